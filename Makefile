@@ -1,0 +1,60 @@
+# The whole set-up on a fresh machine is `make serve` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+FORMAT ?= text
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:  ## install Debian's Chromium when it is missing (tests drive it; never downloaded)
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  || { echo "could not install chromium: run 'sudo apt-get install -y chromium'"; exit 1; }; }
+
+deps: $(VENV)/.installed node_modules/.installed
+
+serve: deps  ## build the example site and serve it on http://127.0.0.1:8000 with live reload
+	$(VENV)/bin/mkdocs serve --strict -a $(HOST)
+
+site: deps  ## strict build of the site into site/
+	$(VENV)/bin/mkdocs build --strict
+
+check: $(VENV)/.installed  ## validate data/ and content/ only (FORMAT=github for PR annotations, STRICT=1)
+	$(PY) -m lmo --format $(FORMAT) check
+
+schemas: $(VENV)/.installed  ## regenerate schemas/*.json and docs/data-reference.md from the schema
+	$(PY) -m lmo schemas --out schemas --reference docs/data-reference.md
+
+lint: $(VENV)/.installed  ## ruff and mypy
+	$(VENV)/bin/ruff check lmo hooks tests scripts
+	$(VENV)/bin/ruff format --check lmo hooks tests scripts
+	$(VENV)/bin/mypy
+
+test: deps chromium lint  ## install what the tests need and run the whole suite
+	$(VENV)/bin/pytest -q
+
+bench: deps  ## benchmarks: print build times, memory and page weights (asserts nothing)
+	$(PY) scripts/bench.py
+
+clean:  ## remove build output and generated pages
+	rm -rf site .bench
+	$(PY) -m lmo clean 2>/dev/null || true
+
+.PHONY: help chromium deps serve site check schemas lint test bench clean

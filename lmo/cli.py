@@ -1,0 +1,72 @@
+"""Command line: ``python -m lmo check|generate|schemas``. Never a traceback for an editor."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lmo.pipeline import check, check_and_generate, strict_from_environment
+from lmo.problems import Problem
+from lmo.project import Project
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> None:
+    for problem in problems:
+        print(problem.github_annotation() if fmt == "github" else str(problem), file=sys.stderr)
+
+
+def _summary(errors: int, warnings: int, strict: bool) -> str:
+    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+    note = " (STRICT=1: warnings count as errors)" if strict and warnings else ""
+    return ", ".join(parts) + note
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lmo", description=__doc__)
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--strict", action="store_true", help="warnings are errors (or STRICT=1)")
+    parser.add_argument("--format", choices=("text", "github"), default="text")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate data/ and content/ without building the site")
+    sub.add_parser("generate", help="validate, then write the generated pages into content/")
+    schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
+    schemas.add_argument("--out", default="schemas")
+    schemas.add_argument("--reference", default="docs/data-reference.md")
+    args = parser.parse_args(argv)
+
+    if args.command == "schemas":
+        from lmo.schema_export import write_schema_files
+
+        written = write_schema_files(Path(args.out), Path(args.reference))
+        print(f"wrote {len(written)} files")
+        return 0
+
+    config = Path(args.config)
+    if not config.exists():
+        print(f"{config}: no such file: run this from the site's folder", file=sys.stderr)
+        return 2
+    project = Project.from_config_file(config)
+    strict = args.strict or strict_from_environment()
+    if args.command == "check":
+        result = check(project)
+    else:
+        result, report = check_and_generate(project)
+        if report is not None:
+            print(
+                f"{len(report.written)} pages written, {report.unchanged} unchanged,"
+                f" {len(report.removed)} removed",
+                file=sys.stderr,
+            )
+    _print_problems(result.problems, args.format)
+    failed = result.failed(strict)
+    verdict = "failed" if failed else "ok"
+    print(
+        f"check {verdict}: {_summary(len(result.errors), len(result.warnings), strict)}",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Where a site's files are and which languages it builds, read from ``mkdocs.yml``.
+
+Both the command line (which must not import MkDocs) and the MkDocs adapter build a
+``Project`` through ``Project.from_settings``, so they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lmo.schema import SOURCE_LANGUAGE
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may use tags such as !ENV or !!python/name; we only need plain keys."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def today_from_environment() -> dt.date:
+    """``LMO_TODAY=YYYY-MM-DD`` pins "today" for reproducible builds and tests."""
+    pinned = os.environ.get("LMO_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    data_dir: Path
+    content_dir: Path
+    locales_dir: Path
+    languages: tuple[str, ...]
+    today: dt.date
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @classmethod
+    def from_settings(
+        cls, root: Path, docs_dir: str, extra_lmo: dict[str, Any], languages: list[str]
+    ) -> Project:
+        langs = tuple(languages) or (SOURCE_LANGUAGE,)
+        return cls(
+            root=root,
+            data_dir=(root / extra_lmo.get("data_dir", "data")).resolve(),
+            content_dir=(root / docs_dir).resolve(),
+            locales_dir=(root / extra_lmo.get("locales_dir", "locales")).resolve(),
+            languages=langs,
+            today=today_from_environment(),
+        )
+
+    @classmethod
+    def from_config_file(cls, config_file: Path) -> Project:
+        with config_file.open(encoding="utf-8") as handle:
+            raw = yaml.load(handle, Loader=_TolerantLoader) or {}
+        languages: list[str] = []
+        for plugin in raw.get("plugins") or []:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                options = plugin["i18n"] or {}
+                entries = options.get("languages") or []
+                default = next((e["locale"] for e in entries if e.get("default")), None)
+                languages = [e["locale"] for e in entries if e.get("build", True)]
+                if default in languages:
+                    languages.remove(default)
+                    languages.insert(0, default)
+        extra = (raw.get("extra") or {}).get("lmo") or {}
+        return cls.from_settings(
+            config_file.parent.resolve(), raw.get("docs_dir", "docs"), extra, languages
+        )
+
+    def display(self, path: Path) -> str:
+        """A path as an editor sees it in the repository: data/hubs.yml."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+def project_from_mkdocs_config(config: Any) -> Project:
+    """The same Project from a loaded MkDocs config (duck-typed: this module never imports
+    MkDocs). Languages come from the mkdocs-static-i18n plugin, default language first."""
+    i18n = config.plugins.get("i18n")
+    languages: list[str] = []
+    if i18n is not None:
+        entries = i18n.config.languages
+        languages = [e.locale for e in entries if e.default] + [
+            e.locale for e in entries if not e.default and e.build
+        ]
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("lmo") or {}
+    return Project.from_settings(root, config.docs_dir, extra, languages)
+
+
+def current_language(config: Any, project: Project) -> str:
+    """The language MkDocs is building now (mkdocs-static-i18n builds one at a time)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "current_language", None):
+        return str(i18n.current_language)
+    return project.default_language

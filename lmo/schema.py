@@ -1,0 +1,598 @@
+"""The one schema for every data file in ``data/``.
+
+Models reject unknown keys, so a misspelt field is an error rather than silently
+ignored text. Field descriptions feed the generated field reference and the JSON
+Schema that gives editors completion. Cross-file checks (references between files,
+duplicate ids) live in ``lmo.validate``; this module only knows one file at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SOURCE_LANGUAGE = "en"
+
+# --- value types -------------------------------------------------------------------------
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+# The Royal Mail format: outward code (area, district) then inward code (sector, unit).
+_POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
+_ODS_RE = re.compile(r"^[A-Z0-9]{3,6}$")
+
+# Great Britain, Northern Ireland, the Isle of Man and the Channel Islands, with a margin.
+UK_LATITUDE = (49.8, 60.95)
+UK_LONGITUDE = (-8.7, 1.8)
+
+
+def _check_id(value: Any) -> str:
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "lmo_id",
+            "expected an id of lower-case letters, digits and single hyphens,"
+            ' such as "kidderminster-hub"',
+        )
+    return value
+
+
+def _check_text(value: Any) -> dict[str, str]:
+    """Translatable text: plain text (English) or one entry per language code."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("lmo_text", "expected some text, found an empty value")
+        return {SOURCE_LANGUAGE: value.strip()}
+    if isinstance(value, dict):
+        bad = [k for k, v in value.items() if not _LANG_RE.match(k) or not isinstance(v, str)]
+        if bad:
+            raise PydanticCustomError(
+                "lmo_text",
+                "expected text, or one line per language such as 'en: Birth centre'"
+                " and 'pl: Centrum porodowe' (problem with {keys})",
+                {"keys": ", ".join(bad)},
+            )
+        if SOURCE_LANGUAGE not in value:
+            raise PydanticCustomError(
+                "lmo_text",
+                "a translated text needs its English original under 'en:'",
+            )
+        return {k: v.strip() for k, v in value.items()}
+    raise PydanticCustomError("lmo_text", "expected text")
+
+
+def _check_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "lmo_date", 'expected a real date written year-month-day, such as "2026-03-31"'
+    )
+
+
+def _check_phone(value: Any) -> str:
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, str):
+        digits = value.replace(" ", "")
+        if digits in {"999", "111", "112"}:
+            return value
+        if re.fullmatch(r"0\d{9,10}", digits) and re.fullmatch(r"[0-9 ]+", value):
+            return value
+    raise PydanticCustomError("lmo_phone", 'expected a UK number such as "01632 960123"')
+
+
+def _check_url(value: Any) -> str:
+    if isinstance(value, str) and _URL_RE.match(value):
+        return value
+    raise PydanticCustomError(
+        "lmo_url", 'expected a web address starting https://, such as "https://www.nhs.uk/"'
+    )
+
+
+def _check_email(value: Any) -> str:
+    if isinstance(value, str) and _EMAIL_RE.match(value):
+        return value
+    raise PydanticCustomError("lmo_email", 'expected an email address such as "mnvp@example.org"')
+
+
+def _check_postcode(value: Any) -> str:
+    if isinstance(value, str) and _POSTCODE_RE.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "lmo_postcode", 'expected a UK postcode in capitals with one space, such as "WR5 1DD"'
+    )
+
+
+def _check_ods(value: Any) -> str:
+    if isinstance(value, str) and _ODS_RE.match(value):
+        return value
+    raise PydanticCustomError(
+        "lmo_ods", 'expected an ODS code of 3 to 6 capital letters or digits, such as "RWP"'
+    )
+
+
+def _text_schema() -> dict[str, Any]:
+    return {
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {
+                "type": "object",
+                "required": [SOURCE_LANGUAGE],
+                "propertyNames": {"pattern": _LANG_RE.pattern},
+                "additionalProperties": {"type": "string"},
+            },
+        ],
+        "description": "Text in English, or one entry per language code (en, pl, lt, ro, ur).",
+    }
+
+
+Id = Annotated[
+    str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID_RE.pattern})
+]
+Text = Annotated[dict[str, str], BeforeValidator(_check_text), WithJsonSchema(_text_schema())]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_check_date),
+    WithJsonSchema({"type": "string", "format": "date", "examples": ["2026-03-31"]}),
+]
+Phone = Annotated[
+    str,
+    BeforeValidator(_check_phone),
+    WithJsonSchema({"type": "string", "pattern": r"^0[0-9 ]{9,13}$|^(999|111)$"}),
+]
+Url = Annotated[
+    str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})
+]
+Email = Annotated[
+    str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+Postcode = Annotated[
+    str,
+    BeforeValidator(_check_postcode),
+    WithJsonSchema({"type": "string", "pattern": _POSTCODE_RE.pattern}),
+]
+OdsCode = Annotated[
+    str, BeforeValidator(_check_ods), WithJsonSchema({"type": "string", "pattern": _ODS_RE.pattern})
+]
+
+
+def _latitude(value: float) -> float:
+    if not UK_LATITUDE[0] <= value <= UK_LATITUDE[1]:
+        raise PydanticCustomError(
+            "lmo_coordinates",
+            "latitude is outside the UK: expected a number between 49.8 and 60.9,"
+            " such as 52.19 for Worcester",
+        )
+    return value
+
+
+def _longitude(value: float) -> float:
+    if not UK_LONGITUDE[0] <= value <= UK_LONGITUDE[1]:
+        raise PydanticCustomError(
+            "lmo_coordinates",
+            "longitude is outside the UK: expected a number between -8.7 and 1.8,"
+            " such as -2.22 for Worcester (west of Greenwich is negative)",
+        )
+    return value
+
+
+class Strict(BaseModel):
+    """Base for every block: unknown keys are errors, nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+# --- shared record parts -----------------------------------------------------------------
+
+STATUS_STATES = (
+    "planned",
+    "available",
+    "limited",
+    "paused",
+    "suspended",
+    "closing",
+    "closed",
+    "replaced",
+)
+StatusState = Literal[
+    "planned", "available", "limited", "paused", "suspended", "closing", "closed", "replaced"
+]
+
+SITUATIONS = ("not_yet_booked", "early_pregnancy", "later_pregnancy", "in_labour", "after_birth")
+
+
+class WhatToDoNow(Strict):
+    """What a woman should do now, by where she is in her pregnancy. Give every situation
+    that applies; leave out the ones that do not."""
+
+    not_yet_booked: Text | None = Field(None, description="If you have not booked yet.")
+    early_pregnancy: Text | None = Field(None, description="Up to about 20 weeks.")
+    later_pregnancy: Text | None = Field(None, description="From about 20 weeks.")
+    in_labour: Text | None = Field(None, description="If you are in labour now.")
+    after_birth: Text | None = Field(None, description="After your baby is born.")
+
+    def given(self) -> list[tuple[str, dict[str, str]]]:
+        return [(name, text) for name in SITUATIONS if (text := getattr(self, name)) is not None]
+
+
+class Status(Strict):
+    state: StatusState = Field(description="One of: " + ", ".join(STATUS_STATES) + ".")
+    as_of: Date = Field(description="The date on which this status was confirmed as true.")
+    confirmed_by: str | None = Field(
+        None, description="Who confirmed the status (a role and organisation, not a person)."
+    )
+    note: Text | None = Field(None, description="What changed, in plain words.")
+    effective_from: Date | None = Field(None, description="When the status took effect.")
+    effective_to: Date | None = Field(None, description="When it ends, if known.")
+    new_referrals_close: Date | None = Field(None, description="Last day for new referrals.")
+    care_ends: Date | None = Field(None, description="Last day of care for people already in it.")
+    replaced_by: Id | None = Field(
+        None, description="Id of the record (same kind) that took over, for replaced or closed."
+    )
+    fallback_provider: Id | None = Field(
+        None, description="Id of the organisation that provides care instead, named in advance."
+    )
+    what_to_do_now: WhatToDoNow | None = Field(
+        None, description="Required for every status other than available."
+    )
+
+    @model_validator(mode="after")
+    def _explain_changes(self) -> Status:
+        if self.state != "available" and (
+            self.what_to_do_now is None or not self.what_to_do_now.given()
+        ):
+            raise PydanticCustomError(
+                "lmo_status",
+                "a status other than 'available' needs 'what_to_do_now' with at least one of"
+                " {situations}, so nobody travels to a service that is not there",
+                {"situations": ", ".join(SITUATIONS)},
+            )
+        if self.state == "replaced" and self.replaced_by is None:
+            raise PydanticCustomError(
+                "lmo_status", "a 'replaced' status needs 'replaced_by: <id of the new record>'"
+            )
+        if (
+            self.effective_from is not None
+            and self.effective_to is not None
+            and self.effective_to < self.effective_from
+        ):
+            raise PydanticCustomError(
+                "lmo_status", "'effective_to' is before 'effective_from'; check the two dates"
+            )
+        return self
+
+
+class Source(Strict):
+    title: str = Field(description="Where the facts come from, such as a named plan or web page.")
+    reference: str | None = Field(None, description="Page, section or line numbers in it.")
+    url: Url | None = None
+    confirmed: bool = Field(
+        True,
+        description="False while the facts still need checking with the service: the page"
+        " then says so.",
+    )
+
+
+class Record(Strict):
+    """Fields every record carries, whatever it describes."""
+
+    id: Id = Field(description="Stable id, used in the web address. Never change or reuse it.")
+    name: Text
+    summary: Text = Field(description="One or two plain sentences: what it is and who for.")
+    status: Status
+    source: Source
+    owner: str = Field(description="Who keeps this record true (a team, not a person).")
+    last_reviewed: Date
+    review_by: Date
+
+    @model_validator(mode="after")
+    def _review_after_last(self) -> Record:
+        if self.review_by <= self.last_reviewed:
+            raise PydanticCustomError("lmo_review", "'review_by' must be after 'last_reviewed'")
+        return self
+
+
+# --- organisations and places ------------------------------------------------------------
+
+ORGANISATION_KINDS = ("nhs_trust", "independent_provider", "icb", "council", "voluntary", "other")
+
+
+class Cqc(Strict):
+    provider_id: str = Field(description="CQC provider id, such as RWP or 1-101234567.")
+    url: Url
+
+
+class Organisation(Record):
+    kind: Literal["nhs_trust", "independent_provider", "icb", "council", "voluntary", "other"]
+    ods_code: OdsCode | None = Field(None, description="NHS Organisation Data Service code.")
+    cqc: Cqc | None = None
+    website: Url | None = None
+    phone: Phone | None = None
+
+
+class Address(Strict):
+    lines: list[str] = Field(default_factory=list, description="Street lines, if public.")
+    town: str
+    county: str | None = None
+    postcode: Postcode | None = None
+
+
+class Coordinates(Strict):
+    lat: Annotated[float, AfterValidator(_latitude)]
+    lon: Annotated[float, AfterValidator(_longitude)]
+    approximate: bool = Field(
+        False, description="True when only the town centre is known: the page says so."
+    )
+
+
+class GettingThere(Strict):
+    bus: Text | None = None
+    train: Text | None = None
+    car: Text | None = None
+    parking: Text | None = None
+    step_free: Text | None = Field(None, description="Step-free access and lifts.")
+
+
+class Place(Record):
+    address: Address
+    coordinates: Coordinates
+    getting_there: GettingThere
+    opening_hours: Text | None = None
+    phone: Phone | None = None
+
+
+# --- hubs, birth settings and services ---------------------------------------------------
+
+SERVICE_CATEGORIES = (
+    "routine_care",
+    "specialist_care",
+    "targeted_support",
+    "choice_and_planning",
+    "continuity_of_carer",
+    "information_and_groups",
+    "voices_partnership",
+    "feedback_and_complaints",
+)
+
+
+class Access(Strict):
+    self_referral: bool = Field(description="Can she contact the service herself?")
+    how: Text = Field(description="How to get it, in plain words.")
+    phone: Phone | None = None
+    online: Url | None = None
+    email: Email | None = None
+
+
+class Languages(Strict):
+    interpreting: Text = Field(description="How to get an interpreter for this service.")
+    spoken: list[str] = Field(default_factory=list, description="Languages staff speak.")
+
+
+class Service(Record):
+    category: Literal[
+        "routine_care",
+        "specialist_care",
+        "targeted_support",
+        "choice_and_planning",
+        "continuity_of_carer",
+        "information_and_groups",
+        "voices_partnership",
+        "feedback_and_complaints",
+    ] = Field(description="Which of the eight parts of the Local Maternity Offer it belongs to.")
+    for_whom: Text
+    access: Access
+    provider: Id = Field(description="Id of the organisation legally providing it.")
+    commissioner: Id | None = Field(None, description="Id of the organisation paying for it.")
+    delivered_at: list[Id] = Field(default_factory=list, description="Ids of places.")
+    area: Text | None = Field(None, description="Where it is offered, if not the whole LMNS.")
+    hours: Text | None = None
+    languages: Languages | None = None
+
+
+class Hub(Record):
+    place: Id
+    provider: Id
+    offers: list[Text] = Field(default_factory=list, description="What happens at the hub.")
+    services: list[Id] = Field(default_factory=list, description="Ids of services held here.")
+
+
+BIRTH_SETTING_TYPES = (
+    "home",
+    "freestanding_midwifery_unit",
+    "alongside_midwifery_unit",
+    "obstetric_unit",
+)
+PAIN_RELIEF = (
+    "relaxation_and_breathing",
+    "water",
+    "tens",
+    "gas_and_air",
+    "opioid_injection",
+    "remifentanil",
+    "epidural",
+)
+YesNoUnknown = Literal["yes", "no", "unknown"]
+
+
+class NeonatalUnit(Strict):
+    level: Literal["none", "1", "1+", "2", "3"] = Field(
+        description="1 special care, 2 local neonatal unit, 3 intensive care."
+    )
+    from_weeks: int | None = Field(None, ge=22, le=40, description="Earliest gestation cared for.")
+    name: Text | None = None
+
+
+class Facilities(Strict):
+    birth_pools: int | None = Field(None, ge=0, description="Leave out if not confirmed.")
+    partner_overnight: YesNoUnknown = "unknown"
+    pain_relief: list[
+        Literal[
+            "relaxation_and_breathing",
+            "water",
+            "tens",
+            "gas_and_air",
+            "opioid_injection",
+            "remifentanil",
+            "epidural",
+        ]
+    ] = Field(default_factory=list, description="What is actually offered there.")
+    neonatal_unit: NeonatalUnit | None = None
+    notes: Text | None = None
+
+
+class Transfer(Strict):
+    unit: Id = Field(description="Id of the obstetric unit birth setting you would go to.")
+    typical_minutes: int | None = Field(None, ge=1, le=600)
+    what_happens: Text
+
+
+class BirthSetting(Record):
+    type: Literal[
+        "home", "freestanding_midwifery_unit", "alongside_midwifery_unit", "obstetric_unit"
+    ]
+    place: Id | None = Field(None, description="Id of the place; not used for home birth.")
+    area: Text | None = Field(None, description="Where home birth is offered.")
+    provider: Id
+    in_area: bool = Field(True, description="False for units outside the LMNS.")
+    facilities: Facilities
+    suits: Text = Field(description="Who the setting suits, in words. Not a clinical rule.")
+    transfer: Transfer | None = Field(None, description="Required unless an obstetric unit.")
+
+    @model_validator(mode="after")
+    def _shape_for_type(self) -> BirthSetting:
+        if self.type != "home" and self.place is None:
+            raise PydanticCustomError(
+                "lmo_setting", "a unit needs 'place: <id of a place in places.yml>'"
+            )
+        if self.type != "obstetric_unit" and self.transfer is None:
+            raise PydanticCustomError(
+                "lmo_setting",
+                "a setting other than an obstetric unit needs 'transfer:' with 'unit' and"
+                " 'what_happens', so women know what happens if they need to move",
+            )
+        return self
+
+
+# --- the LMNS, its voices partnerships, concerns and glossary ----------------------------
+
+
+class TriageLine(Strict):
+    birth_setting: Id = Field(description="Id of the birth unit this line answers for.")
+    name: Text
+    phone: Phone
+    hours: Text
+
+
+class Mnvp(Record):
+    area: Text
+    website: Url | None = None
+    email: Email | None = None
+    how_to_join: Text
+    meetings: Text | None = None
+
+
+class Lmns(Strict):
+    name: Text
+    short_name: str
+    area: Text
+    demo: bool = Field(description="True for a demonstration: a banner on every page says so.")
+    snapshot_date: Date | None = Field(
+        None, description="For a demonstration: the date the example facts describe."
+    )
+    intro: Text
+    when_to_call_999: Text
+    triage_lines: list[TriageLine] = Field(min_length=1)
+    single_point_of_access: Id = Field(description="Id of the self-referral service.")
+    interpreting: Text = Field(description="How to ask for an interpreter, for every page.")
+    source: Source
+    owner: str
+    last_reviewed: Date
+    review_by: Date
+
+
+class ConcernRoute(Record):
+    for_what: Text = Field(description="What this route is for.")
+    how: Text
+    organisation: Id | None = None
+    phone: Phone | None = None
+    website: Url | None = None
+    formal_complaint: bool = False
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    definition: Text
+    also_called: list[str] = Field(default_factory=list, description="Former or other names.")
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+class LmnsFile(Strict):
+    lmns: Lmns
+    mnvps: list[Mnvp] = Field(min_length=1)
+
+
+class OrganisationsFile(Strict):
+    organisations: list[Organisation]
+
+
+class PlacesFile(Strict):
+    places: list[Place]
+
+
+class HubsFile(Strict):
+    hubs: list[Hub]
+
+
+class BirthSettingsFile(Strict):
+    birth_settings: list[BirthSetting]
+
+
+class ServicesFile(Strict):
+    services: list[Service]
+
+
+class ConcernsFile(Strict):
+    routes: list[ConcernRoute]
+
+
+class GlossaryFile(Strict):
+    source: Source
+    owner: str
+    last_reviewed: Date
+    review_by: Date
+    terms: list[Term]
+
+
+# File name -> model. Order matters only for reading order in reports.
+DATA_FILES: dict[str, type[Strict]] = {
+    "lmns.yml": LmnsFile,
+    "organisations.yml": OrganisationsFile,
+    "places.yml": PlacesFile,
+    "hubs.yml": HubsFile,
+    "birth_settings.yml": BirthSettingsFile,
+    "services.yml": ServicesFile,
+    "concerns.yml": ConcernsFile,
+    "glossary.yml": GlossaryFile,
+}

@@ -1,0 +1,460 @@
+"""Load every data file, check it against the schema and against the other files.
+
+The result is either a complete ``DataSet`` or ``None``, and always the full list of
+problems, each pointing at the file, line and column an editor has to change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from lmo import schema
+from lmo.problems import Problem, Severity, quote_value
+from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
+
+REVIEW_SOON_DAYS = 30
+
+
+@dataclass
+class DataSet:
+    lmns: schema.Lmns
+    mnvps: dict[str, schema.Mnvp]
+    organisations: dict[str, schema.Organisation]
+    places: dict[str, schema.Place]
+    hubs: dict[str, schema.Hub]
+    birth_settings: dict[str, schema.BirthSetting]
+    services: dict[str, schema.Service]
+    concerns: dict[str, schema.ConcernRoute]
+    glossary: schema.GlossaryFile
+    # (collection, id) -> (file, line, column) of the record, for later messages.
+    where: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
+
+    def records(self) -> Iterable[tuple[str, schema.Record]]:
+        for collection in (
+            "mnvps",
+            "organisations",
+            "places",
+            "hubs",
+            "birth_settings",
+            "services",
+            "concerns",
+        ):
+            for record in getattr(self, collection).values():
+                yield collection, record
+
+
+# --- turning pydantic's errors into editor messages --------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (one line per item, each starting with '- ')",
+    "dict_type": "expected a block of 'field: value' lines",
+    "model_type": "expected a block of 'field: value' lines",
+    "model_attributes_type": "expected a block of 'field: value' lines",
+}
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...], list[...] or Annotated[...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _unwrap(arg)
+    if origin is list:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
+    """The editor's message, and whether it is about a key (not the value)."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    found = quote_value(error.get("input"))
+    if kind == "missing":
+        return f"required field is missing: add '{loc[-1]}:'", False
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        return f"unknown field '{loc[-1]}'{hint} Fields allowed here: {', '.join(allowed)}", True
+    if kind == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
+        return f"expected one of {expected} (got {found})", False
+    if kind in _TYPE_WORDS:
+        return f"{_TYPE_WORDS[kind]} (got {found})", False
+    if kind in ("greater_than_equal", "less_than_equal", "too_short"):
+        return f"{error['msg'].lower()} (got {found})", False
+    if kind.startswith("lmo_status") or kind in ("lmo_setting", "lmo_review"):
+        return error["msg"], False
+    if kind.startswith("lmo_"):
+        return f"{error['msg']} (got {found})", False
+    return f"{error['msg']} (got {found})", False
+
+
+def problems_from_validation(
+    error: ValidationError, doc: SourceDocument, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc: PathKey = tuple(item["loc"])
+        text, about_key = _message(item, model)
+        at = loc[:-1] if item["type"] == "missing" else loc
+        line, col = doc.locate(at, key=about_key)
+        problems.append(Problem(doc.file, line, col, dotted(loc), text))
+    return problems
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def _load_file(
+    data_dir: Path, name: str, display_prefix: str
+) -> tuple[SourceDocument | None, BaseModel | None, list[Problem]]:
+    path = data_dir / name
+    display = f"{display_prefix}{name}"
+    if not path.exists():
+        return None, None, [Problem(display, 1, 1, "", "this data file is missing")]
+    doc, problems = load_yaml(path, display)
+    if problems and doc.data is None:
+        return doc, None, problems
+    model = schema.DATA_FILES[name]
+    if not isinstance(doc.data, dict):
+        top = ", ".join(model.model_fields)
+        problems.append(Problem(display, 1, 1, "", f"expected the file to start with: {top}"))
+        return doc, None, problems
+    try:
+        return doc, model.model_validate(doc.data), problems
+    except ValidationError as error:
+        return doc, None, problems + problems_from_validation(error, doc, model)
+
+
+class _AnyId(dict[str, Any]):
+    """Stands in for the records of a file that failed the schema: every id "exists"."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return default
+
+
+@dataclass
+class _Collection:
+    """One list of records with the document it came from, for cross-file checks."""
+
+    name: str
+    file_key: str
+    doc: SourceDocument
+    records: list[Any]
+
+    def at(self, index: int, *fields: str | int) -> tuple[str, int, int]:
+        line, col = self.doc.locate((self.file_key, index, *fields))
+        return self.doc.file, line, col
+
+    def path(self, index: int, *fields: str | int) -> str:
+        return dotted((self.file_key, index, *fields))
+
+
+def _index(collection: _Collection, problems: list[Problem]) -> dict[str, Any]:
+    seen: dict[str, int] = {}
+    result: dict[str, Any] = {}
+    for i, record in enumerate(collection.records):
+        if record.id in seen:
+            file, line, col = collection.at(i, "id")
+            first = collection.at(seen[record.id], "id")[1]
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    collection.path(i, "id"),
+                    f"id {quote_value(record.id)} is already used on line {first};"
+                    " every record needs its own id",
+                )
+            )
+            continue
+        seen[record.id] = i
+        result[record.id] = record
+    return result
+
+
+def _check_refs(
+    collection: _Collection,
+    index: int,
+    field_path: tuple[str | int, ...],
+    value: str | None,
+    target: dict[str, Any],
+    target_file: str,
+    problems: list[Problem],
+) -> None:
+    if value is None or value in target:
+        return
+    file, line, col = collection.at(index, *field_path)
+    guess = difflib.get_close_matches(value, list(target), n=1)
+    hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+    problems.append(
+        Problem(
+            file,
+            line,
+            col,
+            collection.path(index, *field_path),
+            f"no record with this id in {target_file}{hint} (got {quote_value(value)})",
+        )
+    )
+
+
+def _cross_checks(cols: dict[str, _Collection], ds: DataSet, problems: list[Problem]) -> None:
+    orgs, places, services = ds.organisations, ds.places, ds.services
+    settings = ds.birth_settings
+    same_kind: dict[str, dict[str, Any]] = {
+        "organisations": orgs,
+        "places": places,
+        "hubs": ds.hubs,
+        "birth_settings": settings,
+        "services": services,
+        "concerns": ds.concerns,
+        "mnvps": ds.mnvps,
+    }
+    for name, col in cols.items():
+        for i, record in enumerate(col.records):
+            status = record.status
+            _check_refs(
+                col,
+                i,
+                ("status", "replaced_by"),
+                status.replaced_by,
+                same_kind[name],
+                col.doc.file,
+                problems,
+            )
+            _check_refs(
+                col,
+                i,
+                ("status", "fallback_provider"),
+                status.fallback_provider,
+                orgs,
+                "data/organisations.yml",
+                problems,
+            )
+    for i, hub in enumerate(cols["hubs"].records):
+        _check_refs(cols["hubs"], i, ("place",), hub.place, places, "data/places.yml", problems)
+        _check_refs(
+            cols["hubs"], i, ("provider",), hub.provider, orgs, "data/organisations.yml", problems
+        )
+        for j, sid in enumerate(hub.services):
+            _check_refs(
+                cols["hubs"], i, ("services", j), sid, services, "data/services.yml", problems
+            )
+    col = cols["birth_settings"]
+    for i, setting in enumerate(col.records):
+        _check_refs(col, i, ("place",), setting.place, places, "data/places.yml", problems)
+        _check_refs(
+            col, i, ("provider",), setting.provider, orgs, "data/organisations.yml", problems
+        )
+        if setting.transfer is not None:
+            _check_refs(
+                col,
+                i,
+                ("transfer", "unit"),
+                setting.transfer.unit,
+                settings,
+                "data/birth_settings.yml",
+                problems,
+            )
+            unit = settings.get(setting.transfer.unit)
+            if unit is not None and unit.type != "obstetric_unit":
+                file, line, c = col.at(i, "transfer", "unit")
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        c,
+                        col.path(i, "transfer", "unit"),
+                        "a transfer goes to an obstetric unit; this id is a"
+                        f" {unit.type.replace('_', ' ')} (got {quote_value(unit.id)})",
+                    )
+                )
+    col = cols["services"]
+    for i, service in enumerate(col.records):
+        _check_refs(
+            col, i, ("provider",), service.provider, orgs, "data/organisations.yml", problems
+        )
+        _check_refs(
+            col,
+            i,
+            ("commissioner",),
+            service.commissioner,
+            orgs,
+            "data/organisations.yml",
+            problems,
+        )
+        for j, pid in enumerate(service.delivered_at):
+            _check_refs(col, i, ("delivered_at", j), pid, places, "data/places.yml", problems)
+    col = cols["concerns"]
+    for i, route in enumerate(col.records):
+        _check_refs(
+            col, i, ("organisation",), route.organisation, orgs, "data/organisations.yml", problems
+        )
+
+
+def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> None:
+    lmns = ds.lmns
+    if lmns.single_point_of_access not in ds.services:
+        line, col = doc.locate(("lmns", "single_point_of_access"))
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                "lmns.single_point_of_access",
+                "no record with this id in data/services.yml"
+                f" (got {quote_value(lmns.single_point_of_access)})",
+            )
+        )
+    for i, triage in enumerate(lmns.triage_lines):
+        if triage.birth_setting not in ds.birth_settings:
+            line, col = doc.locate(("lmns", "triage_lines", i, "birth_setting"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"lmns.triage_lines[{i}].birth_setting",
+                    "no record with this id in data/birth_settings.yml"
+                    f" (got {quote_value(triage.birth_setting)})",
+                )
+            )
+
+
+def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
+    """Warnings for records whose review date has passed: the site flags them too."""
+    problems = []
+    dated: list[tuple[tuple[str, str], dt.date]] = [
+        ((collection, record.id), record.review_by) for collection, record in ds.records()
+    ]
+    dated.append((("lmns", "lmns"), ds.lmns.review_by))
+    dated.append((("glossary", "glossary"), ds.glossary.review_by))
+    for key, review_by in dated:
+        if review_by < today:
+            file, line, col = ds.where[key]
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"{key[0]}[{key[1]}].review_by",
+                    f"review date {review_by.isoformat()} has passed: check the facts with the"
+                    " owner, then update 'last_reviewed' and 'review_by'",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+def _dataset(lmns: Any, glossary: Any, indexed: dict[str, dict[str, Any]]) -> DataSet:
+    return DataSet(
+        lmns=lmns,
+        mnvps=indexed["mnvps"],
+        organisations=indexed["organisations"],
+        places=indexed["places"],
+        hubs=indexed["hubs"],
+        birth_settings=indexed["birth_settings"],
+        services=indexed["services"],
+        concerns=indexed["concerns"],
+        glossary=glossary,
+    )
+
+
+def load_dataset(
+    data_dir: Path, *, today: dt.date | None = None, display_prefix: str = "data/"
+) -> tuple[DataSet | None, list[Problem]]:
+    """Read and check all data files. Returns the data set only when there are no errors."""
+    problems: list[Problem] = []
+    docs: dict[str, SourceDocument] = {}
+    models: dict[str, Any] = {}
+    for name in schema.DATA_FILES:
+        doc, model, found = _load_file(data_dir, name, display_prefix)
+        problems.extend(found)
+        if doc is not None:
+            docs[name] = doc
+        if model is not None:
+            models[name] = model
+    collections = {
+        "mnvps": ("lmns.yml", "mnvps"),
+        "organisations": ("organisations.yml", "organisations"),
+        "places": ("places.yml", "places"),
+        "hubs": ("hubs.yml", "hubs"),
+        "birth_settings": ("birth_settings.yml", "birth_settings"),
+        "services": ("services.yml", "services"),
+        "concerns": ("concerns.yml", "routes"),
+    }
+    # Files that failed the schema still let the others be cross-checked: references into a
+    # failed file are not reported, since its ids are unknown.
+    empty = SourceDocument("", None)
+    cols = {
+        name: _Collection(
+            name,
+            key,
+            docs.get(file, empty),
+            list(getattr(models[file], key)) if file in models else [],
+        )
+        for name, (file, key) in collections.items()
+    }
+    indexed: dict[str, dict[str, Any]] = {
+        name: _index(col, problems) if collections[name][0] in models else _AnyId()
+        for name, col in cols.items()
+    }
+    if len(models) != len(schema.DATA_FILES):
+        partial = _dataset(None, None, indexed)
+        _cross_checks(cols, partial, problems)
+        return None, sorted(problems)
+
+    ds = _dataset(models["lmns.yml"].lmns, models["glossary.yml"], indexed)
+    for name, col in cols.items():
+        for i, record in enumerate(col.records):
+            ds.where.setdefault((name, record.id), col.at(i, "review_by"))
+    lmns_doc = docs["lmns.yml"]
+    ds.where[("lmns", "lmns")] = (lmns_doc.file, *lmns_doc.locate(("lmns", "review_by")))
+    glossary_doc = docs["glossary.yml"]
+    ds.where[("glossary", "glossary")] = (glossary_doc.file, *glossary_doc.locate(("review_by",)))
+    _index(_Collection("terms", "terms", glossary_doc, list(ds.glossary.terms)), problems)
+
+    _cross_checks(cols, ds, problems)
+    _lmns_checks(lmns_doc, ds, problems)
+    problems.extend(review_problems(ds, today or dt.date.today()))
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    return (None if errors else ds), sorted(problems)
