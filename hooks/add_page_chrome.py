@@ -1,0 +1,35 @@
+"""MkDocs hook (on_page_context): give the theme this page's banner, urgent contacts and
+"about this information" box, already rendered in the page's language by ``lmo.chrome``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from lmo.chrome import chrome_renderer, place_after_heading
+from lmo.i18n import translations
+from lmo.pipeline import latest
+from lmo.project import current_language, project_from_mkdocs_config
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    project = project_from_mkdocs_config(config)
+    result = latest(project)
+    if result is None or result.dataset is None:
+        return context
+    lang = current_language(config, project)
+    url = page.url
+    if lang != project.default_language and url.startswith(f"{lang}/"):
+        url = url[len(lang) + 1 :]
+    renderer = chrome_renderer(
+        result.dataset, lang, translations(project.locales_dir, lang), project.today
+    )
+    chrome = renderer.render(page.meta, url)
+    page.content = place_after_heading(page.content or "", chrome.urgent + chrome.review_notice)
+    context["lmo"] = chrome
+    return context

@@ -1,0 +1,37 @@
+"""MkDocs hook (on_config): check data/ and content/, then write the generated pages.
+
+Runs before MkDocs collects files, so mkdocs-static-i18n sees generated pages as real
+files in every language. All logic lives in ``lmo``; this file only adapts it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from lmo.pipeline import cached_check_and_generate, strict_from_environment
+from lmo.problems import Severity
+from lmo.project import project_from_mkdocs_config
+
+log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = project_from_mkdocs_config(config)
+    result, report = cached_check_and_generate(project)
+    strict = strict_from_environment()
+    problems_text = "\n".join(str(p) for p in result.problems)
+    if result.failed(strict):
+        raise PluginError(
+            f"the site was not built: fix these problems in data/ or content/\n{problems_text}"
+        )
+    for problem in result.problems:
+        # Passed review dates are shown on the page; they fail the build only under STRICT=1,
+        # so they are logged below MkDocs' warning level (which --strict would turn fatal).
+        if problem.severity is Severity.WARNING:
+            log.info(str(problem))
+    if report is not None and report.written:
+        log.info("wrote %d generated pages", len(report.written))
+    return config

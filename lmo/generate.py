@@ -1,0 +1,93 @@
+"""Write generated Markdown pages into the content folder, one tree per language.
+
+Pages are real files (git-ignored) because mkdocs-static-i18n only sees files that
+exist when MkDocs collects them. A file is rewritten only when its text changes, so
+``mkdocs serve`` does not reload in a loop, and a file that does not carry our marker
+is never overwritten: an editor's hand-written page always wins, with a clear error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from lmo.i18n import translations
+from lmo.problems import Problem
+from lmo.render import GENERATED_MARKER, GeneratedPage, render_language
+from lmo.validate import DataSet
+
+
+@dataclass
+class WriteReport:
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def page_text(page: GeneratedPage) -> str:
+    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{front}---\n\n{GENERATED_MARKER}\n\n{page.body.strip()}\n"
+
+
+def is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return GENERATED_MARKER in head
+
+
+def _existing_generated(root: Path) -> Iterable[Path]:
+    if root.exists():
+        for path in root.rglob("*.md"):
+            if is_generated(path):
+                yield path
+
+
+def write_pages(
+    ds: DataSet,
+    content_dir: Path,
+    languages: list[str],
+    locales_dir: Path,
+    today: dt.date,
+) -> WriteReport:
+    report = WriteReport()
+    for lang in languages:
+        root = content_dir / lang
+        pages = render_language(ds, lang, translations(locales_dir, lang), today)
+        wanted: set[Path] = set()
+        for page in pages:
+            target = root / page.path
+            wanted.add(target)
+            text = page_text(page)
+            if target.exists():
+                if not is_generated(target):
+                    report.problems.append(
+                        Problem(
+                            str(target.relative_to(content_dir.parent)),
+                            1,
+                            1,
+                            "",
+                            "this hand-written page has the address of a generated page; rename"
+                            " or move it, or delete it to use the generated one",
+                        )
+                    )
+                    continue
+                if target.read_text(encoding="utf-8") == text:
+                    report.unchanged += 1
+                    continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            report.written.append(target)
+        # A record removed from data/ must not leave its old page behind.
+        for path in _existing_generated(root):
+            if path not in wanted:
+                path.unlink()
+                report.removed.append(path)
+    return report

@@ -1,0 +1,77 @@
+"""Interface text from gettext catalogues, and per-language values of data fields.
+
+Catalogues are the ``.po`` files translators' tools read (``locales/<lang>/LC_MESSAGES/
+messages.po``). They are compiled in memory at build time, so nothing compiled is
+committed and a catalogue edit shows at the next build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from lmo.schema import SOURCE_LANGUAGE
+
+# Babel locales for our language codes: English is British English.
+_BABEL_LOCALE = {"en": "en_GB"}
+
+
+def babel_locale(lang: str) -> str:
+    return _BABEL_LOCALE.get(lang, lang)
+
+
+def catalogue_path(locales_dir: Path, lang: str) -> Path:
+    return locales_dir / lang / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: Path, mtime_ns: int) -> gettext.GNUTranslations:
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=None)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+_NULL = gettext.NullTranslations()
+
+
+def translations(locales_dir: Path, lang: str) -> gettext.NullTranslations:
+    """The catalogue for a language; English (the msgids) when there is none."""
+    path = catalogue_path(locales_dir, lang)
+    if lang == SOURCE_LANGUAGE or not path.exists():
+        return _NULL
+    return _compiled(path, path.stat().st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Localised:
+    """A data value in the reader's language, or in English with that fact recorded."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+
+def localise(value: dict[str, str], lang: str) -> Localised:
+    if lang in value:
+        return Localised(value[lang], lang, False)
+    return Localised(value[SOURCE_LANGUAGE], SOURCE_LANGUAGE, lang != SOURCE_LANGUAGE)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    return format_date(day, format="long", locale=babel_locale(lang))
+
+
+def text_direction(lang: str) -> str:
+    return (Locale.parse(babel_locale(lang)).character_order == "right-to-left" and "rtl") or "ltr"
