@@ -1,0 +1,150 @@
+"""Benchmarks: build times, peak memory and the data pipeline's cost over plain MkDocs.
+
+Prints numbers; asserts nothing (tests never assert wall-clock times).
+
+Scenarios, each built three times (the median is reported):
+- example: the repository's example site;
+- large: the example multiplied to about 70 hubs, 40 birth settings and 500 services;
+- plain-*: the same Markdown pages as each scenario, built by MkDocs without our hooks, so
+  the ratio shows what the data pipeline (checking, rendering, page chrome) adds.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+RUNS = 3
+
+
+def timed_build(site: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet"],
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"build failed in {site}: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def copy_site(target: Path) -> Path:
+    for name in ("data", "content", "locales"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.pyc"))
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(REPO / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config.pop("watch", None)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def multiply(records: list[dict[str, Any]], target: int) -> list[dict[str, Any]]:
+    """Copies of records with new ids, up to ``target``; references keep pointing at real
+    records, so the copies pass every check the originals pass."""
+    out: list[dict[str, Any]] = []
+    copy_number = 0
+    while len(out) < target:
+        for record in records[: target - len(out)]:
+            clone = copy.deepcopy(record)
+            if copy_number:
+                clone["id"] = f"{record['id']}-{copy_number}"
+                status = clone.get("status", {})
+                if status.get("replaced_by"):
+                    status["replaced_by"] = f"{status['replaced_by']}-{copy_number}"
+            out.append(clone)
+        copy_number += 1
+    return out
+
+
+def make_large(site: Path) -> dict[str, int]:
+    data = site / "data"
+
+    def load(name: str) -> dict[str, Any]:
+        return yaml.safe_load((data / name).read_text(encoding="utf-8"))
+
+    def save(name: str, value: dict[str, Any]) -> None:
+        (data / name).write_text(yaml.safe_dump(value, sort_keys=False), encoding="utf-8")
+
+    counts = {}
+    for name, key, target in (
+        ("hubs.yml", "hubs", 70),
+        ("birth_settings.yml", "birth_settings", 40),
+        ("services.yml", "services", 500),
+    ):
+        doc = load(name)
+        doc[key] = multiply(doc[key], target)
+        counts[key] = len(doc[key])
+        save(name, doc)
+    return counts
+
+
+def plain_copy(built: Path, target: Path) -> Path:
+    """The built site's Markdown pages, as plain pages for MkDocs without our hooks."""
+    shutil.copytree(built / "content", target / "content")
+    config = yaml.safe_load((built / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("nav", None)
+    config["theme"].pop("custom_dir", None)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def measure(site: Path) -> tuple[float, float]:
+    results = [timed_build(site) for _ in range(RUNS)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in (site / "site").rglob("index.html"))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="lmo-bench-") as tmp:
+        root = Path(tmp)
+        example = copy_site(root / "example")
+        (root / "large").mkdir()
+        large = copy_site(root / "large")
+        counts = make_large(large)
+        print(f"large data set: {counts}")
+        print(f"{'scenario':<16}{'pages':>7}{'median s':>10}{'peak MiB':>10}")
+        rows = {}
+        for name, site in (("example", example), ("large", large)):
+            seconds, memory = measure(site)
+            rows[name] = seconds
+            print(f"{name:<16}{count_pages(site):>7}{seconds:>10.2f}{memory:>10.0f}")
+            plain = plain_copy(site, root / f"plain-{name}")
+            p_seconds, p_memory = measure(plain)
+            rows[f"plain-{name}"] = p_seconds
+            print(
+                f"{'plain-' + name:<16}{count_pages(plain):>7}{p_seconds:>10.2f}{p_memory:>10.0f}"
+            )
+        for name in ("example", "large"):
+            ratio = rows[name] / rows[f"plain-{name}"]
+            print(
+                f"{name}: data pipeline adds {100 * (ratio - 1):.0f}% to plain MkDocs"
+                f" (goal: at most 30%)"
+            )
+
+
+if __name__ == "__main__":
+    main()

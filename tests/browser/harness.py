@@ -1,0 +1,72 @@
+"""Real parts for browser tests: a real HTTP server, Debian's Chromium, axe-core from npm."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+# Flags that keep Chromium from reaching for Google's services on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Every axe rule we disable, once, with its reason. Keep this empty unless a rule is
+# wrong for this site; an accessibility problem is fixed, not disabled.
+DISABLED_AXE_RULES: dict[str, str] = {}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core in the page with the WCAG 2.2 A/AA tags; returns the violations."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
+    }
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        targets = [json.dumps(n["target"]) for n in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(targets)}")
+    return "\n".join(lines)
