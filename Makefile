@@ -54,7 +54,7 @@ bench: deps  ## benchmarks: print build times, memory and page weights (asserts 
 	$(PY) scripts/bench.py
 
 clean:  ## remove build output and generated pages
-	rm -rf site .bench
-	$(PY) -m lmo clean 2>/dev/null || true
+	rm -rf site
+	test ! -x $(PY) || $(PY) -m lmo clean
 
 .PHONY: help chromium deps serve site check schemas lint test bench clean

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from lmo.generate import remove_generated
 from lmo.pipeline import check, check_and_generate, strict_from_environment
 from lmo.problems import Problem
 from lmo.project import Project
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and content/ without building the site")
     sub.add_parser("generate", help="validate, then write the generated pages into content/")
+    sub.add_parser("clean", help="remove the generated pages from content/")
     schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
     schemas.add_argument("--out", default="schemas")
     schemas.add_argument("--reference", default="docs/data-reference.md")
@@ -48,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     project = Project.from_config_file(config)
     strict = args.strict or strict_from_environment()
+    if args.command == "clean":
+        removed = remove_generated(project.content_dir)
+        print(f"removed {len(removed)} generated pages", file=sys.stderr)
+        return 0
     if args.command == "check":
         result = check(project)
     else:

@@ -50,6 +50,13 @@ def _existing_generated(root: Path) -> Iterable[Path]:
                 yield path
 
 
+def remove_generated(content_dir: Path) -> list[Path]:
+    removed = list(_existing_generated(content_dir))
+    for path in removed:
+        path.unlink()
+    return removed
+
+
 def write_pages(
     ds: DataSet,
     content_dir: Path,

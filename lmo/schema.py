@@ -444,17 +444,24 @@ class NeonatalUnit(Strict):
 class Facilities(Strict):
     birth_pools: int | None = Field(None, ge=0, description="Leave out if not confirmed.")
     partner_overnight: YesNoUnknown = "unknown"
-    pain_relief: list[
-        Literal[
-            "relaxation_and_breathing",
-            "water",
-            "tens",
-            "gas_and_air",
-            "opioid_injection",
-            "remifentanil",
-            "epidural",
+    pain_relief: (
+        list[
+            Literal[
+                "relaxation_and_breathing",
+                "water",
+                "tens",
+                "gas_and_air",
+                "opioid_injection",
+                "remifentanil",
+                "epidural",
+            ]
         ]
-    ] = Field(default_factory=list, description="What is actually offered there.")
+        | None
+    ) = Field(
+        None,
+        description="What is actually offered there, as confirmed by the unit. Leave out"
+        " while not confirmed (the page then says so); an empty list means none.",
+    )
     neonatal_unit: NeonatalUnit | None = None
     notes: Text | None = None
 

@@ -60,7 +60,8 @@ def test_every_page_has_the_demo_banner_and_urgent_contacts(site: Path) -> None:
         urgent = soup.select_one("article .app-urgent")
         assert urgent is not None, path
         assert urgent.select_one('a[href="tel:01632960001"]').get_text() == "01632 960001"
-        assert "999" in urgent.get_text()
+        assert "call 999" in urgent.select_one("details summary").get_text()
+        assert "heavy bleeding" in urgent.select_one("details").get_text()
         # The page heading comes first, then the urgent box.
         first = article(soup).find(["h1", "section"])
         assert first.name == "h1", path
