@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from lmo.i18n import localise, long_date
-from lmo.render import TEMPLATES, relative_url
+from lmo.render import TEMPLATES, relative_url, template_environment
 from lmo.validate import DataSet
 
 
@@ -29,14 +29,7 @@ class PageChrome:
 
 
 def _env(translations: gettext.NullTranslations) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES / "chrome"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
+    env = template_environment(TEMPLATES / "chrome")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
@@ -80,9 +73,12 @@ class ChromeRenderer:
         self.ds, self.lang, self.today = ds, lang, today
         env = _env(translations)
         self.templates = {
-            name: env.get_template(f"{name}.html.j2")
-            for name in ("banner", "urgent", "facts", "review_notice")
+            name: env.get_template(f"{name}.html.j2") for name in ("facts", "review_notice")
         }
+        # The banner and the urgent contacts are the same on every page of a language.
+        shared = {"ds": ds, "t": self.text, "date": lambda d: long_date(d, lang)}
+        self.banner = Markup(env.get_template("banner.html.j2").render(shared))
+        self.urgent = Markup(env.get_template("urgent.html.j2").render(shared))
 
     def text(self, value: dict[str, str]) -> Markup:
         found = localise(value, self.lang)
@@ -100,7 +96,7 @@ class ChromeRenderer:
             "today": self.today,
         }
         rendered = {name: Markup(t.render(values)) for name, t in self.templates.items()}
-        return PageChrome(**rendered)
+        return PageChrome(banner=self.banner, urgent=self.urgent, **rendered)
 
 
 _renderers: dict[tuple[int, str, dt.date], ChromeRenderer] = {}

@@ -20,6 +20,8 @@ from lmo.problems import Problem
 from lmo.render import GENERATED_MARKER, GeneratedPage, render_language
 from lmo.validate import DataSet
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 @dataclass
 class WriteReport:
@@ -30,7 +32,7 @@ class WriteReport:
 
 
 def page_text(page: GeneratedPage) -> str:
-    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=True, width=1000)
+    front = yaml.dump(page.meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{front}---\n\n{GENERATED_MARKER}\n\n{page.body.strip()}\n"
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import html
+import os
 import posixpath
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,20 +88,38 @@ def _index_path(url: str) -> str:
     return url + "index.md"
 
 
+def _bytecode_folder() -> str:
+    folder = Path(tempfile.gettempdir()) / f"lmo-jinja-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return str(folder)
+
+
+@lru_cache(maxsize=4)
+def template_environment(folder: Path) -> jinja2.Environment:
+    """One environment per template folder and process, so templates compile once however
+    many languages are built. Each language installs its own catalogue before rendering
+    (builds render one language at a time)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+        auto_reload=True,
+        # Compiled templates are kept between builds (keyed by source), which saves most of
+        # the generator's start-up time on every build after the first.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(_bytecode_folder()),
+    )
+
+
 class Renderer:
     """Renders every generated page of one language."""
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            extensions=["jinja2.ext.i18n"],
-        )
+        env = template_environment(TEMPLATES)
         env.install_gettext_translations(ctx.translations, newstyle=True)  # type: ignore[attr-defined]
         env.filters["md"] = md_inline
         env.filters["extract"] = lambda key, container: container[key]

@@ -44,7 +44,7 @@ CASES = [
         "hubs.yml",
         "    offers: [Scans, Antenatal clinics]",
         "    offers: [Scans, Antenatal clinics",
-        "data/hubs.yml:10:13: YAML syntax error: expected ',' or ']', but got ':' (check the"
+        "data/hubs.yml:10:13: YAML syntax error: did not find expected ',' or ']' (check the"
         " indentation and that every 'key:' has a space after the colon; put text containing"
         " ': ' or '#' in quotes)",
         id="yaml-syntax",
