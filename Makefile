@@ -42,6 +42,21 @@ check: $(VENV)/.installed  ## validate data/ and content/ only (FORMAT=github fo
 schemas: $(VENV)/.installed  ## regenerate schemas/*.json and docs/data-reference.md from the schema
 	$(PY) -m lmo schemas --out schemas --reference docs/data-reference.md
 
+translations: $(VENV)/.installed  ## translation coverage per language: pages, data fields, interface text
+	$(PY) -m lmo translations
+
+translations-todo: $(VENV)/.installed  ## what is left to translate, as YAML to fill in (LANG=pl, ONLY='hubs.*')
+	$(PY) -m lmo translations-todo --lang $(LANG) --only "$(ONLY)"
+
+messages: $(VENV)/.installed  ## extract interface text into locales/messages.pot and update each catalogue
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
+	  -o locales/messages.pot . >/dev/null
+	for po in locales/*/LC_MESSAGES/messages.po; do \
+	  lang=$$(basename $$(dirname $$(dirname $$po))); \
+	  $(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l $$lang \
+	    --no-location --no-fuzzy-matching --ignore-pot-creation-date >/dev/null; \
+	done
+
 lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff check lmo hooks tests scripts
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts
@@ -57,4 +72,4 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas lint test bench clean
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages lint test bench clean

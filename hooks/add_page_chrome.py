@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from lmo.chrome import chrome_renderer, place_after_heading
-from lmo.i18n import translations
+from lmo.chrome import chrome_renderer, page_language, place_after_heading
+from lmo.i18n import catalogue_provenance, translations
 from lmo.pipeline import latest
 from lmo.project import current_language, project_from_mkdocs_config
 
@@ -27,9 +28,21 @@ def on_page_context(
     if lang != project.default_language and url.startswith(f"{lang}/"):
         url = url[len(lang) + 1 :]
     renderer = chrome_renderer(
-        result.dataset, lang, translations(project.locales_dir, lang), project.today
+        result.dataset,
+        lang,
+        translations(project.locales_dir, lang),
+        project.today,
+        catalogue_provenance(project.locales_dir, lang),
     )
-    chrome = renderer.render(page.meta, url)
-    page.content = place_after_heading(page.content or "", chrome.urgent + chrome.review_notice)
+    language = page_language(
+        page.meta, lang, Path(page.file.abs_src_path or ""), project.content_dir
+    )
+    chrome = renderer.render(page.meta, url, language)
+    page.content = place_after_heading(
+        page.content or "",
+        chrome.urgent + chrome.translation_notice + chrome.review_notice,
+        # The English text of an untranslated page is marked as English for screen readers.
+        content_lang=project.default_language if language.untranslated else None,
+    )
     context["lmo"] = chrome
     return context

@@ -23,6 +23,24 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
     return ", ".join(parts) + note
 
 
+def _translations(args: argparse.Namespace, project: Project) -> int:
+    from lmo import translation_report
+
+    result = check(project)
+    if result.dataset is None:
+        _print_problems(result.problems, "text")
+        print("fix the problems above first", file=sys.stderr)
+        return 1
+    if args.command == "translations":
+        print(translation_report.report(project, result.dataset))
+        return 0
+    prefixes = [p for p in args.only.split(",") if p]
+    print(translation_report.todo(result.dataset, args.lang, prefixes), end="")
+    for relative, fingerprint in translation_report.pages_to_translate(project, args.lang):
+        print(f'# page content/{args.lang}/{relative}: translation.source: "{fingerprint}"')
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lmo", description=__doc__)
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -32,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate data/ and content/ without building the site")
     sub.add_parser("generate", help="validate, then write the generated pages into content/")
     sub.add_parser("clean", help="remove the generated pages from content/")
+    sub.add_parser("translations", help="print translation coverage per language")
+    todo = sub.add_parser("translations-todo", help="print what is left to translate")
+    todo.add_argument("--lang", required=True)
+    todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
     schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
     schemas.add_argument("--out", default="schemas")
     schemas.add_argument("--reference", default="docs/data-reference.md")
@@ -54,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         removed = remove_generated(project.content_dir)
         print(f"removed {len(removed)} generated pages", file=sys.stderr)
         return 0
+    if args.command in ("translations", "translations-todo"):
+        return _translations(args, project)
     if args.command == "check":
         result = check(project)
     else:

@@ -9,7 +9,7 @@ import yaml
 
 from lmo.generate import is_generated
 from lmo.problems import Problem, Severity
-from lmo.schema import _DATE_RE
+from lmo.schema import _DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
 
 REQUIRED_FRONT_MATTER = ("last_reviewed", "review_by", "owner")
 
@@ -21,6 +21,40 @@ def _front_matter(text: str) -> tuple[str | None, int]:
     if end == -1:
         return None, 0
     return text[4:end], 2
+
+
+def _check_translation_record(shown: str, record: object) -> list[Problem]:
+    """A translated page says how it was made and from which English text."""
+    example = (
+        "add 'translation:' with 'method:' (machine, professional or community) and"
+        " 'source:' (the fingerprint make translations-todo prints)"
+    )
+    if not isinstance(record, dict):
+        return [Problem(shown, 1, 1, "front matter.translation", example)]
+    problems = []
+    if record.get("method") not in TRANSLATION_METHODS:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "front matter.translation.method",
+                f"expected one of machine, professional or community (got {record.get('method')!r})",
+            )
+        )
+    source = record.get("source")
+    if not (isinstance(source, str) and len(source) == 12):
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "front matter.translation.source",
+                "expected the 12-character fingerprint of the English page in double quotes"
+                f" (got {source!r})",
+            )
+        )
+    return problems
 
 
 def check_content(content_dir: Path, root: Path, today: dt.date) -> list[Problem]:
@@ -86,6 +120,9 @@ def check_content(content_dir: Path, root: Path, today: dt.date) -> list[Problem
                     f" (got {value!r})",
                 )
             )
+        lang = path.relative_to(content_dir).parts[0]
+        if lang != SOURCE_LANGUAGE:
+            problems.extend(_check_translation_record(shown, meta.get("translation")))
         review_by = dates.get("review_by")
         if review_by is not None and review_by < today:
             problems.append(
@@ -100,3 +137,29 @@ def check_content(content_dir: Path, root: Path, today: dt.date) -> list[Problem
                 )
             )
     return problems
+
+
+def read_front_matter(path: Path) -> dict[str, object] | None:
+    block, _ = _front_matter(path.read_text(encoding="utf-8"))
+    if block is None:
+        return None
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def page_body(text: str) -> str:
+    """A page's text without its front matter."""
+    block, _ = _front_matter(text)
+    if block is None:
+        return text
+    return text[text.find("\n---", 4) + 4 :]
+
+
+def english_body_hash(path: Path) -> str | None:
+    """The fingerprint a translated page records of the English page it was made from."""
+    if not path.exists():
+        return None
+    return source_hash(page_body(path.read_text(encoding="utf-8")))

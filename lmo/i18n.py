@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,24 +55,41 @@ def translations(locales_dir: Path, lang: str) -> gettext.NullTranslations:
     return _compiled(path, path.stat().st_mtime_ns)
 
 
-@dataclass(frozen=True)
-class Localised:
-    """A data value in the reader's language, or in English with that fact recorded."""
-
-    text: str
-    lang: str
-    fallback: bool
-
-
-def localise(value: dict[str, str], lang: str) -> Localised:
-    if lang in value:
-        return Localised(value[lang], lang, False)
-    return Localised(value[SOURCE_LANGUAGE], SOURCE_LANGUAGE, lang != SOURCE_LANGUAGE)
-
-
 def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=babel_locale(lang))
 
 
 def text_direction(lang: str) -> str:
     return (Locale.parse(babel_locale(lang)).character_order == "right-to-left" and "rtl") or "ltr"
+
+
+@dataclass(frozen=True)
+class CatalogueProvenance:
+    """How a language's interface catalogue was made, from its PO header fields
+    ``X-Translation-Method``, ``X-Reviewed-By`` and ``X-Reviewed-On``."""
+
+    method: str | None = None
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
+
+    @property
+    def machine_unreviewed(self) -> bool:
+        return self.method == "machine" and not self.reviewed_by
+
+
+def catalogue_provenance(locales_dir: Path, lang: str) -> CatalogueProvenance:
+    path = catalogue_path(locales_dir, lang)
+    if lang == SOURCE_LANGUAGE or not path.exists():
+        return CatalogueProvenance()
+    header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    fields = dict(re.findall(r'^"([A-Za-z-]+): ?(.*?)\\n"$', header, flags=re.M))
+    return CatalogueProvenance(
+        method=fields.get("X-Translation-Method") or None,
+        reviewed_by=fields.get("X-Reviewed-By") or None,
+        reviewed_on=fields.get("X-Reviewed-On") or None,
+    )
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """A language's name as a reader of ``in_lang`` writes it: "polski", "Polish"."""
+    return Locale.parse(babel_locale(lang)).get_language_name(babel_locale(in_lang)) or lang

@@ -24,7 +24,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from lmo import labels, schema
-from lmo.i18n import localise, long_date
+from lmo.i18n import long_date
+from lmo.schema import SOURCE_LANGUAGE, LocalText
+from lmo.translations import Tally, localise
 from lmo.validate import DataSet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,7 +79,7 @@ class RenderContext:
     translations: gettext.NullTranslations
     today: dt.date
     current_url: str = ""
-    fallback_fields: int = field(default=0)
+    tally: Tally = field(default_factory=Tally)
 
 
 def _source_path(url: str) -> str:
@@ -141,18 +143,22 @@ class Renderer:
 
     # --- helpers exposed to templates ----------------------------------------------------
 
-    def text(self, value: dict[str, str] | None) -> Markup:
+    def text(self, value: LocalText | None) -> Markup:
         """A data value in the reader's language, marked with lang="en" when it falls back."""
         if value is None:
             return Markup("")
-        found = localise(value, self.ctx.lang)
+        found = localise(value, self.ctx.lang, self.ctx.ds.translations)
+        self.ctx.tally.add(found)
         if found.fallback:
-            self.ctx.fallback_fields += 1
             return Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
         return escape(found.text)
 
-    def plain(self, value: dict[str, str] | None) -> str:
-        return "" if value is None else localise(value, self.ctx.lang).text
+    def plain(self, value: LocalText | None) -> str:
+        if value is None:
+            return ""
+        found = localise(value, self.ctx.lang, self.ctx.ds.translations)
+        self.ctx.tally.add(found)
+        return found.text
 
     def label(self, table: str, key: str) -> str:
         return self.ctx.translations.gettext(getattr(labels, table)[key])
@@ -186,6 +192,9 @@ class Renderer:
     ) -> GeneratedPage:
         self.ctx.current_url = url
         body = self.env.get_template(template).render(**values)
+        if self.ctx.lang != SOURCE_LANGUAGE:
+            facts = {**facts, "translation": self.ctx.tally.as_meta()}
+        self.ctx.tally = Tally()
         meta = {
             "title": html.escape(title, quote=True),
             "description": html.escape(description, quote=True),
@@ -347,6 +356,16 @@ class Renderer:
                 ),
                 ds.concerns.values(),
                 "concerns",
+            )
+        )
+        pages.append(
+            self.listing_page(
+                "interpreting/",
+                "interpreting.md.j2",
+                _("Help in your language"),
+                _("How to get a free interpreter for your maternity care, in any language."),
+                [ds.services[s] for s in ds.lmns.interpreting_services],
+                "interpreting",
             )
         )
         pages.append(

@@ -9,6 +9,7 @@ duplicate ids) live in ``lmo.validate``; this module only knows one file at a ti
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from typing import Annotated, Any, Literal
 
@@ -18,6 +19,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
+    PlainValidator,
     WithJsonSchema,
     model_validator,
 )
@@ -51,27 +54,48 @@ def _check_id(value: Any) -> str:
     return value
 
 
-def _check_text(value: Any) -> dict[str, str]:
-    """Translatable text: plain text (English) or one entry per language code."""
+def source_hash(text: str) -> str:
+    """The fingerprint a translation records of the English it was made from."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+class LocalText:
+    """Translatable text: the English original, and its key (where it sits in the data,
+    such as ``hubs.kidderminster.summary``), which translation files refer to."""
+
+    __slots__ = ("en", "key")
+
+    def __init__(self, en: str, key: str = "") -> None:
+        self.en = en
+        self.key = key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LocalText) and other.en == self.en
+
+    def __hash__(self) -> int:
+        return hash(self.en)
+
+    def __repr__(self) -> str:
+        return f"LocalText({self.en!r}, key={self.key!r})"
+
+    @property
+    def source_hash(self) -> str:
+        return source_hash(self.en)
+
+
+def _check_text(value: Any) -> LocalText:
+    if isinstance(value, LocalText):
+        return value
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("lmo_text", "expected some text, found an empty value")
-        return {SOURCE_LANGUAGE: value.strip()}
+        return LocalText(value.strip())
     if isinstance(value, dict):
-        bad = [k for k, v in value.items() if not _LANG_RE.match(k) or not isinstance(v, str)]
-        if bad:
-            raise PydanticCustomError(
-                "lmo_text",
-                "expected text, or one line per language such as 'en: Birth centre'"
-                " and 'pl: Centrum porodowe' (problem with {keys})",
-                {"keys": ", ".join(bad)},
-            )
-        if SOURCE_LANGUAGE not in value:
-            raise PydanticCustomError(
-                "lmo_text",
-                "a translated text needs its English original under 'en:'",
-            )
-        return {k: v.strip() for k, v in value.items()}
+        raise PydanticCustomError(
+            "lmo_text",
+            "expected the English text here; translations go in data/translations/<language>.yml"
+            " so that who translated them is recorded",
+        )
     raise PydanticCustomError("lmo_text", "expected text")
 
 
@@ -132,23 +156,21 @@ def _check_ods(value: Any) -> str:
 
 def _text_schema() -> dict[str, Any]:
     return {
-        "anyOf": [
-            {"type": "string", "minLength": 1},
-            {
-                "type": "object",
-                "required": [SOURCE_LANGUAGE],
-                "propertyNames": {"pattern": _LANG_RE.pattern},
-                "additionalProperties": {"type": "string"},
-            },
-        ],
-        "description": "Text in English, or one entry per language code (en, pl, lt, ro, ur).",
+        "type": "string",
+        "minLength": 1,
+        "description": "English text; translations go in data/translations/<language>.yml.",
     }
 
 
 Id = Annotated[
     str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID_RE.pattern})
 ]
-Text = Annotated[dict[str, str], BeforeValidator(_check_text), WithJsonSchema(_text_schema())]
+Text = Annotated[
+    LocalText,
+    PlainValidator(_check_text),
+    PlainSerializer(lambda text: text.en, return_type=str),
+    WithJsonSchema(_text_schema()),
+]
 Date = Annotated[
     dt.date,
     BeforeValidator(_check_date),
@@ -530,6 +552,9 @@ class Lmns(Strict):
     triage_lines: list[TriageLine] = Field(min_length=1)
     single_point_of_access: Id = Field(description="Id of the self-referral service.")
     interpreting: Text = Field(description="How to ask for an interpreter, for every page.")
+    interpreting_services: list[Id] = Field(
+        default_factory=list, description="Ids of the interpreting services, listed with it."
+    )
     source: Source
     owner: str
     last_reviewed: Date
@@ -590,6 +615,56 @@ class GlossaryFile(Strict):
     last_reviewed: Date
     review_by: Date
     terms: list[Term]
+
+
+# --- translations of data ------------------------------------------------------------------
+
+TRANSLATION_METHODS = ("machine", "professional", "community")
+
+
+def _check_hash(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{12}", value):
+        return value
+    raise PydanticCustomError(
+        "lmo_hash",
+        "expected the 12-character fingerprint of the English text in double quotes, as"
+        " written by 'make translations-todo'",
+    )
+
+
+class TranslationEntry(Strict):
+    text: str = Field(min_length=1, description="The text in this language.")
+    method: Literal["machine", "professional", "community"] = Field(
+        description="How it was made: machine (a draft by software), professional, community."
+    )
+    source: Annotated[str, BeforeValidator(_check_hash)] = Field(
+        description="Fingerprint of the English it was translated from; when the English"
+        " changes, the site shows the translation as possibly out of date."
+    )
+    reviewed_by: str | None = Field(None, description="Who checked it (a role, not a name).")
+    reviewed_on: Date | None = None
+
+    @model_validator(mode="after")
+    def _review_pair(self) -> TranslationEntry:
+        if (self.reviewed_by is None) != (self.reviewed_on is None):
+            raise PydanticCustomError(
+                "lmo_review", "give both 'reviewed_by' and 'reviewed_on', or neither"
+            )
+        return self
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviewed_by is not None
+
+
+class TranslationsFile(Strict):
+    language: Annotated[str, AfterValidator(lambda v: v)] = Field(
+        description="The language code, the same as the file name (pl for pl.yml)."
+    )
+    translations: dict[str, TranslationEntry] = Field(
+        default_factory=dict,
+        description="Key (such as hubs.kidderminster.summary) -> the translation.",
+    )
 
 
 # File name -> model. Order matters only for reading order in reports.

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from lmo import schema
 from lmo.problems import Problem, Severity, quote_value
+from lmo.translations import Store, assign_keys, load_translations
 from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
 
 REVIEW_SOON_DAYS = 30
@@ -37,6 +38,16 @@ class DataSet:
     glossary: schema.GlossaryFile
     # (collection, id) -> (file, line, column) of the record, for later messages.
     where: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
+    # Every translatable value by key, and the translations of them by language.
+    texts: dict[str, schema.LocalText] = field(default_factory=dict)
+    translations: Store = field(default_factory=dict)
+
+    def text_roots(self) -> Iterable[tuple[str, Any]]:
+        yield "lmns", self.lmns
+        for collection, record in self.records():
+            yield f"{collection}.{record.id}", record
+        for term in self.glossary.terms:
+            yield f"glossary.{term.id}", term
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
         for collection in (
@@ -345,6 +356,18 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
                 f" (got {quote_value(lmns.single_point_of_access)})",
             )
         )
+    for i, service_id in enumerate(lmns.interpreting_services):
+        if service_id not in ds.services:
+            line, col = doc.locate(("lmns", "interpreting_services", i))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"lmns.interpreting_services[{i}]",
+                    f"no record with this id in data/services.yml (got {quote_value(service_id)})",
+                )
+            )
     for i, triage in enumerate(lmns.triage_lines):
         if triage.birth_setting not in ds.birth_settings:
             line, col = doc.locate(("lmns", "triage_lines", i, "birth_setting"))
@@ -455,6 +478,11 @@ def load_dataset(
 
     _cross_checks(cols, ds, problems)
     _lmns_checks(lmns_doc, ds, problems)
+    ds.texts = assign_keys(ds.text_roots())
+    ds.translations, found = load_translations(
+        data_dir / "translations", f"{display_prefix}translations/", ds.texts
+    )
+    problems.extend(found)
     problems.extend(review_problems(ds, today or dt.date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     return (None if errors else ds), sorted(problems)

@@ -225,7 +225,7 @@ def test_bad_data_stops_the_build_with_the_editor_message(tmp_path: Path) -> Non
     result = build(folder)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "data/hubs.yml:22:14: hubs[1].status.state: expected one of planned" in result.stderr
+    assert "data/hubs.yml:20:14: hubs[1].status.state: expected one of planned" in result.stderr
 
 
 def test_passed_review_date_shows_on_the_page_and_fails_only_under_strict(tmp_path: Path) -> None:

@@ -1,0 +1,158 @@
+"""Translations of data values: keys, loading with provenance, and what a reader sees.
+
+Each translatable value in data/ has a key that says where it is, such as
+``hubs.kidderminster.summary``. ``data/translations/<lang>.yml`` maps keys to the text in
+that language, with how it was made, who reviewed it and a fingerprint of the English it
+was made from. When the English changes, the fingerprint no longer matches and the site
+shows the translation as possibly out of date.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from lmo.problems import Problem, quote_value
+from lmo.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
+from lmo.yamlsource import load_yaml
+
+Store = dict[str, dict[str, TranslationEntry]]
+
+
+def _walk(value: Any, key: str) -> Iterator[tuple[str, LocalText]]:
+    if isinstance(value, LocalText):
+        yield key, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), f"{key}.{name}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, f"{key}[{i}]")
+
+
+def assign_keys(roots: Iterable[tuple[str, Any]]) -> dict[str, LocalText]:
+    """Give every translatable value its key; returns them all, key -> text."""
+    found: dict[str, LocalText] = {}
+    for prefix, root in roots:
+        for key, text in _walk(root, prefix):
+            text.key = key
+            found[key] = text
+    return found
+
+
+def load_translations(
+    folder: Path, display_prefix: str, texts: dict[str, LocalText]
+) -> tuple[Store, list[Problem]]:
+    from lmo.validate import problems_from_validation
+
+    store: Store = {}
+    problems: list[Problem] = []
+    if not folder.exists():
+        return store, problems
+    for path in sorted(folder.glob("*.yml")):
+        display = f"{display_prefix}{path.name}"
+        doc, found = load_yaml(path, display)
+        problems.extend(found)
+        if doc.data is None:
+            continue
+        try:
+            model = TranslationsFile.model_validate(doc.data)
+        except ValidationError as error:
+            problems.extend(problems_from_validation(error, doc, TranslationsFile))
+            continue
+        if model.language != path.stem or model.language == SOURCE_LANGUAGE:
+            line, col = doc.locate(("language",))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    "language",
+                    f"expected {quote_value(path.stem)}, the language of this file's name"
+                    f" (got {quote_value(model.language)})",
+                )
+            )
+            continue
+        for key in model.translations:
+            if key not in texts:
+                line, col = doc.locate(("translations", key), key=True)
+                guess = difflib.get_close_matches(key, list(texts), n=1)
+                hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        col,
+                        f"translations.{key}",
+                        f"no translatable text in data/ has this key{hint}",
+                    )
+                )
+        store[model.language] = dict(model.translations)
+    return store, problems
+
+
+@dataclass(frozen=True)
+class Localised:
+    """A data value as a reader of one language sees it, and how far to trust it."""
+
+    text: str
+    lang: str
+    fallback: bool = False
+    method: str | None = None
+    reviewed: bool = False
+    stale: bool = False
+
+
+def localise(value: LocalText, lang: str, store: Store) -> Localised:
+    if lang == SOURCE_LANGUAGE:
+        return Localised(value.en, SOURCE_LANGUAGE)
+    entry = store.get(lang, {}).get(value.key)
+    if entry is None:
+        return Localised(value.en, SOURCE_LANGUAGE, fallback=True)
+    return Localised(
+        entry.text,
+        lang,
+        method=entry.method,
+        reviewed=entry.reviewed,
+        stale=entry.source != value.source_hash,
+    )
+
+
+@dataclass
+class Tally:
+    """What the values on one page were: counted while the page renders."""
+
+    values: int = 0
+    fallback: int = 0
+    machine_unreviewed: int = 0
+    machine_reviewed: int = 0
+    stale: int = 0
+    methods: set[str] = field(default_factory=set)
+
+    def add(self, found: Localised) -> None:
+        self.values += 1
+        if found.fallback:
+            self.fallback += 1
+        if found.stale:
+            self.stale += 1
+        if found.method:
+            self.methods.add(found.method)
+            if found.method == "machine":
+                if found.reviewed:
+                    self.machine_reviewed += 1
+                else:
+                    self.machine_unreviewed += 1
+
+    def as_meta(self) -> dict[str, Any]:
+        return {
+            "values": self.values,
+            "fallback": self.fallback,
+            "machine_unreviewed": self.machine_unreviewed,
+            "machine_reviewed": self.machine_reviewed,
+            "stale": self.stale,
+        }
