@@ -39,7 +39,8 @@ def _check_translation_record(shown: str, record: object) -> list[Problem]:
                 1,
                 1,
                 "front matter.translation.method",
-                f"expected one of machine, professional or community (got {record.get('method')!r})",
+                "expected one of machine, professional or community"
+                f" (got {record.get('method')!r})",
             )
         )
     source = record.get("source")

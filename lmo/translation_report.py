@@ -58,7 +58,9 @@ def page_coverage(project: Project, lang: str) -> Coverage:
         translated = project.content_dir / lang / relative
         if not translated.exists():
             continue
-        record = (read_front_matter(translated) or {}).get("translation") or {}
+        record = (read_front_matter(translated) or {}).get("translation")
+        if not isinstance(record, dict):
+            record = {}
         english = english_body_hash(project.content_dir / SOURCE_LANGUAGE / relative)
         coverage.count(
             record.get("method"), bool(record.get("reviewed_by")), english != record.get("source")
