@@ -15,11 +15,17 @@ from lmo import schema
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     result = {}
-    for name, model in schema.DATA_FILES.items():
+    files: dict[str, type[schema.Strict]] = {
+        **schema.DATA_FILES,
+        "translations.yml": schema.TranslationsFile,
+    }
+    for name, model in files.items():
         stem = name.removesuffix(".yml")
         js = model.model_json_schema()
         js["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        js["title"] = f"data/{name}"
+        js["title"] = (
+            "data/translations/<language>.yml" if stem == "translations" else f"data/{name}"
+        )
         result[f"{stem}.schema.json"] = js
     return result
 

@@ -71,6 +71,9 @@ def page_coverage(project: Project, lang: str) -> Coverage:
 def message_coverage(project: Project, lang: str) -> tuple[int, int]:
     """Translated and total interface messages, against the catalogue template."""
     template = project.locales_dir / "messages.pot"
+    if not template.exists():
+        # A site without its own template uses the generator's.
+        template = Path(__file__).resolve().parent.parent / "locales" / "messages.pot"
     with template.open("rb") as handle:
         wanted = {m.id for m in read_po(handle) if m.id}
     path = catalogue_path(project.locales_dir, lang)

@@ -34,6 +34,9 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
         expected = f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json"
         assert first == expected, path.name
         assert (REPO / "schemas" / f"{path.stem}.schema.json").exists()
+    for path in sorted((REPO / "data" / "translations").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/translations.schema.json"
 
 
 def test_core_does_not_import_mkdocs() -> None:

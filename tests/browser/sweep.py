@@ -1,0 +1,74 @@
+"""One visit to every page of a built site: axe-core and a sideways-scroll check together.
+
+Pages are visited two at a time (the machine has two cores); axe takes about a second a
+page, so one sweep instead of one per check keeps the suite inside its time budget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harness import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, DISABLED_AXE_RULES, WCAG_TAGS, describe
+
+CONCURRENCY = 2
+PHONE = {"width": 320, "height": 640}
+
+
+@dataclass
+class SweepResult:
+    pages: list[str] = field(default_factory=list)
+    violations: dict[str, str] = field(default_factory=dict)
+    overflow: dict[str, int] = field(default_factory=dict)
+
+
+def every_page(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+    )
+
+
+async def _check(page: Any, base_url: str, path: str, result: SweepResult) -> None:
+    await page.goto(base_url + path)
+    overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        result.overflow[path] = overflow
+    await page.add_script_tag(path=str(AXE_SCRIPT))
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
+        "resultTypes": ["violations"],
+    }
+    found = await page.evaluate("options => axe.run(document, options)", options)
+    if found["violations"]:
+        result.violations[path] = describe(found["violations"])
+
+
+async def _sweep(site: Path, base_url: str) -> SweepResult:
+    from playwright.async_api import async_playwright
+
+    result = SweepResult(pages=every_page(site))
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for path in result.pages:
+        queue.put_nowait(path)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        async def worker() -> None:
+            context = await browser.new_context(viewport=PHONE)
+            page = await context.new_page()
+            while not queue.empty():
+                await _check(page, base_url, queue.get_nowait(), result)
+            await context.close()
+
+        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+        await browser.close()
+    return result
+
+
+def sweep(site: Path, base_url: str) -> SweepResult:
+    return asyncio.run(_sweep(site, base_url))
