@@ -51,11 +51,7 @@ translations-todo: $(VENV)/.installed  ## what is left to translate, as YAML to 
 messages: $(VENV)/.installed  ## extract interface text into locales/messages.pot and update each catalogue
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --omit-header \
 	  -o locales/messages.pot . >/dev/null
-	for po in locales/*/LC_MESSAGES/messages.po; do \
-	  lang=$$(basename $$(dirname $$(dirname $$po))); \
-	  $(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l $$lang \
-	    --no-location --no-fuzzy-matching --ignore-pot-creation-date >/dev/null; \
-	done
+	$(PY) -m lmo messages
 
 lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff check lmo hooks tests scripts

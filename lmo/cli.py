@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("generate", help="validate, then write the generated pages into content/")
     sub.add_parser("clean", help="remove the generated pages from content/")
     sub.add_parser("translations", help="print translation coverage per language")
+    sub.add_parser("messages", help="update each catalogue from locales/messages.pot")
     todo = sub.add_parser("translations-todo", help="print what is left to translate")
     todo.add_argument("--lang", required=True)
     todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
@@ -75,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "clean":
         removed = remove_generated(project.content_dir)
         print(f"removed {len(removed)} generated pages", file=sys.stderr)
+        return 0
+    if args.command == "messages":
+        from lmo.catalogues import update_catalogue
+
+        template = project.locales_dir / "messages.pot"
+        for po in sorted(project.locales_dir.glob("*/LC_MESSAGES/messages.po")):
+            untranslated = update_catalogue(template, po)
+            print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
         return 0
     if args.command in ("translations", "translations-todo"):
         return _translations(args, project)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from lmo.i18n import translations
+from lmo.maps import MapSettings
 from lmo.problems import Problem
 from lmo.render import GENERATED_MARKER, GeneratedPage, render_language
 from lmo.validate import DataSet
@@ -65,11 +66,12 @@ def write_pages(
     languages: list[str],
     locales_dir: Path,
     today: dt.date,
+    maps: MapSettings | None = None,
 ) -> WriteReport:
     report = WriteReport()
     for lang in languages:
         root = content_dir / lang
-        pages = render_language(ds, lang, translations(locales_dir, lang), today)
+        pages = render_language(ds, lang, translations(locales_dir, lang), today, maps)
         wanted: set[Path] = set()
         for page in pages:
             target = root / page.path

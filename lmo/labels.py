@@ -114,3 +114,15 @@ GETTING_THERE = {
     "parking": N_("Parking"),
     "step_free": N_("Step-free access"),
 }
+
+MAP_KIND = {
+    "hub": N_("community hub"),
+    "birth_setting": N_("place to give birth"),
+    "place": N_("other place where care is given"),
+}
+
+MAP_LAYER = {
+    "hub": N_("Community hubs"),
+    "birth_setting": N_("Places to give birth"),
+    "place": N_("Other places where care is given"),
+}

@@ -10,6 +10,7 @@ from lmo.generate import WriteReport, write_pages
 from lmo.problems import Problem, Severity
 from lmo.project import Project
 from lmo.validate import DataSet, load_dataset
+from lmo.vendor import copy_vendored
 
 
 def strict_from_environment() -> bool:
@@ -51,8 +52,10 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
         list(project.languages),
         project.locales_dir,
         project.today,
+        project.maps,
     )
-    result.problems = sorted(result.problems + report.problems)
+    vendored = copy_vendored(project.node_modules, project.content_dir)
+    result.problems = sorted(result.problems + report.problems + vendored)
     return result, report
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from lmo.maps import MapSettings
 from lmo.schema import SOURCE_LANGUAGE
 
 
@@ -43,6 +44,14 @@ class Project:
     locales_dir: Path
     languages: tuple[str, ...]
     today: dt.date
+    maps: MapSettings = field(default_factory=MapSettings)
+
+    @property
+    def node_modules(self) -> Path:
+        """The site's node_modules, or else the generator's own (a site in another folder
+        that has not run npm itself still gets the pinned front-end packages)."""
+        own = self.root / "node_modules"
+        return own if own.exists() else Path(__file__).resolve().parent.parent / "node_modules"
 
     @property
     def default_language(self) -> str:
@@ -60,6 +69,7 @@ class Project:
             locales_dir=(root / extra_lmo.get("locales_dir", "locales")).resolve(),
             languages=langs,
             today=today_from_environment(),
+            maps=MapSettings.from_extra(extra_lmo.get("map") or {}),
         )
 
     @classmethod

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from lmo import labels, schema
 from lmo.i18n import long_date
+from lmo.maps import MapSettings
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import Tally, localise
 from lmo.validate import DataSet
@@ -80,6 +81,8 @@ class RenderContext:
     today: dt.date
     current_url: str = ""
     tally: Tally = field(default_factory=Tally)
+    maps: MapSettings = field(default_factory=MapSettings)
+    uses_map: bool = False
 
 
 def _source_path(url: str) -> str:
@@ -138,6 +141,8 @@ class Renderer:
             schema=schema,
             record_url=self.record_url,
             record_link=self.record_link,
+            overview_map=self.overview_map,
+            record_map=self.record_map,
         )
         self.env = env
 
@@ -177,6 +182,18 @@ class Renderer:
             self.record_url(collection, record_id), self.text(record.name)
         )
 
+    def overview_map(self, title: str) -> Markup:
+        from lmo.map_pages import map_block, overview_items
+
+        return map_block(self, "map-overview", overview_items(self), title)
+
+    def record_map(self, kind: str, record: schema.Record) -> Markup:
+        from lmo.map_pages import map_block, record_items
+
+        return map_block(
+            self, f"map-{record.id}", record_items(self, kind, record), self.plain(record.name)
+        )
+
     # --- pages ---------------------------------------------------------------------------
 
     def _render(
@@ -194,7 +211,10 @@ class Renderer:
         body = self.env.get_template(template).render(**values)
         if self.ctx.lang != SOURCE_LANGUAGE:
             facts = {**facts, "translation": self.ctx.tally.as_meta()}
+        if self.ctx.uses_map:
+            facts = {**facts, "map": True}
         self.ctx.tally = Tally()
+        self.ctx.uses_map = False
         meta = {
             "title": html.escape(title, quote=True),
             "description": html.escape(description, quote=True),
@@ -409,9 +429,14 @@ def _source_facts(source: schema.Source) -> dict[str, Any]:
 
 
 def render_language(
-    ds: DataSet, lang: str, translations: gettext.NullTranslations, today: dt.date
+    ds: DataSet,
+    lang: str,
+    translations: gettext.NullTranslations,
+    today: dt.date,
+    maps: MapSettings | None = None,
 ) -> list[GeneratedPage]:
-    return Renderer(RenderContext(ds, lang, translations, today)).all_pages()
+    context = RenderContext(ds, lang, translations, today, maps=maps or MapSettings())
+    return Renderer(context).all_pages()
 
 
 Gettext = Callable[[str], str]

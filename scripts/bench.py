@@ -12,6 +12,7 @@ Scenarios, each built three times (the median is reported):
 from __future__ import annotations
 
 import copy
+import gzip
 import os
 import shutil
 import statistics
@@ -129,6 +130,48 @@ def count_pages(site: Path) -> int:
     return sum(1 for _ in (site / "site").rglob("index.html"))
 
 
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def map_weights(site_dir: Path) -> None:
+    """What a map adds to a page, compressed: Leaflet's files plus the page's map parts
+    (the map container, legend and drawing script; the list of places stays, it is the
+    page's content with or without a map). Goal: at most 60 KB."""
+    from bs4 import BeautifulSoup
+
+    leaflet = site_dir / "assets" / "vendor" / "leaflet"
+    library = gz((leaflet / "leaflet.js").read_bytes()) + gz((leaflet / "leaflet.css").read_bytes())
+    print(f"leaflet.js + leaflet.css, gzip: {library / 1024:.1f} KB")
+    pages = [p for p in site_dir.rglob("index.html") if b"L.map(" in p.read_bytes()]
+    added = []
+    for path in pages:
+        html = path.read_bytes()
+        soup = BeautifulSoup(html, "html.parser")
+        for element in soup.select(".app-map, script[src*=leaflet], link[href*=leaflet]"):
+            element.decompose()
+        for script in soup.find_all("script", src=False):
+            if "L.map(" in script.get_text():
+                script.decompose()
+        added.append((gz(html) - gz(str(soup).encode()) + library, path))
+    added.sort(key=lambda a: a[0])
+    heaviest, where = added[-1]
+    median = statistics.median(a for a, _ in added)
+    print(
+        f"map pages: {len(pages)}; added per page, gzip: median {median / 1024:.1f} KB,"
+        f" heaviest {heaviest / 1024:.1f} KB ({where.relative_to(site_dir).parent}/)"
+        " (goal: at most 60 KB)"
+    )
+    print(
+        "pages without a map load no map code:",
+        not any(
+            b"vendor/leaflet" in p.read_bytes()
+            for p in site_dir.rglob("index.html")
+            if b"L.map(" not in p.read_bytes()
+        ),
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lmo-bench-") as tmp:
         root = Path(tmp)
@@ -147,6 +190,7 @@ def main() -> None:
             print(f"{name:<16}{count_pages(site):>7}{seconds:>10.2f}{memory:>10.0f}")
             plain_pages = count_pages(plain)
             print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
+        map_weights(example / "site")
         for name in ("example", "large"):
             ratio = rows[name] / rows[f"plain-{name}"]
             print(

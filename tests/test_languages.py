@@ -232,3 +232,19 @@ def test_every_message_is_translated_in_every_catalogue(lang: str) -> None:
         wanted_names = set(re.findall(r"%\((\w+)\)", ids[-1]))
         for string in strings:
             assert set(re.findall(r"%\((\w+)\)", string)) <= wanted_names | {"num"}, message.id
+
+
+def test_updating_a_catalogue_keeps_its_provenance_and_adds_new_messages(tmp_path: Path) -> None:
+    from lmo.catalogues import update_catalogue
+
+    template = tmp_path / "messages.pot"
+    template.write_text('msgid "Community hubs"\nmsgstr ""\n\nmsgid "A new message"\nmsgstr ""\n')
+    catalogue = tmp_path / "messages.po"
+    source = REPO / "tests" / "fixtures" / "tiny" / "locales" / "pl" / "LC_MESSAGES"
+    catalogue.write_text((source / "messages.po").read_text(encoding="utf-8"))
+    assert update_catalogue(template, catalogue) == ["A new message"]
+    text = catalogue.read_text(encoding="utf-8")
+    assert '"X-Translation-Method: professional\\n"' in text
+    assert '"X-Reviewed-By: Tiny LMNS Polish reviewer\\n"' in text
+    assert 'msgstr "Centra społeczne"' in text
+    assert "Planowane" not in text  # messages gone from the template are dropped
