@@ -53,6 +53,9 @@ messages: $(VENV)/.installed  ## extract interface text into locales/messages.po
 	  -o locales/messages.pot . >/dev/null
 	$(PY) -m lmo messages
 
+review-report: $(VENV)/.installed  ## what falls due for review in the next 30 days, by owner (DAYS=30)
+	$(PY) -m lmo review-report --days $(or $(DAYS),30)
+
 lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff check lmo hooks tests scripts
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts
@@ -68,4 +71,4 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages lint test bench clean
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report lint test bench clean

@@ -64,6 +64,13 @@ def _parse_date(value: Any) -> dt.date | None:
     return None
 
 
+def _record_url(ref: str) -> str:
+    from lmo.render import page_url
+
+    collection, _, record_id = ref.partition("/")
+    return page_url(collection, record_id)
+
+
 def page_facts_from_meta(meta: dict[str, Any]) -> dict[str, Any] | None:
     """Generated pages keep their facts under ``lmo:``; hand-written pages at the top."""
     nested = meta.get("lmo")
@@ -98,10 +105,10 @@ class ChromeRenderer:
         env = _env(translations)
         self.templates = {
             name: env.get_template(f"{name}.html.j2")
-            for name in ("facts", "review_notice", "translation_notice")
+            for name in ("facts", "review_notice", "translation_notice", "site_notice")
         }
         # The banner and the urgent contacts are the same on every page of a language.
-        shared = {"ds": ds, "t": self.text, "date": lambda d: long_date(d, lang)}
+        shared = {"ds": ds, "t": self.text, "date": lambda d: long_date(d, lang), "today": today}
         self.banner = Markup(env.get_template("banner.html.j2").render(shared))
         self.urgent = Markup(env.get_template("urgent.html.j2").render(shared))
 
@@ -128,13 +135,17 @@ class ChromeRenderer:
             "language_name": language_name(self.lang, self.lang),
             "page": language,
             "catalogue": self.catalogue,
+            "notice_url": _record_url(self.ds.lmns.site_notice.record)
+            if self.ds.lmns.site_notice and self.ds.lmns.site_notice.record
+            else "",
             # The same page in English: one level up from the language folder.
             "english_url": "../" * (page_url_in_language.count("/") + 1) + page_url_in_language,
         }
         rendered = {name: Markup(t.render(values)) for name, t in self.templates.items()}
         if self.lang == SOURCE_LANGUAGE:
             rendered["translation_notice"] = Markup("")
-        return PageChrome(banner=self.banner, urgent=self.urgent, **rendered)
+        banner = rendered.pop("site_notice") + self.banner
+        return PageChrome(banner=banner, urgent=self.urgent, **rendered)
 
 
 _renderers: dict[tuple[int, str, dt.date], ChromeRenderer] = {}

@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("clean", help="remove the generated pages from content/")
     sub.add_parser("translations", help="print translation coverage per language")
     sub.add_parser("messages", help="update each catalogue from locales/messages.pot")
+    review = sub.add_parser("review-report", help="what falls due for review, by owner")
+    review.add_argument("--days", type=int, default=30)
     todo = sub.add_parser("translations-todo", help="print what is left to translate")
     todo.add_argument("--lang", required=True)
     todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
@@ -84,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         for po in sorted(project.locales_dir.glob("*/LC_MESSAGES/messages.po")):
             untranslated = update_catalogue(template, po)
             print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
+        return 0
+    if args.command == "review-report":
+        from lmo import review_report
+
+        result = check(project)
+        if result.dataset is None:
+            _print_problems(result.problems, "text")
+            return 1
+        print(review_report.report(result.dataset, project.today, args.days))
         return 0
     if args.command in ("translations", "translations-todo"):
         return _translations(args, project)

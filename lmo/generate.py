@@ -67,11 +67,20 @@ def write_pages(
     locales_dir: Path,
     today: dt.date,
     maps: MapSettings | None = None,
+    site_url: str = "http://127.0.0.1:8000/",
 ) -> WriteReport:
     report = WriteReport()
     for lang in languages:
         root = content_dir / lang
-        pages = render_language(ds, lang, translations(locales_dir, lang), today, maps)
+        pages, files = render_language(
+            ds, lang, translations(locales_dir, lang), today, maps, site_url, languages[0]
+        )
+        for relative, text in files.items():
+            target = root / relative
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                report.written.append(target)
         wanted: set[Path] = set()
         for page in pages:
             target = root / page.path

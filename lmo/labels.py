@@ -126,3 +126,20 @@ MAP_LAYER = {
     "birth_setting": N_("Places to give birth"),
     "place": N_("Other places where care is given"),
 }
+
+CQC_QUESTION = {
+    "overall": N_("Overall"),
+    "safe": N_("Is it safe?"),
+    "effective": N_("Is it effective?"),
+    "caring": N_("Is it caring?"),
+    "responsive": N_("Is it responsive?"),
+    "well_led": N_("Is it well led?"),
+}
+
+CQC_RATING = {
+    "outstanding": N_("Outstanding"),
+    "good": N_("Good"),
+    "requires_improvement": N_("Requires improvement"),
+    "inadequate": N_("Inadequate"),
+    "not_rated": N_("Not rated"),
+}

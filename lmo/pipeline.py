@@ -53,6 +53,7 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
         project.locales_dir,
         project.today,
         project.maps,
+        project.site_url,
     )
     vendored = copy_vendored(project.node_modules, project.content_dir)
     result.problems = sorted(result.problems + report.problems + vendored)

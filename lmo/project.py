@@ -45,6 +45,7 @@ class Project:
     languages: tuple[str, ...]
     today: dt.date
     maps: MapSettings = field(default_factory=MapSettings)
+    site_url: str = "http://127.0.0.1:8000/"
 
     @property
     def node_modules(self) -> Path:
@@ -59,7 +60,12 @@ class Project:
 
     @classmethod
     def from_settings(
-        cls, root: Path, docs_dir: str, extra_lmo: dict[str, Any], languages: list[str]
+        cls,
+        root: Path,
+        docs_dir: str,
+        extra_lmo: dict[str, Any],
+        languages: list[str],
+        site_url: str | None = None,
     ) -> Project:
         langs = tuple(languages) or (SOURCE_LANGUAGE,)
         return cls(
@@ -70,6 +76,7 @@ class Project:
             languages=langs,
             today=today_from_environment(),
             maps=MapSettings.from_extra(extra_lmo.get("map") or {}),
+            site_url=site_url or "http://127.0.0.1:8000/",
         )
 
     @classmethod
@@ -88,7 +95,11 @@ class Project:
                     languages.insert(0, default)
         extra = (raw.get("extra") or {}).get("lmo") or {}
         return cls.from_settings(
-            config_file.parent.resolve(), raw.get("docs_dir", "docs"), extra, languages
+            config_file.parent.resolve(),
+            raw.get("docs_dir", "docs"),
+            extra,
+            languages,
+            raw.get("site_url"),
         )
 
     def display(self, path: Path) -> str:
@@ -125,7 +136,7 @@ def _project_from_mkdocs_config(config: Any) -> Project:
         ]
     root = Path(config.config_file_path).parent
     extra = config.extra.get("lmo") or {}
-    return Project.from_settings(root, config.docs_dir, extra, languages)
+    return Project.from_settings(root, config.docs_dir, extra, languages, config.site_url)
 
 
 def current_language(config: Any, project: Project) -> str:

@@ -83,6 +83,8 @@ class RenderContext:
     tally: Tally = field(default_factory=Tally)
     maps: MapSettings = field(default_factory=MapSettings)
     uses_map: bool = False
+    site_url: str = "http://127.0.0.1:8000/"
+    default_language: str = SOURCE_LANGUAGE
 
 
 def _source_path(url: str) -> str:
@@ -405,6 +407,39 @@ class Renderer:
                 glossary=ds.glossary,
             )
         )
+        pages.append(
+            self.listing_page(
+                "changes/",
+                "changes.md.j2",
+                _("Service changes"),
+                _("Maternity services that have changed, opened, paused or closed, newest first."),
+                [r for _, r in ds.records() if r.status.state != "available"],
+                "changes",
+                entries=self.change_entries(),
+            )
+        )
+        for quality in ds.quality.values():
+            provider = ds.organisations[quality.provider]
+            url = f"quality/{provider.id}/"
+            pages.append(
+                self._render(
+                    "quality.md.j2",
+                    url,
+                    path=_source_path(url),
+                    title=_("Quality and safety: %(name)s") % {"name": self.plain(provider.name)},
+                    description=_("Published quality and safety information for %(name)s.")
+                    % {"name": self.plain(provider.name)},
+                    facts={
+                        "kind": "quality",
+                        "last_reviewed": quality.last_reviewed.isoformat(),
+                        "review_by": quality.review_by.isoformat(),
+                        "owner": quality.owner,
+                        "source": _source_facts(quality.source),
+                    },
+                    quality=quality,
+                    provider=provider,
+                )
+            )
         per_kind: list[tuple[str, str, dict[str, Any]]] = [
             ("hubs", "hub.md.j2", ds.hubs),
             ("birth_settings", "birth_setting.md.j2", ds.birth_settings),
@@ -416,7 +451,32 @@ class Renderer:
         for collection, template, records in per_kind:
             for record in records.values():
                 pages.append(self.record_page(collection, template, record))
+                for old_id in record.previous_ids:
+                    pages.append(self.moved_page(collection, old_id, record))
         return pages
+
+    def change_entries(self) -> list[Any]:
+        from lmo.feeds import change_entries
+
+        return change_entries(self)
+
+    def moved_page(self, collection: str, old_id: str, record: schema.Record) -> GeneratedPage:
+        """The old address of a renamed record: it says where the page went, and browsers
+        follow it there at once (the theme adds the redirect from the front matter)."""
+        url = page_url(collection, old_id)
+        self.ctx.current_url = url
+        target = self.record_url(collection, record.id)
+        page = self._render(
+            "moved.md.j2",
+            url,
+            path=_source_path(url),
+            title=self.plain(record.name),
+            description=self.plain(record.summary),
+            facts={**self._record_facts(collection, record), "redirect": target},
+            record=record,
+            collection=collection,
+        )
+        return page
 
 
 def _source_facts(source: schema.Source) -> dict[str, Any]:
@@ -434,9 +494,23 @@ def render_language(
     translations: gettext.NullTranslations,
     today: dt.date,
     maps: MapSettings | None = None,
-) -> list[GeneratedPage]:
-    context = RenderContext(ds, lang, translations, today, maps=maps or MapSettings())
-    return Renderer(context).all_pages()
+    site_url: str = "http://127.0.0.1:8000/",
+    default_language: str = SOURCE_LANGUAGE,
+) -> tuple[list[GeneratedPage], dict[str, str]]:
+    """The language's Markdown pages, and its other files (the change feeds)."""
+    from lmo.feeds import feeds
+
+    context = RenderContext(
+        ds,
+        lang,
+        translations,
+        today,
+        maps=maps or MapSettings(),
+        site_url=site_url,
+        default_language=default_language,
+    )
+    renderer = Renderer(context)
+    return renderer.all_pages(), feeds(renderer, site_url, default_language)
 
 
 Gettext = Callable[[str], str]

@@ -318,6 +318,10 @@ class Record(Strict):
     """Fields every record carries, whatever it describes."""
 
     id: Id = Field(description="Stable id, used in the web address. Never change or reuse it.")
+    previous_ids: list[Id] = Field(
+        default_factory=list,
+        description="Ids this record had before a rename: their old addresses redirect here.",
+    )
     name: Text
     summary: Text = Field(description="One or two plain sentences: what it is and who for.")
     status: Status
@@ -539,6 +543,28 @@ class Mnvp(Record):
     meetings: Text | None = None
 
 
+RECORD_REF = re.compile(r"^(hubs|birth_settings|services|organisations|places|mnvps)/[a-z0-9-]+$")
+
+
+def _check_record_ref(value: Any) -> str:
+    if isinstance(value, str) and RECORD_REF.match(value):
+        return value
+    raise PydanticCustomError(
+        "lmo_ref",
+        'expected a record as collection/id, such as "services/booking" or "hubs/evesham-hub"',
+    )
+
+
+class SiteNotice(Strict):
+    """An urgent change shown at the top of every page until its end date."""
+
+    text: Text
+    until: Date = Field(description="Last day to show it; after that the build leaves it out.")
+    record: Annotated[str, BeforeValidator(_check_record_ref)] | None = Field(
+        None, description="The record it is about, as collection/id, such as services/booking."
+    )
+
+
 class Lmns(Strict):
     name: Text
     short_name: str
@@ -555,6 +581,7 @@ class Lmns(Strict):
     interpreting_services: list[Id] = Field(
         default_factory=list, description="Ids of the interpreting services, listed with it."
     )
+    site_notice: SiteNotice | None = None
     source: Source
     owner: str
     last_reviewed: Date
@@ -617,6 +644,102 @@ class GlossaryFile(Strict):
     terms: list[Term]
 
 
+# --- the change log -------------------------------------------------------------------------
+
+
+class Change(Strict):
+    """A past change of status, kept after the record moves on, so the history stays public.
+    A record's current status is published as a change too, without an entry here."""
+
+    date: Date = Field(description="When the change took effect.")
+    record: Annotated[str, BeforeValidator(_check_record_ref)]
+    state: StatusState = Field(description="The status it changed to.")
+    what: Text = Field(description="What changed, in plain words.")
+    confirmed_by: str = Field(description="Who confirmed it (a role and organisation).")
+
+
+class ChangesFile(Strict):
+    changes: list[Change] = Field(default_factory=list)
+
+
+# --- quality and safety (seed 003, Appendix 2: what may be public) --------------------------
+
+# Measures that are for internal quality surveillance, never for a public page. They are
+# named so that an editor who adds one learns why it is refused, not just that it is unknown.
+INTERNAL_MEASURES = {
+    "incidents": "incident counts",
+    "incident_counts": "incident counts",
+    "serious_incidents": "incident counts",
+    "staffing": "staffing and rota gaps",
+    "staffing_gaps": "staffing and rota gaps",
+    "rota_gaps": "staffing and rota gaps",
+    "vacancies": "staffing and rota gaps",
+    "training": "training compliance",
+    "training_compliance": "training compliance",
+    "perinatal_mortality_reviews": "perinatal death review findings",
+    "pmrt": "perinatal death review findings",
+    "perinatal_deaths": "perinatal death review findings",
+    "coroner_reports": "coroner reports",
+    "prevention_of_future_deaths": "coroner reports",
+    "complaints_count": "complaint counts",
+}
+
+CqcRating = Literal["outstanding", "good", "requires_improvement", "inadequate", "not_rated"]
+
+
+class CqcRatings(Strict):
+    overall: CqcRating
+    safe: CqcRating
+    effective: CqcRating
+    caring: CqcRating
+    responsive: CqcRating
+    well_led: CqcRating
+    scope: Literal["maternity", "whole_trust"] = Field(
+        description="Whether the ratings are for the maternity service or the whole trust."
+    )
+    published: Date = Field(description="Date of the CQC report.")
+    url: Url
+
+
+class IncentiveScheme(Strict):
+    year: str = Field(pattern=r"^\d{4}/\d{2}$", description="Scheme year, such as 2023/24.")
+    result: Literal["met", "not_met"] = Field(description="Met all ten safety actions or not.")
+    source: Source
+
+
+class QualityRecord(Strict):
+    """What may be published about a provider's maternity quality and safety."""
+
+    provider: Id
+    cqc: CqcRatings | None = None
+    maternity_incentive_scheme: IncentiveScheme | None = None
+    board_papers: Url | None = Field(None, description="Where public board papers are.")
+    raise_concern: Id | None = Field(None, description="Id of a route in concerns.yml.")
+    source: Source
+    owner: str
+    last_reviewed: Date
+    review_by: Date
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_internal_measures(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in data:
+                if key in INTERNAL_MEASURES:
+                    raise PydanticCustomError(
+                        "lmo_internal",
+                        "'{key}' is an internal quality measure ({what}): it is for the trust"
+                        " board and regulators, never a public page (NHS England's perinatal"
+                        " quality surveillance model, Appendix 2); remove it",
+                        {"key": key, "what": INTERNAL_MEASURES[key]},
+                    )
+        return data
+
+
+class QualityFile(Strict):
+    providers: list[QualityRecord] = Field(default_factory=list)
+
+
 # --- translations of data ------------------------------------------------------------------
 
 TRANSLATION_METHODS = ("machine", "professional", "community")
@@ -677,4 +800,6 @@ DATA_FILES: dict[str, type[Strict]] = {
     "services.yml": ServicesFile,
     "concerns.yml": ConcernsFile,
     "glossary.yml": GlossaryFile,
+    "changes.yml": ChangesFile,
+    "quality.yml": QualityFile,
 }

@@ -41,6 +41,14 @@ class DataSet:
     # Every translatable value by key, and the translations of them by language.
     texts: dict[str, schema.LocalText] = field(default_factory=dict)
     translations: Store = field(default_factory=dict)
+    changes: list[schema.Change] = field(default_factory=list)
+    quality: dict[str, schema.QualityRecord] = field(default_factory=dict)
+
+    def record(self, ref: str) -> schema.Record | None:
+        """A record from a reference such as services/booking."""
+        collection, _, record_id = ref.partition("/")
+        table = getattr(self, collection, None)
+        return table.get(record_id) if isinstance(table, dict) else None
 
     def text_roots(self) -> Iterable[tuple[str, Any]]:
         yield "lmns", self.lmns
@@ -48,6 +56,8 @@ class DataSet:
             yield f"{collection}.{record.id}", record
         for term in self.glossary.terms:
             yield f"glossary.{term.id}", term
+        for i, change in enumerate(self.changes):
+            yield f"changes[{i}]", change
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
         for collection in (
@@ -129,7 +139,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         return f"{_TYPE_WORDS[kind]} (got {found})", False
     if kind in ("greater_than_equal", "less_than_equal", "too_short"):
         return f"{error['msg'].lower()} (got {found})", False
-    if kind.startswith("lmo_status") or kind in ("lmo_setting", "lmo_review"):
+    if kind.startswith("lmo_status") or kind in ("lmo_setting", "lmo_review", "lmo_internal"):
         return error["msg"], False
     if kind.startswith("lmo_"):
         return f"{error['msg']} (got {found})", False
@@ -144,6 +154,9 @@ def problems_from_validation(
         loc: PathKey = tuple(item["loc"])
         text, about_key = _message(item, model)
         at = loc[:-1] if item["type"] == "missing" else loc
+        if item["type"] == "lmo_internal":
+            loc = at = (*loc, item["ctx"]["key"])
+            about_key = True
         line, col = doc.locate(at, key=about_key)
         problems.append(Problem(doc.file, line, col, dotted(loc), text))
     return problems
@@ -356,6 +369,18 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
                 f" (got {quote_value(lmns.single_point_of_access)})",
             )
         )
+    notice = lmns.site_notice
+    if notice is not None and notice.record is not None and ds.record(notice.record) is None:
+        line, col = doc.locate(("lmns", "site_notice", "record"))
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                "lmns.site_notice.record",
+                f"no such record (got {quote_value(notice.record)})",
+            )
+        )
     for i, service_id in enumerate(lmns.interpreting_services):
         if service_id not in ds.services:
             line, col = doc.locate(("lmns", "interpreting_services", i))
@@ -383,6 +408,87 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
             )
 
 
+def _change_and_quality_checks(
+    docs: dict[str, SourceDocument], models: dict[str, Any], ds: DataSet, problems: list[Problem]
+) -> None:
+    ds.changes = sorted(models["changes.yml"].changes, key=lambda c: c.date, reverse=True)
+    doc = docs["changes.yml"]
+    for i, change in enumerate(models["changes.yml"].changes):
+        if ds.record(change.record) is None:
+            line, col = doc.locate(("changes", i, "record"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"changes[{i}].record",
+                    f"no such record (got {quote_value(change.record)})",
+                )
+            )
+    doc = docs["quality.yml"]
+    for i, quality in enumerate(models["quality.yml"].providers):
+        if quality.provider not in ds.organisations:
+            line, col = doc.locate(("providers", i, "provider"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"providers[{i}].provider",
+                    "no record with this id in data/organisations.yml"
+                    f" (got {quote_value(quality.provider)})",
+                )
+            )
+        if quality.raise_concern is not None and quality.raise_concern not in ds.concerns:
+            line, col = doc.locate(("providers", i, "raise_concern"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"providers[{i}].raise_concern",
+                    "no route with this id in data/concerns.yml"
+                    f" (got {quote_value(quality.raise_concern)})",
+                )
+            )
+        ds.quality[quality.provider] = quality
+        ds.where[("quality", quality.provider)] = (
+            doc.file,
+            *doc.locate(("providers", i, "review_by")),
+        )
+    # Renamed records: an old id must not be any record's id, now or before.
+    for name, records in cols_items(ds):
+        current = set(records)
+        for record in records.values():
+            for old in record.previous_ids:
+                if old in current:
+                    file, line, c = ds.where[(name, record.id)]
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            c,
+                            f"{name}[{record.id}].previous_ids",
+                            f"{quote_value(old)} is the id of another record: ids are never reused",
+                        )
+                    )
+
+
+def cols_items(ds: DataSet) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (name, getattr(ds, name))
+        for name in (
+            "mnvps",
+            "organisations",
+            "places",
+            "hubs",
+            "birth_settings",
+            "services",
+            "concerns",
+        )
+    ]
+
+
 def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
     """Warnings for records whose review date has passed: the site flags them too."""
     problems = []
@@ -390,6 +496,7 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
         ((collection, record.id), record.review_by) for collection, record in ds.records()
     ]
     dated.append((("lmns", "lmns"), ds.lmns.review_by))
+    dated.extend((("quality", q.provider), q.review_by) for q in ds.quality.values())
     dated.append((("glossary", "glossary"), ds.glossary.review_by))
     for key, review_by in dated:
         if review_by < today:
@@ -478,6 +585,7 @@ def load_dataset(
 
     _cross_checks(cols, ds, problems)
     _lmns_checks(lmns_doc, ds, problems)
+    _change_and_quality_checks(docs, models, ds, problems)
     ds.texts = assign_keys(ds.text_roots())
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts

@@ -44,7 +44,7 @@ CASES = [
         "hubs.yml",
         "    offers: [Scans, Antenatal clinics]",
         "    offers: [Scans, Antenatal clinics",
-        "data/hubs.yml:8:13: YAML syntax error: did not find expected ',' or ']' (check the"
+        "data/hubs.yml:9:13: YAML syntax error: did not find expected ',' or ']' (check the"
         " indentation and that every 'key:' has a space after the colon; put text containing"
         " ': ' or '#' in quotes)",
         id="yaml-syntax",
@@ -53,9 +53,9 @@ CASES = [
         "hubs.yml",
         "    provider: town-trust\n    offers",
         "    provider: town-trust\n    ofers",
-        "data/hubs.yml:7:5: hubs[0].ofers: unknown field 'ofers'; did you mean 'offers'? Fields"
-        " allowed here: id, last_reviewed, name, offers, owner, place, provider, review_by,"
-        " services, source, status, summary",
+        "data/hubs.yml:8:5: hubs[0].ofers: unknown field 'ofers'; did you mean 'offers'? Fields"
+        " allowed here: id, last_reviewed, name, offers, owner, place, previous_ids, provider,"
+        " review_by, services, source, status, summary",
         id="unknown-key",
     ),
     pytest.param(
@@ -77,7 +77,7 @@ CASES = [
         "hubs.yml",
         "  - id: village-hub",
         "  - id: town-hub",
-        'data/hubs.yml:14:9: hubs[1].id: id "town-hub" is already used on line 2; every record'
+        'data/hubs.yml:15:9: hubs[1].id: id "town-hub" is already used on line 2; every record'
         " needs its own id",
         id="duplicate-id",
     ),
@@ -85,7 +85,7 @@ CASES = [
         "hubs.yml",
         "    place: village-centre",
         "    place: vilage-centre",
-        "data/hubs.yml:17:12: hubs[1].place: no record with this id in data/places.yml; did you"
+        "data/hubs.yml:18:12: hubs[1].place: no record with this id in data/places.yml; did you"
         ' mean "village-centre"? (got "vilage-centre")',
         id="unknown-reference",
     ),
@@ -125,7 +125,7 @@ CASES = [
         "hubs.yml",
         "    last_reviewed: 2026-01-01\n    review_by: 2027-01-01\n  - id: village",
         "    last_reviewed: 2026-02-30\n    review_by: 2027-01-01\n  - id: village",
-        "data/hubs.yml:12:20: hubs[0].last_reviewed: expected a real date written"
+        "data/hubs.yml:13:20: hubs[0].last_reviewed: expected a real date written"
         ' year-month-day, such as "2026-03-31" (got "2026-02-30")',
         id="malformed-date",
     ),
@@ -133,7 +133,7 @@ CASES = [
         "hubs.yml",
         "      what_to_do_now:\n        early_pregnancy: See your midwife at your GP surgery.\n",
         "",
-        "data/hubs.yml:20:7: hubs[1].status: a status other than 'available' needs"
+        "data/hubs.yml:21:7: hubs[1].status: a status other than 'available' needs"
         " 'what_to_do_now' with at least one of not_yet_booked, early_pregnancy, later_pregnancy,"
         " in_labour, after_birth, so nobody travels to a service that is not there",
         id="status-without-what-to-do-now",
@@ -142,7 +142,7 @@ CASES = [
         "hubs.yml",
         "state: planned",
         "state: open",
-        "data/hubs.yml:20:14: hubs[1].status.state: expected one of planned, available, limited,"
+        "data/hubs.yml:21:14: hubs[1].status.state: expected one of planned, available, limited,"
         ' paused, suspended, closing, closed or replaced (got "open")',
         id="unknown-status",
     ),
@@ -160,7 +160,7 @@ def test_each_mistake_gives_one_exact_message(
 def test_passed_review_date_is_a_warning_with_its_location(data: Path) -> None:
     found = messages(data, today=dt.date(2027, 1, 2))
     assert (
-        "data/hubs.yml:13:16: warning: hubs[town-hub].review_by: review date 2027-01-01 has"
+        "data/hubs.yml:14:16: warning: hubs[town-hub].review_by: review date 2027-01-01 has"
         " passed: check the facts with the owner, then update 'last_reviewed' and 'review_by'"
         in found
     )

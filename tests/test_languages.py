@@ -127,7 +127,7 @@ def test_inline_translations_are_refused_with_where_they_go(tmp_path: Path) -> N
     result = run([sys.executable, "-m", "lmo", "check"], folder)
     assert result.returncode == 1
     assert (
-        "data/hubs.yml:3:11: hubs[0].name: expected the English text here; translations go in"
+        "data/hubs.yml:4:11: hubs[0].name: expected the English text here; translations go in"
         " data/translations/<language>.yml so that who translated them is recorded"
     ) in result.stderr
 

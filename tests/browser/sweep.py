@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from harness import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, DISABLED_AXE_RULES, WCAG_TAGS, describe
+from harness import (
+    AXE_SCRIPT,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DISABLED_AXE_RULES,
+    WCAG_TAGS,
+    describe,
+    without_exempt_nodes,
+)
 
 CONCURRENCY = 2
 PHONE = {"width": 320, "height": 640}
@@ -44,8 +52,9 @@ async def _check(page: Any, base_url: str, path: str, result: SweepResult) -> No
         "resultTypes": ["violations"],
     }
     found = await page.evaluate("options => axe.run(document, options)", options)
-    if found["violations"]:
-        result.violations[path] = describe(found["violations"])
+    violations = without_exempt_nodes(found["violations"])
+    if violations:
+        result.violations[path] = describe(violations)
 
 
 async def _sweep(site: Path, base_url: str) -> SweepResult:
