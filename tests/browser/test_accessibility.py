@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import DISABLED_AXE_RULES
+from harness import DISABLED_AXE_RULES, EXEMPT_AXE_NODES
 from sweep import SweepResult, sweep
 
 
@@ -29,6 +29,8 @@ def test_no_page_scrolls_sideways_on_a_320px_phone(swept: SweepResult) -> None:
     assert swept.overflow == {}
 
 
-def test_disabled_rules_are_each_explained() -> None:
+def test_disabled_rules_and_exempt_nodes_are_each_explained() -> None:
     for rule, reason in DISABLED_AXE_RULES.items():
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
+    for rule, (selector, reason) in EXEMPT_AXE_NODES.items():
+        assert selector and len(reason.split()) >= 5, f"say why {rule} skips {selector}"
