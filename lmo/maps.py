@@ -28,7 +28,7 @@ from jinja2 import Template
 # do not depend on the map: every element compiles its template string anew, and every
 # name is re-derived character by character. Both are pure, so they are cached here; this
 # took a map from about 20 ms to a few ms (see make bench).
-branca.element.Template = lru_cache(maxsize=None)(Template)  # type: ignore[assignment]
+branca.element.Template = lru_cache(maxsize=None)(Template)  # type: ignore[misc,assignment]
 branca.element._camelify = lru_cache(maxsize=None)(branca.element._camelify)
 
 # The tile server is the one host outside the site a page may contact.
