@@ -53,7 +53,11 @@ def without_exempt_nodes(violations: list[dict[str, Any]]) -> list[dict[str, Any
         exempt = EXEMPT_AXE_NODES.get(violation["id"])
         nodes = violation["nodes"]
         if exempt is not None:
-            nodes = [n for n in nodes if exempt[0] not in json.dumps(n["target"])]
+            # axe names a node by its shortest unique selector, which may not show the
+            # class; the node's own HTML always does.
+            nodes = [
+                n for n in nodes if exempt[0] not in json.dumps(n["target"]) + n.get("html", "")
+            ]
         if nodes:
             kept.append({**violation, "nodes": nodes})
     return kept
