@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-RUNS = 5
+RUNS = 3
 
 
 def timed_build(site: Path) -> tuple[float, float]:
