@@ -22,7 +22,16 @@ from lmo.problems import Problem, Severity, quote_value
 from lmo.translations import Store, assign_keys, load_translations
 from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
 
-REVIEW_SOON_DAYS = 30
+# The record lists of a data set, each with a page (or, for concerns, an anchor) per record.
+COLLECTIONS = (
+    "mnvps",
+    "organisations",
+    "places",
+    "hubs",
+    "birth_settings",
+    "services",
+    "concerns",
+)
 
 
 @dataclass
@@ -60,15 +69,7 @@ class DataSet:
             yield f"changes[{i}]", change
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
-        for collection in (
-            "mnvps",
-            "organisations",
-            "places",
-            "hubs",
-            "birth_settings",
-            "services",
-            "concerns",
-        ):
+        for collection in COLLECTIONS:
             for record in getattr(self, collection).values():
                 yield collection, record
 
@@ -355,57 +356,75 @@ def _cross_checks(cols: dict[str, _Collection], ds: DataSet, problems: list[Prob
         )
 
 
+def _unknown_id(
+    doc: SourceDocument,
+    path: PathKey,
+    value: str | None,
+    known: Iterable[str],
+    target: str,
+    problems: list[Problem],
+) -> None:
+    """One message for every reference outside the record lists (those use _check_refs)."""
+    if value is None:
+        return
+    known = list(known)
+    if value in known:
+        return
+    line, col = doc.locate(path)
+    guess = difflib.get_close_matches(value, known, n=1)
+    hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+    problems.append(
+        Problem(
+            doc.file,
+            line,
+            col,
+            dotted(path),
+            f"no record with this id in {target}{hint} (got {quote_value(value)})",
+        )
+    )
+
+
+def _record_refs(ds: DataSet) -> list[str]:
+    return [f"{name}/{record.id}" for name, record in ds.records() if name != "concerns"]
+
+
 def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> None:
     lmns = ds.lmns
-    if lmns.single_point_of_access not in ds.services:
-        line, col = doc.locate(("lmns", "single_point_of_access"))
-        problems.append(
-            Problem(
-                doc.file,
-                line,
-                col,
-                "lmns.single_point_of_access",
-                "no record with this id in data/services.yml"
-                f" (got {quote_value(lmns.single_point_of_access)})",
-            )
-        )
-    notice = lmns.site_notice
-    if notice is not None and notice.record is not None and ds.record(notice.record) is None:
-        line, col = doc.locate(("lmns", "site_notice", "record"))
-        problems.append(
-            Problem(
-                doc.file,
-                line,
-                col,
-                "lmns.site_notice.record",
-                f"no such record (got {quote_value(notice.record)})",
-            )
+    _unknown_id(
+        doc,
+        ("lmns", "single_point_of_access"),
+        lmns.single_point_of_access,
+        ds.services,
+        "data/services.yml",
+        problems,
+    )
+    if lmns.site_notice is not None:
+        _unknown_id(
+            doc,
+            ("lmns", "site_notice", "record"),
+            lmns.site_notice.record,
+            _record_refs(ds),
+            "data/",
+            problems,
         )
     for i, service_id in enumerate(lmns.interpreting_services):
-        if service_id not in ds.services:
-            line, col = doc.locate(("lmns", "interpreting_services", i))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"lmns.interpreting_services[{i}]",
-                    f"no record with this id in data/services.yml (got {quote_value(service_id)})",
-                )
-            )
+        _unknown_id(
+            doc,
+            ("lmns", "interpreting_services", i),
+            service_id,
+            ds.services,
+            "data/services.yml",
+            problems,
+        )
     for i, triage in enumerate(lmns.triage_lines):
-        if triage.birth_setting not in ds.birth_settings:
-            line, col = doc.locate(("lmns", "triage_lines", i, "birth_setting"))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"lmns.triage_lines[{i}].birth_setting",
-                    "no record with this id in data/birth_settings.yml"
-                    f" (got {quote_value(triage.birth_setting)})",
-                )
-            )
+        _unknown_id(
+            doc,
+            ("lmns", "triage_lines", i, "birth_setting"),
+            triage.birth_setting,
+            ds.birth_settings,
+            "data/birth_settings.yml",
+            problems,
+        )
 
 
 def _change_and_quality_checks(
@@ -413,51 +432,35 @@ def _change_and_quality_checks(
 ) -> None:
     ds.changes = sorted(models["changes.yml"].changes, key=lambda c: c.date, reverse=True)
     doc = docs["changes.yml"]
+    refs = _record_refs(ds)
     for i, change in enumerate(models["changes.yml"].changes):
-        if ds.record(change.record) is None:
-            line, col = doc.locate(("changes", i, "record"))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"changes[{i}].record",
-                    f"no such record (got {quote_value(change.record)})",
-                )
-            )
+        _unknown_id(doc, ("changes", i, "record"), change.record, refs, "data/", problems)
     doc = docs["quality.yml"]
     for i, quality in enumerate(models["quality.yml"].providers):
-        if quality.provider not in ds.organisations:
-            line, col = doc.locate(("providers", i, "provider"))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"providers[{i}].provider",
-                    "no record with this id in data/organisations.yml"
-                    f" (got {quote_value(quality.provider)})",
-                )
-            )
-        if quality.raise_concern is not None and quality.raise_concern not in ds.concerns:
-            line, col = doc.locate(("providers", i, "raise_concern"))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"providers[{i}].raise_concern",
-                    "no route with this id in data/concerns.yml"
-                    f" (got {quote_value(quality.raise_concern)})",
-                )
-            )
+        _unknown_id(
+            doc,
+            ("providers", i, "provider"),
+            quality.provider,
+            ds.organisations,
+            "data/organisations.yml",
+            problems,
+        )
+        _unknown_id(
+            doc,
+            ("providers", i, "raise_concern"),
+            quality.raise_concern,
+            ds.concerns,
+            "data/concerns.yml",
+            problems,
+        )
         ds.quality[quality.provider] = quality
         ds.where[("quality", quality.provider)] = (
             doc.file,
             *doc.locate(("providers", i, "review_by")),
         )
     # Renamed records: an old id must not be any record's id, now or before.
-    for name, records in cols_items(ds):
+    for name in COLLECTIONS:
+        records = getattr(ds, name)
         current = set(records)
         for record in records.values():
             for old in record.previous_ids:
@@ -472,21 +475,6 @@ def _change_and_quality_checks(
                             f"{quote_value(old)} is the id of another record: ids are never reused",
                         )
                     )
-
-
-def cols_items(ds: DataSet) -> list[tuple[str, dict[str, Any]]]:
-    return [
-        (name, getattr(ds, name))
-        for name in (
-            "mnvps",
-            "organisations",
-            "places",
-            "hubs",
-            "birth_settings",
-            "services",
-            "concerns",
-        )
-    ]
 
 
 def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
