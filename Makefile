@@ -56,6 +56,14 @@ messages: $(VENV)/.installed  ## extract interface text into locales/messages.po
 review-report: $(VENV)/.installed  ## what falls due for review in the next 30 days, by owner (DAYS=30)
 	$(PY) -m lmo review-report --days $(or $(DAYS),30)
 
+feedback: $(VENV)/.installed  ## summarise raw survey exports: IN=<file or folder> [OUT=data/feedback] [MAPPING=<file>] [STAFF=<file>]
+	@test -n "$(IN)" || { echo "usage: make feedback IN=<export file or folder> [OUT=<folder>]" >&2; exit 2; }
+	$(PY) -m lmo feedback "$(IN)" $(if $(OUT),--out "$(OUT)") $(if $(MAPPING),--mapping "$(MAPPING)") $(if $(STAFF),--staff-names "$(STAFF)")
+
+feedback-example: $(VENV)/.installed  ## regenerate the example's synthetic survey export and its summaries
+	$(PY) scripts/synthetic_feedback.py .feedback-example
+	$(PY) -m lmo feedback .feedback-example
+
 lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff check lmo hooks tests scripts
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts
@@ -71,4 +79,4 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report lint test bench clean
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example lint test bench clean

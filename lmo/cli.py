@@ -41,6 +41,38 @@ def _translations(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _feedback(args: argparse.Namespace, project: Project) -> int:
+    from lmo.feedback_build import run
+
+    result = check(project)
+    if result.dataset is None:
+        _print_problems(result.problems, "text")
+        print("fix the problems in data/ above first", file=sys.stderr)
+        return 1
+    outcome = run(
+        project,
+        result.dataset,
+        Path(args.source),
+        out_dir=Path(args.out) if args.out else None,
+        mapping_file=Path(args.mapping) if args.mapping else None,
+        staff_file=Path(args.staff_names) if args.staff_names else None,
+        mnvps=args.mnvp,
+        today=project.today,
+    )
+    if outcome.problems:
+        _print_problems(outcome.problems, args.format)
+        count = len(outcome.problems)
+        print(
+            f"feedback failed: {count} problem{'s' * (count != 1)}; nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    for path in outcome.written:
+        print(f"wrote {project.display(path)}", file=sys.stderr)
+    print(f"private review report (do not commit or publish): {outcome.report}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="lmo", description=__doc__)
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -57,6 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     todo = sub.add_parser("translations-todo", help="print what is left to translate")
     todo.add_argument("--lang", required=True)
     todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
+    feedback = sub.add_parser(
+        "feedback", help="summarise raw survey exports into publishable summary files"
+    )
+    feedback.add_argument("source", help="an export (.csv, .xlsx) or a folder of them")
+    feedback.add_argument("--out", help="folder for the summary files (default data/feedback)")
+    feedback.add_argument("--mapping", help="a mapping file for an export with other headings")
+    feedback.add_argument(
+        "--staff-names", help="one name per line (default: staff-names.txt beside the export)"
+    )
+    feedback.add_argument("--mnvp", action="append", help="id of the MNVP that ran it (repeat)")
     schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
     schemas.add_argument("--out", default="schemas")
     schemas.add_argument("--reference", default="docs/data-reference.md")
@@ -96,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(review_report.report(result.dataset, project.today, args.days))
         return 0
+    if args.command == "feedback":
+        return _feedback(args, project)
     if args.command in ("translations", "translations-todo"):
         return _translations(args, project)
     if args.command == "check":

@@ -143,3 +143,32 @@ CQC_RATING = {
     "inadequate": N_("Inadequate"),
     "not_rated": N_("Not rated"),
 }
+
+FFT_RATING = {
+    "very_good": N_("Very good"),
+    "good": N_("Good"),
+    "neither": N_("Neither good nor poor"),
+    "poor": N_("Poor"),
+    "very_poor": N_("Very poor"),
+    "dont_know": N_("Don't know"),
+}
+
+FEEDBACK_STAGE = {
+    "antenatal": N_("During pregnancy"),
+    "birth": N_("Labour and birth"),
+    "postnatal": N_("After the birth"),
+    "neonatal": N_("Neonatal care"),
+    "other": N_("Something else"),
+}
+
+ACTION_STATUS = {
+    "planned": N_("Planned"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "not_adopted": N_("Not adopted"),
+}
+
+PUBLISHED_COUNT = {
+    "fewer than 5": N_("fewer than 5"),
+    "not shown": N_("not shown"),
+}

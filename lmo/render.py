@@ -440,6 +440,9 @@ class Renderer:
                     provider=provider,
                 )
             )
+        from lmo.feedback_pages import feedback_pages
+
+        pages.extend(feedback_pages(self))
         per_kind: list[tuple[str, str, dict[str, Any]]] = [
             ("hubs", "hub.md.j2", ds.hubs),
             ("birth_settings", "birth_setting.md.j2", ds.birth_settings),

@@ -740,6 +740,221 @@ class QualityFile(Strict):
     providers: list[QualityRecord] = Field(default_factory=list)
 
 
+# --- MNVP feedback: themes, quarterly summaries, "you said, we did" ------------------------
+
+# Counts from 1 to 4 are published as "fewer than 5"; "not shown" hides a larger count that
+# would let a reader work out a small one (lmo.disclosure).
+FEWER_THAN_5 = "fewer than 5"
+NOT_SHOWN = "not shown"
+SMALL_COUNT = 5
+# No percentage on fewer responses than this: with 20, one person moves a figure by 5 points.
+MIN_PERCENT_BASE = 20
+RATING_KEYS = ("very_good", "good", "neither", "poor", "very_poor", "dont_know")
+STAGE_KEYS = ("antenatal", "birth", "postnatal", "neonatal", "other")
+# Columns of a raw export: their presence in a published file means raw rows got in.
+RAW_FIELDS = frozenset(
+    {"submitted", "comment", "consent_to_publish", "rows", "raw", "responses_raw", "row"}
+)
+
+
+def _check_count(value: Any) -> int | str:
+    if value in (FEWER_THAN_5, NOT_SHOWN):
+        return str(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PydanticCustomError(
+            "lmo_count",
+            f'expected a whole number, "{FEWER_THAN_5}" or "{NOT_SHOWN}"',
+        )
+    if 0 < value < SMALL_COUNT:
+        raise PydanticCustomError(
+            "lmo_count",
+            f'a count from 1 to 4 could identify someone: publish it as "{FEWER_THAN_5}"',
+        )
+    return value
+
+
+Count = Annotated[
+    int | str,
+    PlainValidator(_check_count),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"enum": [FEWER_THAN_5, NOT_SHOWN]},
+            ]
+        }
+    ),
+]
+
+
+def _refuse_raw(data: Any) -> Any:
+    if isinstance(data, dict):
+        for key in data:
+            if key in RAW_FIELDS:
+                raise PydanticCustomError(
+                    "lmo_raw",
+                    "'{key}' belongs to raw survey responses, which must never be in the"
+                    " repository or on the site: publish only the summary written by"
+                    " 'make feedback', and delete this",
+                    {"key": key},
+                )
+    return data
+
+
+class FeedbackTheme(Strict):
+    id: Id
+    name: Text
+    keywords: list[str] = Field(
+        default_factory=list,
+        description="Words or phrases (lower case) that suggest this theme in a comment.",
+    )
+
+
+class FeedbackThemesFile(Strict):
+    themes: list[FeedbackTheme] = Field(default_factory=list)
+
+
+class RatingCounts(Strict):
+    """Responses by Friends and Family Test answer."""
+
+    very_good: Count
+    good: Count
+    neither: Count = Field(description="Neither good nor poor.")
+    poor: Count
+    very_poor: Count
+    dont_know: Count
+
+
+class StageCounts(Strict):
+    antenatal: Count
+    birth: Count
+    postnatal: Count
+    neonatal: Count
+    other: Count
+
+
+class SettingBreakdown(Strict):
+    setting: Id = Field(description="Id of a birth setting or hub, or 'other'.")
+    responses: Count
+    ratings: RatingCounts
+    percent_positive: int | None = Field(None, ge=0, le=100)
+
+
+class ThemeCount(Strict):
+    theme: Id
+    coded: Count | None = Field(None, description="Responses the MNVP coded with this theme.")
+    suggested: Count | None = Field(
+        None, description="Other responses whose words suggest it (keyword match, unchecked)."
+    )
+
+
+class Quote(Strict):
+    text: str = Field(min_length=1)
+    fingerprint: Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]
+    language: str = Field(pattern=_LANG_RE.pattern, description="The language it is written in.")
+    stage: Literal["antenatal", "birth", "postnatal", "neonatal", "other"]
+    approved_by: str | None = Field(
+        None, description="Who approved it for publication (a role). Only approved quotes show."
+    )
+    approved_on: Date | None = None
+
+    _raw = model_validator(mode="before")(_refuse_raw)
+
+    @model_validator(mode="after")
+    def _approval_pair(self) -> Quote:
+        if (self.approved_by is None) != (self.approved_on is None):
+            raise PydanticCustomError(
+                "lmo_review", "give both 'approved_by' and 'approved_on', or neither"
+            )
+        return self
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_by is not None
+
+
+def _check_fingerprint(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{12}", value):
+        return value
+    raise PydanticCustomError(
+        "lmo_hash", "expected the 12-character fingerprint that 'make feedback' wrote"
+    )
+
+
+class FeedbackMethod(Strict):
+    channels: list[Text] = Field(
+        description="How feedback was collected, such as an online survey."
+    )
+    not_heard: Text = Field(description="Who was not heard, or too few to report: say it plainly.")
+    notes: Text | None = None
+
+
+class FeedbackSummary(Strict):
+    """One quarter's published summary, written by 'make feedback' and edited only where
+    the header comment says."""
+
+    quarter: str = Field(pattern=r"^\d{4}-\d{2}-q[1-4]$", description="Such as 2026-27-q1.")
+    period_start: Date
+    period_end: Date
+    mnvps: list[Id] = Field(
+        min_length=1, description="Ids of the MNVPs that ran the survey (lmns.yml)."
+    )
+    prepared_on: Date
+    next_summary_by: Date = Field(description="When the next summary is due: its review date.")
+    responses: Count
+    percent_positive: int | None = Field(None, ge=0, le=100)
+    by_rating: RatingCounts
+    by_stage: StageCounts
+    by_setting: list[SettingBreakdown] = Field(default_factory=list)
+    themes: list[ThemeCount] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    method: FeedbackMethod
+
+    _raw = model_validator(mode="before")(_refuse_raw)
+
+
+ACTION_STATES = ("planned", "in_progress", "done", "not_adopted")
+
+
+class FeedbackAction(Strict):
+    id: Id
+    you_said: Text = Field(description="What women and families said, in their words or a theme.")
+    theme: Id | None = Field(None, description="Id of a theme in feedback_themes.yml.")
+    quarter: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-q[1-4]$", description="The summary it came from."
+    )
+    we_did: Text = Field(description="What was done, or is planned.")
+    owner: str = Field(description="Who is responsible (a team or role).")
+    status: Literal["planned", "in_progress", "done", "not_adopted"]
+    due: Date
+    updated: Date = Field(description="When this action was last checked.")
+    evidence: Source | None = Field(
+        None, description="Required for done: where anyone can see that it was done."
+    )
+    reason: Text | None = Field(None, description="Required for not_adopted: why not.")
+
+    @model_validator(mode="after")
+    def _status_needs(self) -> FeedbackAction:
+        if self.status == "done" and self.evidence is None:
+            raise PydanticCustomError(
+                "lmo_action",
+                "an action marked 'done' needs 'evidence' (title and, if public, url): done"
+                " without evidence is not done",
+            )
+        if self.status == "not_adopted" and self.reason is None:
+            raise PydanticCustomError(
+                "lmo_action", "an action marked 'not_adopted' needs 'reason': say why"
+            )
+        return self
+
+
+class YouSaidWeDidFile(Strict):
+    owner: str = Field(description="Who keeps this list true (the MNVP and the LMNS).")
+    last_reviewed: Date
+    review_by: Date
+    actions: list[FeedbackAction] = Field(default_factory=list)
+
+
 # --- translations of data ------------------------------------------------------------------
 
 TRANSLATION_METHODS = ("machine", "professional", "community")
@@ -802,4 +1017,8 @@ DATA_FILES: dict[str, type[Strict]] = {
     "glossary.yml": GlossaryFile,
     "changes.yml": ChangesFile,
     "quality.yml": QualityFile,
+    "feedback_themes.yml": FeedbackThemesFile,
+    "you_said_we_did.yml": YouSaidWeDidFile,
 }
+# Quarterly summaries: one file each in data/feedback/, named by quarter.
+FEEDBACK_DIR = "feedback"

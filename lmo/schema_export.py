@@ -18,14 +18,17 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     files: dict[str, type[schema.Strict]] = {
         **schema.DATA_FILES,
         "translations.yml": schema.TranslationsFile,
+        "feedback_summary.yml": schema.FeedbackSummary,
+    }
+    titles = {
+        "translations": "data/translations/<language>.yml",
+        "feedback_summary": f"data/{schema.FEEDBACK_DIR}/<quarter>.yml",
     }
     for name, model in files.items():
         stem = name.removesuffix(".yml")
         js = model.model_json_schema()
         js["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        js["title"] = (
-            "data/translations/<language>.yml" if stem == "translations" else f"data/{name}"
-        )
+        js["title"] = titles.get(stem, f"data/{name}")
         result[f"{stem}.schema.json"] = js
     return result
 
@@ -87,8 +90,8 @@ def reference_markdown() -> str:
         "",
     ]
     defs: dict[str, Any] = {}
-    for name, js in json_schemas().items():
-        out += _table(f"data/{name.removesuffix('.schema.json')}.yml", js)
+    for _name, js in json_schemas().items():
+        out += _table(js["title"], js)
         defs.update(js.get("$defs", {}))
     out += ["## Blocks", ""]
     for def_name in sorted(defs):

@@ -52,6 +52,10 @@ class DataSet:
     translations: Store = field(default_factory=dict)
     changes: list[schema.Change] = field(default_factory=list)
     quality: dict[str, schema.QualityRecord] = field(default_factory=dict)
+    feedback_themes: list[schema.FeedbackTheme] = field(default_factory=list)
+    # Quarterly summaries, oldest first, and the actions taken on what women said.
+    feedback: list[schema.FeedbackSummary] = field(default_factory=list)
+    you_said_we_did: schema.YouSaidWeDidFile | None = None
 
     def record(self, ref: str) -> schema.Record | None:
         """A record from a reference such as services/booking."""
@@ -67,6 +71,13 @@ class DataSet:
             yield f"glossary.{term.id}", term
         for i, change in enumerate(self.changes):
             yield f"changes[{i}]", change
+        for theme in self.feedback_themes:
+            yield f"feedback_themes.{theme.id}", theme
+        for summary in self.feedback:
+            yield f"feedback.{summary.quarter}.method", summary.method
+        if self.you_said_we_did is not None:
+            for action in self.you_said_we_did.actions:
+                yield f"you_said_we_did.{action.id}", action
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
         for collection in COLLECTIONS:
@@ -140,7 +151,13 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         return f"{_TYPE_WORDS[kind]} (got {found})", False
     if kind in ("greater_than_equal", "less_than_equal", "too_short"):
         return f"{error['msg'].lower()} (got {found})", False
-    if kind.startswith("lmo_status") or kind in ("lmo_setting", "lmo_review", "lmo_internal"):
+    if kind.startswith("lmo_status") or kind in (
+        "lmo_setting",
+        "lmo_review",
+        "lmo_internal",
+        "lmo_raw",
+        "lmo_action",
+    ):
         return error["msg"], False
     if kind.startswith("lmo_"):
         return f"{error['msg']} (got {found})", False
@@ -155,7 +172,7 @@ def problems_from_validation(
         loc: PathKey = tuple(item["loc"])
         text, about_key = _message(item, model)
         at = loc[:-1] if item["type"] == "missing" else loc
-        if item["type"] == "lmo_internal":
+        if item["type"] in ("lmo_internal", "lmo_raw"):
             loc = at = (*loc, item["ctx"]["key"])
             about_key = True
         line, col = doc.locate(at, key=about_key)
@@ -486,8 +503,27 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
     dated.append((("lmns", "lmns"), ds.lmns.review_by))
     dated.extend((("quality", q.provider), q.review_by) for q in ds.quality.values())
     dated.append((("glossary", "glossary"), ds.glossary.review_by))
+    if ds.you_said_we_did is not None:
+        dated.append((("you_said_we_did", "you_said_we_did"), ds.you_said_we_did.review_by))
+    if ds.feedback:
+        # Only the latest summary can be overdue: older quarters are history.
+        latest = ds.feedback[-1]
+        dated.append((("feedback", latest.quarter), latest.next_summary_by))
     for key, review_by in dated:
-        if review_by < today:
+        if review_by < today and key[0] == "feedback":
+            file, line, col = ds.where[key]
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "next_summary_by",
+                    f"the next feedback summary was due by {review_by.isoformat()}: run"
+                    " 'make feedback' with the new exports",
+                    Severity.WARNING,
+                )
+            )
+        elif review_by < today:
             file, line, col = ds.where[key]
             problems.append(
                 Problem(
@@ -574,6 +610,9 @@ def load_dataset(
     _cross_checks(cols, ds, problems)
     _lmns_checks(lmns_doc, ds, problems)
     _change_and_quality_checks(docs, models, ds, problems)
+    from lmo.feedback_validate import check_feedback  # it builds on this module's helpers
+
+    check_feedback(data_dir, display_prefix, docs, models, ds, problems)
     ds.texts = assign_keys(ds.text_roots())
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts

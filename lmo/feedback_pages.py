@@ -1,0 +1,211 @@
+"""The MNVP feedback pages: one per quarter, trends across quarters, and the index with
+"you said, we did". Only what a summary file publishes is shown; a hidden count stays
+hidden in the text, the table and the chart alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from babel.dates import format_skeleton
+from markupsafe import Markup
+
+from lmo import labels, schema
+from lmo.charts import Bar, bar_chart
+from lmo.i18n import babel_locale
+
+if TYPE_CHECKING:
+    from lmo.render import GeneratedPage, Renderer
+
+SECTION = "feedback-summaries/"
+
+
+def summary_url(summary: schema.FeedbackSummary) -> str:
+    return f"{SECTION}{summary.quarter}/"
+
+
+class FeedbackView:
+    """Helpers the feedback templates use, bound to one renderer (one language)."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.r = renderer
+        self.gettext = renderer.ctx.translations.gettext
+
+    def count(self, value: int | str) -> str:
+        if isinstance(value, int):
+            return f"{value:,}" if self.r.ctx.lang == "en" else str(value)
+        return self.gettext(labels.PUBLISHED_COUNT[value])
+
+    def percent(self, value: int | None) -> str:
+        return self.gettext("not shown") if value is None else f"{value}%"
+
+    def month(self, day: dt.date) -> str:
+        return format_skeleton("yMMMM", day, locale=babel_locale(self.r.ctx.lang))
+
+    def period(self, summary: schema.FeedbackSummary) -> str:
+        return self.gettext("%(start)s to %(end)s") % {
+            "start": self.month(summary.period_start),
+            "end": self.month(summary.period_end),
+        }
+
+    def setting_name(self, setting: str) -> Markup:
+        if setting == "other":
+            return Markup(self.gettext("Somewhere else"))
+        for collection in ("birth_settings", "hubs"):
+            if setting in getattr(self.r.ctx.ds, collection):
+                return self.r.record_link(collection, setting)
+        return Markup(setting)
+
+    def setting_label(self, setting: str) -> str:
+        if setting == "other":
+            return self.gettext("Somewhere else")
+        for collection in ("birth_settings", "hubs"):
+            record = getattr(self.r.ctx.ds, collection).get(setting)
+            if record is not None:
+                return self.r.plain(record.name)
+        return setting
+
+    def theme_name(self, theme_id: str) -> str:
+        for theme in self.r.ctx.ds.feedback_themes:
+            if theme.id == theme_id:
+                return self.r.plain(theme.name)
+        return theme_id
+
+    def _bar(self, label: str, value: int | str) -> Bar:
+        return Bar(label, value if isinstance(value, int) else None, self.count(value))
+
+    def ratings_chart(self, chart_id: str, summary: schema.FeedbackSummary) -> Markup:
+        bars = [
+            self._bar(self.gettext(labels.FFT_RATING[k]), getattr(summary.by_rating, k))
+            for k in schema.RATING_KEYS
+        ]
+        return bar_chart(
+            chart_id,
+            self.gettext("How women rated their care, %(period)s")
+            % {"period": self.period(summary)},
+            self.gettext(
+                "Bar chart of the number of responses for each answer. The same numbers are in"
+                " the table below."
+            ),
+            bars,
+        )
+
+    def trend_charts(self, summaries: list[schema.FeedbackSummary]) -> tuple[Markup, Markup]:
+        responses = [self._bar(self.period(s), s.responses) for s in summaries]
+        positive = [
+            Bar(self.period(s), s.percent_positive, self.percent(s.percent_positive))
+            for s in summaries
+        ]
+        first = bar_chart(
+            "chart-responses",
+            self.gettext("Responses each quarter"),
+            self.gettext(
+                "Bar chart of the number of responses in each quarter, oldest first. The same"
+                " numbers are in the table below."
+            ),
+            responses,
+        )
+        second = bar_chart(
+            "chart-positive",
+            self.gettext("Percentage who rated their care good or very good, each quarter"),
+            self.gettext(
+                "Bar chart of the percentage of positive answers in each quarter, oldest"
+                " first. The same numbers are in the table below."
+            ),
+            positive,
+        )
+        return first, second
+
+    def overdue(self, action: schema.FeedbackAction) -> bool:
+        return action.status in ("planned", "in_progress") and action.due < self.r.ctx.today
+
+
+def _facts(ds: Any, summary: schema.FeedbackSummary | None) -> dict[str, Any]:
+    actions = ds.you_said_we_did
+    if summary is None:
+        return {
+            "kind": "feedback",
+            "last_reviewed": actions.last_reviewed.isoformat(),
+            "review_by": actions.review_by.isoformat(),
+            "owner": actions.owner,
+            "source": {
+                "title": "MNVP feedback summaries and actions",
+                "reference": None,
+                "url": None,
+                "confirmed": True,
+            },
+        }
+    return {
+        "kind": "feedback",
+        "last_reviewed": summary.prepared_on.isoformat(),
+        "review_by": summary.next_summary_by.isoformat(),
+        "owner": ", ".join(ds.mnvps[m].name.en for m in summary.mnvps if m in ds.mnvps),
+        "source": {
+            "title": "MNVP survey responses, summarised with 'make feedback'",
+            "reference": summary.quarter,
+            "url": None,
+            "confirmed": True,
+        },
+    }
+
+
+def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
+    ds = renderer.ctx.ds
+    _ = renderer.ctx.translations.gettext
+    view = FeedbackView(renderer)
+    renderer.env.globals["fb"] = view
+    summaries = ds.feedback
+    latest = summaries[-1] if summaries else None
+    pages = [
+        renderer._render(
+            "feedback_index.md.j2",
+            SECTION,
+            path=SECTION + "index.md",
+            title=_("What women and families told us"),
+            description=_(
+                "Summaries of what women and families told the Maternity and Neonatal Voices"
+                " Partnerships, and what was done about it."
+            ),
+            facts=_facts(ds, None),
+            summaries=list(reversed(summaries)),
+            latest=latest,
+            actions=ds.you_said_we_did.actions if ds.you_said_we_did else [],
+        )
+    ]
+    if summaries:
+        pages.append(
+            renderer._render(
+                "feedback_trends.md.j2",
+                SECTION + "trends/",
+                path=SECTION + "trends.md",
+                title=_("Feedback over time"),
+                description=_(
+                    "How many women answered, and how they rated their care, by quarter."
+                ),
+                facts={**_facts(ds, latest), "kind": "feedback_trends"},
+                summaries=summaries,
+            )
+        )
+    for summary in summaries:
+        url = summary_url(summary)
+        pages.append(
+            renderer._render(
+                "feedback_summary.md.j2",
+                url,
+                path=url.rstrip("/") + ".md",
+                title=_("What women told us: %(period)s") % {"period": view.period(summary)},
+                description=_(
+                    "A summary of the feedback the Maternity and Neonatal Voices Partnerships"
+                    " received in %(period)s."
+                )
+                % {"period": view.period(summary)},
+                facts=_facts(ds, summary),
+                summary=summary,
+                actions=[
+                    a
+                    for a in (ds.you_said_we_did.actions if ds.you_said_we_did else [])
+                    if a.quarter == summary.quarter
+                ],
+            )
+        )
+    return pages

@@ -1,0 +1,347 @@
+"""Read raw feedback survey exports (CSV or XLSX) into canonical rows.
+
+A raw export never enters the repository: this module only reads it, in memory, and reports
+every problem as ``file:row:column: heading (field): message`` so a volunteer can open the
+spreadsheet and find the cell. A mapping file (YAML) says which heading holds each canonical
+field and how the survey's answers translate into canonical values; mappings for Microsoft
+Forms, Google Forms and the canonical columns ship in ``lmo/feedback_mappings``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lmo.problems import Problem, quote_value
+
+MAPPINGS_DIR = Path(__file__).parent / "feedback_mappings"
+
+FIELDS = ("submitted", "setting", "stage", "rating", "comment", "consent_to_publish", "themes")
+OPTIONAL_FIELDS = ("themes",)
+STAGES = ("antenatal", "birth", "postnatal", "neonatal", "other")
+# The Friends and Family Test answer scale, in its published order, with the key each has in
+# a summary file.
+RATINGS = {
+    "very good": "very_good",
+    "good": "good",
+    "neither good nor poor": "neither",
+    "poor": "poor",
+    "very poor": "very_poor",
+    "don't know": "dont_know",
+}
+CONSENT = {"yes": True, "no": False}
+EXPORT_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class ExportMapping:
+    name: str
+    channel: str
+    columns: dict[str, str | None]
+    date_formats: tuple[str, ...] = ("%Y-%m-%d",)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def heading(self, name: str) -> str | None:
+        return self.columns.get(name)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One response, in canonical values. ``where`` is "file:row" for the private report."""
+
+    where: str
+    submitted: dt.date
+    setting: str
+    stage: str
+    rating: str
+    comment: str
+    consent: bool
+    themes: tuple[str, ...]
+    channel: str
+
+
+def load_mapping(path: Path) -> tuple[ExportMapping | None, list[Problem]]:
+    display = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return None, [Problem(display, 1, 1, "", f"cannot read this mapping file: {error}")]
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        return None, [Problem(display, 1, 1, "", "expected 'name', 'channel' and 'columns:'")]
+    columns = {str(k): (None if v is None else str(v)) for k, v in data["columns"].items()}
+    for unknown in sorted(set(columns) - set(FIELDS)):
+        problems.append(
+            Problem(display, 1, 1, f"columns.{unknown}", f"unknown field; use {', '.join(FIELDS)}")
+        )
+    for needed in FIELDS:
+        if needed not in OPTIONAL_FIELDS and not columns.get(needed):
+            problems.append(
+                Problem(display, 1, 1, f"columns.{needed}", "say which heading holds this field")
+            )
+    values = {
+        str(k): {str(a): str(b) for a, b in (v or {}).items()}
+        for k, v in (data.get("values") or {}).items()
+    }
+    if problems:
+        return None, problems
+    return (
+        ExportMapping(
+            name=str(data.get("name", path.stem)),
+            channel=str(data.get("channel", "Survey")),
+            columns=columns,
+            date_formats=tuple(data.get("date_formats") or ("%Y-%m-%d",)),
+            values=values,
+        ),
+        [],
+    )
+
+
+def shipped_mappings() -> list[ExportMapping]:
+    found = []
+    for path in sorted(MAPPINGS_DIR.glob("*.yml")):
+        mapping, _ = load_mapping(path)
+        if mapping is not None:
+            found.append(mapping)
+    return found
+
+
+# --- reading the cells of a file ----------------------------------------------------------
+
+
+def _read_table(path: Path) -> list[list[Any]]:
+    """All rows of the first sheet, header first. Raises OSError/ValueError when unreadable."""
+    if path.suffix.lower() == ".csv":
+        # utf-8-sig: Excel and some survey tools start a CSV with a byte-order mark.
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [list(row) for row in csv.reader(handle)]
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise ValueError(f"not a readable Excel workbook ({type(error).__name__})") from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _date(value: Any, formats: Iterable[str]) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _column_letter(index: int) -> str:
+    """Spreadsheet column name (1 -> A, 27 -> AA), so a volunteer can find the cell."""
+    letters = ""
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def choose_mapping(headings: list[str], mappings: list[ExportMapping]) -> ExportMapping | None:
+    """The first mapping whose required headings are all present in the export."""
+    present = {h.strip().casefold() for h in headings}
+    for mapping in mappings:
+        wanted = [mapping.heading(f) for f in FIELDS if f not in OPTIONAL_FIELDS]
+        if all(h and h.casefold() in present for h in wanted):
+            return mapping
+    return None
+
+
+@dataclass
+class SettingNames:
+    """What a survey answer for "setting" may be: an id, or a setting's English name."""
+
+    ids: set[str]
+    by_name: dict[str, str]
+
+    @classmethod
+    def from_records(cls, records: Mapping[str, str]) -> SettingNames:
+        return cls(set(records), {name.casefold(): rid for rid, name in records.items()})
+
+    def resolve(self, answer: str) -> str | None:
+        if answer in self.ids or answer == "other":
+            return answer
+        return self.by_name.get(answer.casefold())
+
+
+def read_export(
+    path: Path,
+    settings: SettingNames,
+    themes: set[str],
+    mappings: list[ExportMapping],
+    display: str | None = None,
+) -> tuple[list[Row], list[Problem]]:
+    """Canonical rows of one export, and every problem in it (rows are only usable if none)."""
+    shown = display or path.name
+    try:
+        table = _read_table(path)
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as error:
+        return [], [Problem(shown, 1, 1, "", f"cannot read this file: {error}")]
+    if not table or not any(_text(c) for c in table[0]):
+        return [], [Problem(shown, 1, 1, "", "the file is empty: expected a header row")]
+    headings = [_text(c) for c in table[0]]
+    mapping = choose_mapping(headings, mappings)
+    if mapping is None:
+        return [], [_missing_columns(shown, headings, mappings)]
+    index = {h.casefold(): i for i, h in enumerate(headings)}
+    position = {
+        name: index[heading.casefold()]
+        for name in FIELDS
+        if (heading := mapping.heading(name)) and heading.casefold() in index
+    }
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(_text(c) for c in cells):
+            continue  # a blank line at the end of a download
+        row, found = _row(shown, number, cells, position, mapping, settings, themes)
+        problems.extend(found)
+        if row is not None:
+            rows.append(row)
+    return rows, problems
+
+
+def _missing_columns(shown: str, headings: list[str], mappings: list[ExportMapping]) -> Problem:
+    present = {h.casefold() for h in headings}
+    # Name what the closest mapping lacks: that is the column the volunteer needs to find.
+    best = max(
+        mappings,
+        key=lambda m: sum(1 for h in m.columns.values() if h and h.casefold() in present),
+    )
+    missing = [
+        f"'{h}' ({f})"
+        for f in FIELDS
+        if f not in OPTIONAL_FIELDS and (h := best.heading(f)) and h.casefold() not in present
+    ]
+    return Problem(
+        shown,
+        1,
+        1,
+        "",
+        f"missing column {', '.join(missing)} for the {best.name} layout; the header row has"
+        f" {', '.join(repr(h) for h in headings if h)}. Rename the column, or give a mapping"
+        " with MAPPING=<file>",
+    )
+
+
+def _row(
+    shown: str,
+    number: int,
+    cells: list[Any],
+    position: dict[str, int],
+    mapping: ExportMapping,
+    settings: SettingNames,
+    themes: set[str],
+) -> tuple[Row | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def cell(name: str) -> Any:
+        i = position.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def problem(name: str, message: str) -> None:
+        i = position[name]
+        heading = mapping.heading(name)
+        subject = heading if heading == name else f"{heading} ({name})"
+        column = _column_letter(i + 1)
+        problems.append(Problem(shown, number, i + 1, f"column {column}, {subject}", message))
+
+    def canonical(name: str) -> str:
+        text = _text(cell(name))
+        return mapping.values.get(name, {}).get(text, text)
+
+    submitted = _date(cell("submitted"), mapping.date_formats)
+    if submitted is None:
+        problem(
+            "submitted",
+            f"expected a date such as 2026-04-03 (got {quote_value(_text(cell('submitted')))})",
+        )
+    answer = canonical("setting")
+    setting = settings.resolve(answer)
+    if setting is None:
+        problem(
+            "setting",
+            f"unknown setting {quote_value(answer)}: expected an id or the name of a birth"
+            " setting or hub in data/, or 'other'",
+        )
+    stage = canonical("stage").lower()
+    if stage not in STAGES:
+        problem("stage", f"expected one of {', '.join(STAGES)} (got {quote_value(stage)})")
+    rating = canonical("rating").lower().replace("\u2019", "'")
+    if rating not in RATINGS:
+        problem(
+            "rating",
+            f"expected one of {', '.join(RATINGS)}, the Friends and Family Test scale"
+            f" (got {quote_value(rating)})",
+        )
+    consent_text = canonical("consent_to_publish").lower()
+    if consent_text not in CONSENT:
+        problem("consent_to_publish", f"expected yes or no (got {quote_value(consent_text)})")
+    given_themes: tuple[str, ...] = ()
+    if "themes" in position:
+        given_themes = tuple(t.strip() for t in _text(cell("themes")).split(";") if t.strip())
+        for theme in given_themes:
+            if theme not in themes:
+                problem(
+                    "themes",
+                    f"unknown theme {quote_value(theme)}: expected ids from"
+                    " data/feedback_themes.yml, separated by ';'",
+                )
+    if problems:
+        return None, problems
+    assert submitted is not None and setting is not None
+    return (
+        Row(
+            where=f"{shown}:{number}",
+            submitted=submitted,
+            setting=setting,
+            stage=stage,
+            rating=RATINGS[rating],
+            comment=_text(cell("comment")),
+            consent=CONSENT[consent_text],
+            themes=given_themes,
+            channel=mapping.channel,
+        ),
+        [],
+    )
+
+
+def export_files(source: Path) -> Iterator[Path]:
+    """The export itself, or every CSV and XLSX file in a folder (not review reports)."""
+    if source.is_file():
+        yield source
+        return
+    for path in sorted(source.iterdir()):
+        if path.suffix.lower() in EXPORT_SUFFIXES and not path.name.startswith(("~$", ".")):
+            yield path

@@ -1,0 +1,330 @@
+"""From canonical feedback rows to one publishable summary per NHS financial quarter.
+
+Nothing of a raw row reaches a summary except counts that have passed disclosure control
+and quotes that were consented, passed the identifier check and wait for a person to approve
+them. What is withheld, and why, goes into a private review report for the MNVP, kept next
+to the raw export and never in the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lmo.disclosure import protect
+from lmo.feedback_read import Row
+from lmo.feedback_tables import grid_cell, layout, stage_cell, theme_cell
+from lmo.identifiers import Finding, find_identifiers
+from lmo.schema import MIN_PERCENT_BASE, RATING_KEYS, SMALL_COUNT, STAGE_KEYS, FeedbackTheme
+
+QUOTES_PER_QUARTER = 12
+# Shorter comments say little a reader can use ("All good"), and longer ones are more likely
+# to carry a detail that identifies someone; both are left for the MNVP to quote by hand.
+QUOTE_LENGTH = (25, 400)
+
+
+@dataclass(frozen=True)
+class Quarter:
+    """An NHS financial-year quarter: Q1 is April to June."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def of(cls, day: dt.date) -> Quarter:
+        year = day.year if day.month >= 4 else day.year - 1
+        number = (day.month - 4) % 12 // 3 + 1
+        start_month = 4 + (number - 1) * 3
+        start = dt.date(year + (start_month > 12), (start_month - 1) % 12 + 1, 1)
+        end_month = start.month + 2
+        after = dt.date(start.year + (end_month == 12), end_month % 12 + 1, 1)
+        return cls(f"{year}-{(year + 1) % 100:02d}-q{number}", start, after - dt.timedelta(days=1))
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+_SCRIPTS = [
+    ("ur", re.compile(r"[\u0600-\u06ff]")),
+    ("pl", re.compile(r"[łŁśŚźŹżŻćĆńŃ]")),
+    ("ro", re.compile(r"[ăĂșȘțȚşŞţŢâÂîÎ]")),
+    ("lt", re.compile(r"[ėĖįĮųŲūŪčČšŠžŽ]")),
+]
+
+
+def guess_language(text: str) -> str:
+    """The quote's language from letters only that language uses: a guess the approver
+    checks (the summary file shows it), so screen readers pronounce the quote correctly."""
+    for lang, letters in _SCRIPTS:
+        if letters.search(text):
+            return lang
+    return "en"
+
+
+@dataclass
+class Withheld:
+    where: str
+    quarter: str
+    text: str
+    findings: list[Finding]
+    consented: bool
+
+
+@dataclass
+class ReviewReport:
+    """Private: names rows of the raw export. Written next to the input, never published."""
+
+    inputs: list[str] = field(default_factory=list)
+    rows: int = 0
+    withheld: list[Withheld] = field(default_factory=list)
+    candidates: dict[str, int] = field(default_factory=dict)
+    offered: dict[str, int] = field(default_factory=dict)
+
+    def markdown(self) -> str:
+        lines = [
+            "# Feedback review report (private)",
+            "",
+            "Do not publish or commit this file: it quotes raw comments and names rows of the",
+            "export. Keep it with the export and delete both when your retention period ends.",
+            "",
+            f"Read {self.rows} responses from: {', '.join(self.inputs)}.",
+            "",
+            "## Quotes offered for approval",
+            "",
+        ]
+        for quarter in sorted(self.candidates):
+            lines.append(
+                f"- {quarter}: {self.offered.get(quarter, 0)} offered in the summary file, of"
+                f" {self.candidates[quarter]} consented comments that passed the check."
+                " Approve in the summary file with approved_by and approved_on."
+            )
+        lines += ["", f"## Quotes withheld ({len(self.withheld)})", ""]
+        if not self.withheld:
+            lines.append("None.")
+        for item in self.withheld:
+            reasons = "; ".join(f"{f.reason}: {f.text!r}" for f in item.findings)
+            consent = "consented" if item.consented else "no consent to publish"
+            lines += [
+                f"- {item.where} ({item.quarter}, {consent}): {reasons}",
+                f"  > {item.text}",
+                "",
+            ]
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def suggest_themes(comment: str, themes: Sequence[FeedbackTheme]) -> list[str]:
+    lowered = comment.casefold()
+    found = []
+    for theme in themes:
+        for keyword in theme.keywords:
+            if re.search(rf"(?<!\w){re.escape(keyword.casefold())}(?!\w)", lowered):
+                found.append(theme.id)
+                break
+    return found
+
+
+def _percent_base_ok(rows: int) -> bool:
+    return rows >= MIN_PERCENT_BASE
+
+
+def summarise_quarter(
+    quarter: Quarter,
+    rows: Sequence[Row],
+    *,
+    themes: Sequence[FeedbackTheme],
+    setting_names: Mapping[str, str],
+    mnvps: Sequence[str],
+    today: dt.date,
+    staff_names: Sequence[str],
+    previous: Mapping[str, Any] | None,
+    report: ReviewReport,
+) -> dict[str, Any]:
+    """The summary file's content for one quarter (plain data, ready to write as YAML)."""
+    settings = sorted({r.setting for r in rows}, key=lambda s: (s == "other", s))
+    raw: Counter[str] = Counter()
+    for row in rows:
+        raw[grid_cell(row.setting, row.rating)] += 1
+        raw[stage_cell(row.stage)] += 1
+    coded: Counter[str] = Counter()
+    suggested: Counter[str] = Counter()
+    for row in rows:
+        if row.themes:
+            coded.update(set(row.themes))
+        elif row.comment:
+            suggested.update(suggest_themes(row.comment, themes))
+    theme_figures: list[tuple[str, str]] = []
+    for theme in themes:
+        for kind, counts in (("coded", coded), ("suggested", suggested)):
+            if counts[theme.id]:
+                raw[theme_cell(kind, theme.id)] = counts[theme.id]
+                theme_figures.append((theme.id, kind))
+    figures, shares = layout(settings, theme_figures)
+    base = Counter(row.setting for row in rows)
+    eligible = [
+        s
+        for s in shares
+        if _percent_base_ok(
+            len(rows) if s.name == "percent_positive" else base[_setting_of(s.name)]
+        )
+    ]
+    every_cell = {cell: raw[cell] for figure in figures for cell in figure.cells}
+    published = protect(every_cell, figures, eligible)
+
+    def count(name: str) -> Any:
+        return published[name]
+
+    summary: dict[str, Any] = {
+        "quarter": quarter.id,
+        "period_start": quarter.start.isoformat(),
+        "period_end": quarter.end.isoformat(),
+        "mnvps": list(mnvps),
+        "prepared_on": today.isoformat(),
+        # A quarter's summary is due within a quarter of its end: after that, the site says
+        # the latest summary is overdue.
+        "next_summary_by": (quarter.end + dt.timedelta(days=184)).isoformat(),
+        "responses": count("responses"),
+        "percent_positive": published.get("percent_positive"),
+        "by_rating": {r: count(f"by_rating.{r}") for r in RATING_KEYS},
+        "by_stage": {s: count(f"by_stage.{s}") for s in STAGE_KEYS},
+        "by_setting": [
+            {
+                "setting": s,
+                "responses": count(f"by_setting[{s}].responses"),
+                "ratings": {r: count(f"by_setting[{s}].ratings.{r}") for r in RATING_KEYS},
+                "percent_positive": published.get(f"by_setting[{s}].percent_positive"),
+            }
+            for s in settings
+        ],
+        "themes": [
+            {
+                "theme": theme.id,
+                **{
+                    kind: count(f"themes[{theme.id}].{kind}")
+                    for kind in ("coded", "suggested")
+                    if (theme.id, kind) in theme_figures
+                },
+            }
+            for theme in themes
+            if any(t == theme.id for t, _ in theme_figures)
+        ],
+        "quotes": _quotes(quarter, rows, staff_names, previous, report),
+        "method": _method(rows, settings, setting_names, previous),
+    }
+    return summary
+
+
+def _setting_of(share_name: str) -> str:
+    return share_name.split("[", 1)[1].split("]", 1)[0]
+
+
+def _quotes(
+    quarter: Quarter,
+    rows: Sequence[Row],
+    staff_names: Sequence[str],
+    previous: Mapping[str, Any] | None,
+    report: ReviewReport,
+) -> list[dict[str, Any]]:
+    approved = {
+        q["fingerprint"]: q for q in (previous or {}).get("quotes", []) if q.get("approved_by")
+    }
+    seen: set[str] = set()
+    candidates: list[tuple[Row, str]] = []
+    for row in rows:
+        text = " ".join(row.comment.split())
+        if not text:
+            continue
+        # Every comment is checked, consented or not, so the MNVP learns which questions
+        # draw identifying details and can reword them.
+        findings = find_identifiers(text, staff_names)
+        if findings:
+            report.withheld.append(Withheld(row.where, quarter.id, text, findings, row.consent))
+            continue
+        if not row.consent:
+            continue
+        mark = fingerprint(text)
+        if mark in seen or not (QUOTE_LENGTH[0] <= len(text) <= QUOTE_LENGTH[1]):
+            continue
+        seen.add(mark)
+        candidates.append((row, mark))
+    report.candidates[quarter.id] = len(candidates)
+    # Approved quotes stay; the rest are a spread across stages and answers, in a stable
+    # order (by fingerprint), so the approver sees a fair sample, not the first rows.
+    chosen = [c for c in candidates if c[1] in approved]
+    groups: dict[tuple[str, str], list[tuple[Row, str]]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: c[1]):
+        if candidate[1] not in approved:
+            groups[(candidate[0].stage, candidate[0].rating)].append(candidate)
+    order = sorted(groups)
+    while len(chosen) < QUOTES_PER_QUARTER and any(groups.values()):
+        for key in order:
+            if groups[key] and len(chosen) < QUOTES_PER_QUARTER:
+                chosen.append(groups[key].pop(0))
+    report.offered[quarter.id] = len(chosen)
+    quotes = []
+    for row, mark in sorted(chosen, key=lambda c: (STAGE_KEYS.index(c[0].stage), c[1])):
+        before = approved.get(mark, {})
+        text = " ".join(row.comment.split())
+        quotes.append(
+            {
+                "text": text,
+                "fingerprint": mark,
+                "language": before.get("language", guess_language(text)),
+                "stage": row.stage,
+                "approved_by": before.get("approved_by"),
+                "approved_on": before.get("approved_on"),
+            }
+        )
+    return quotes
+
+
+def _method(
+    rows: Sequence[Row],
+    settings: Sequence[str],
+    setting_names: Mapping[str, str],
+    previous: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    before = (previous or {}).get("method") or {}
+    # Channels the MNVP added by hand (a listening event, say) stay after a re-run.
+    channels = list(before.get("channels") or [])
+    channels += sorted({row.channel for row in rows} - set(channels))
+    if before.get("not_heard"):
+        not_heard = before["not_heard"]
+    else:
+        per_setting = Counter(row.setting for row in rows)
+        per_stage = Counter(row.stage for row in rows)
+        few = [
+            name
+            for sid, name in sorted(setting_names.items(), key=lambda kv: kv[1])
+            if per_setting[sid] < SMALL_COUNT
+        ]
+        few_stages = [s for s in STAGE_KEYS if s != "other" and per_stage[s] < SMALL_COUNT]
+        parts = []
+        if few:
+            parts.append(f"Fewer than {SMALL_COUNT} responses were about: {'; '.join(few)}.")
+        if few_stages:
+            parts.append(
+                f"Fewer than {SMALL_COUNT} responses were about {', '.join(few_stages)} care."
+            )
+        parts.append(
+            "The survey was online: women without internet access, or who do not read the"
+            " languages it was offered in, were less likely to answer."
+        )
+        not_heard = " ".join(parts)
+    method: dict[str, Any] = {"channels": channels, "not_heard": not_heard}
+    if before.get("notes"):
+        method["notes"] = before["notes"]
+    return method
+
+
+def group_by_quarter(rows: Iterable[Row]) -> dict[Quarter, list[Row]]:
+    grouped: dict[Quarter, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[Quarter.of(row.submitted)].append(row)
+    return dict(sorted(grouped.items(), key=lambda kv: kv[0].start))

@@ -1,0 +1,358 @@
+"""`make feedback`: raw exports in (each shipped mapping), safe summaries out, every
+bad-input class reported by file, row and column with nothing written."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import Workbook
+from sitebuild import FIXTURE, REPO
+
+from lmo.disclosure import FEWER_THAN_5, NOT_SHOWN, audit
+from lmo.feedback_build import review_report_path, run
+from lmo.feedback_read import SettingNames, shipped_mappings
+from lmo.feedback_summary import Quarter
+from lmo.feedback_tables import published_values, summary_layout
+from lmo.project import Project
+from lmo.schema import FeedbackSummary
+from lmo.validate import DataSet, load_dataset
+
+TODAY = dt.date(2026, 11, 23)
+CANONICAL = ["submitted", "setting", "stage", "rating", "comment", "consent_to_publish", "themes"]
+GOOGLE = yaml.safe_load((REPO / "lmo/feedback_mappings/google-forms.yml").read_text())
+MICROSOFT = yaml.safe_load((REPO / "lmo/feedback_mappings/microsoft-forms.yml").read_text())
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """The tiny site without its published summary, so each test writes its own."""
+    root = tmp_path / "tiny"
+    shutil.copytree(FIXTURE, root)
+    shutil.rmtree(root / "data" / "feedback")
+    actions = root / "data" / "you_said_we_did.yml"
+    actions.write_text(actions.read_text().replace("    quarter: 2026-27-q1\n", ""))
+    (root / "mkdocs.yml").write_text("site_name: Tiny\ndocs_dir: content\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    folder = tmp_path / "private-exports"  # outside the site folder, as the README asks
+    folder.mkdir()
+    return folder
+
+
+def dataset(site: Path) -> DataSet:
+    ds, problems = load_dataset(site / "data", today=TODAY)
+    assert ds is not None, [str(p) for p in problems]
+    return ds
+
+
+def summarise(site: Path, source: Path, **kwargs: Any) -> Any:
+    project = Project.from_config_file(site / "mkdocs.yml")
+    return run(project, dataset(site), source, today=TODAY, **kwargs)
+
+
+def row(
+    day: str = "2026-05-02",
+    setting: str = "town-labour-ward",
+    stage: str = "birth",
+    rating: str = "very good",
+    comment: str = "",
+    consent: str = "no",
+    themes: str = "",
+) -> list[str]:
+    return [day, setting, stage, rating, comment, consent, themes]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = CANONICAL) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def many(n: int, **values: str) -> list[list[str]]:
+    return [row(**values) for _ in range(n)]
+
+
+def summary_file(site: Path, quarter: str = "2026-27-q1") -> dict[str, Any]:
+    return yaml.safe_load((site / "data" / "feedback" / f"{quarter}.yml").read_text())
+
+
+# --- reading each export layout -------------------------------------------------------------
+
+
+def test_canonical_csv_gives_quarters_counts_and_percentages(site: Path, exports: Path) -> None:
+    rows = many(30) + many(10, rating="good") + many(5, rating="poor", stage="postnatal")
+    rows += many(7, setting="home-birth", rating="very poor", day="2026-03-30")
+    rows += many(30, day="2026-07-01") + many(10, rating="good", day="2026-07-02")
+    rows += many(3, rating="poor", day="2026-07-03")
+    result = summarise(site, write_csv(exports / "survey.csv", rows))
+    assert result.problems == []
+    q1, q2 = summary_file(site, "2026-27-q1"), summary_file(site, "2026-27-q2")
+    q4 = summary_file(site, "2025-26-q4")
+    # NHS financial quarters: 30 March 2026 belongs to January to March (2025/26 Q4).
+    assert (q4["period_start"], q4["period_end"]) == ("2026-01-01", "2026-03-31")
+    assert q4["responses"] == 7 and q4["by_rating"]["very_poor"] == 7
+    assert q1["responses"] == 45 and q1["by_stage"]["postnatal"] == 5
+    assert q1["by_rating"] == {
+        "very_good": 30,
+        "good": 10,
+        "neither": 0,
+        "poor": 5,
+        "very_poor": 0,
+        "dont_know": 0,
+    }
+    # Friends and Family Test: positive over all responses, 40 of 45.
+    assert q1["percent_positive"] == 89
+    # 7 responses is below the percentage base, so no percentage at all.
+    assert q4["percent_positive"] is None
+    # In Q2 the 3 poor answers are hidden, and so is the next smallest count in their line,
+    # or 43 - 30 - 10 would give them away; the percentage would too, so it goes.
+    assert q2["responses"] == 43 and q2["by_rating"]["poor"] == FEWER_THAN_5
+    assert q2["by_rating"]["good"] == NOT_SHOWN
+    assert q2["percent_positive"] is None
+
+
+def test_google_forms_csv_maps_headings_answers_and_names(site: Path, exports: Path) -> None:
+    columns = GOOGLE["columns"]
+    header = [
+        columns[f] for f in CANONICAL if f != "themes"
+    ]  # Google's export has no themes column
+    answers = [
+        ["03/05/2026 10:15:22", "Town labour ward", "Labour and birth", "Very good", "", "No"],
+        [
+            "04/05/2026 11:00:00",
+            "Somewhere else",
+            "After the birth (postnatal care)",
+            "Good",
+            "",
+            "Yes",
+        ],
+    ] * 5
+    result = summarise(site, write_csv(exports / "google.csv", answers, header))
+    assert result.problems == []
+    q1 = summary_file(site)
+    assert q1["responses"] == 10
+    assert {r["setting"] for r in q1["by_setting"]} == {"town-labour-ward", "other"}
+    assert q1["by_stage"]["postnatal"] == 5 and q1["by_stage"]["birth"] == 5
+    assert q1["method"]["channels"] == ["Online survey (Google Forms)"]
+
+
+def test_microsoft_forms_xlsx_with_date_cells_and_extra_columns(site: Path, exports: Path) -> None:
+    columns = MICROSOFT["columns"]
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["ID", "Start time", *[columns[f] for f in CANONICAL if f != "themes"], "Email"])
+    for i in range(12):
+        sheet.append(
+            [
+                i + 1,
+                dt.datetime(2026, 5, 2, 9, 0),
+                dt.datetime(2026, 5, 2, 9, 5),
+                "Town hub",
+                "During pregnancy (antenatal care)",
+                "Very good" if i % 2 else "Don't know",
+                "",
+                "No",
+                "anonymous",
+            ]
+        )
+    workbook.save(exports / "forms.xlsx")
+    result = summarise(site, exports / "forms.xlsx")
+    assert result.problems == []
+    q1 = summary_file(site)
+    assert q1["by_setting"][0]["setting"] == "town-hub"
+    assert (q1["by_rating"]["very_good"], q1["by_rating"]["dont_know"]) == (6, 6)
+    assert q1["method"]["channels"] == ["Online survey (Microsoft Forms)"]
+
+
+def test_every_shipped_mapping_is_valid() -> None:
+    names = {m.name for m in shipped_mappings()}
+    assert any("Microsoft Forms" in n for n in names)
+    assert any("Google Forms" in n for n in names)
+    assert any("Canonical" in n for n in names)
+
+
+# --- bad input: file, row and column, nothing written -------------------------------------
+
+
+def problems_for(site: Path, exports: Path, rows: list[list[str]], **kw: Any) -> list[str]:
+    result = summarise(site, write_csv(exports / "bad.csv", rows, **kw))
+    assert not (site / "data" / "feedback").exists(), "nothing may be written on a problem"
+    assert result.written == []
+    return [str(p) for p in result.problems]
+
+
+def test_missing_column_names_it_and_the_headings_found(site: Path, exports: Path) -> None:
+    header = [c for c in CANONICAL if c != "rating"]
+    found = problems_for(site, exports, [row()[:3] + row()[4:]], header=header)
+    assert len(found) == 1
+    assert found[0].startswith("bad.csv:1:1: missing column 'rating' (rating)")
+
+
+def test_unknown_setting_bad_date_and_bad_rating_are_all_reported(
+    site: Path, exports: Path
+) -> None:
+    rows = many(3)
+    rows.append(row(setting="town-labour-wrad"))
+    rows.append(row(day="2026-02-30"))
+    rows.append(row(rating="excellent"))
+    rows.append(row(stage="pregnancy", consent="maybe"))
+    found = problems_for(site, exports, rows)
+    assert found == [
+        'bad.csv:5:2: column B, setting: unknown setting "town-labour-wrad": expected an id or'
+        " the name of a birth setting or hub in data/, or 'other'",
+        'bad.csv:6:1: column A, submitted: expected a date such as 2026-04-03 (got "2026-02-30")',
+        "bad.csv:7:4: column D, rating: expected one of very good, good, neither good nor poor,"
+        ' poor, very poor, don\'t know, the Friends and Family Test scale (got "excellent")',
+        "bad.csv:8:3: column C, stage: expected one of antenatal, birth, postnatal, neonatal,"
+        ' other (got "pregnancy")',
+        'bad.csv:8:6: column F, consent_to_publish: expected yes or no (got "maybe")',
+    ]
+
+
+def test_unknown_theme_in_the_themes_column(site: Path, exports: Path) -> None:
+    found = problems_for(site, exports, [row(themes="waiting;parking")])
+    assert found == [
+        'bad.csv:2:7: column G, themes: unknown theme "parking": expected ids from'
+        " data/feedback_themes.yml, separated by ';'"
+    ]
+
+
+def test_unreadable_files(site: Path, exports: Path) -> None:
+    (exports / "damaged.xlsx").write_bytes(b"PK\x03\x04 this is not a workbook")
+    result = summarise(site, exports / "damaged.xlsx")
+    assert [str(p) for p in result.problems] == [
+        "damaged.xlsx:1:1: cannot read this file: not a readable Excel workbook (BadZipFile)"
+    ]
+    (exports / "latin1.csv").write_bytes(
+        "submitted,setting\n2026-05-01,Caf\xe9\n".encode("latin-1")
+    )
+    result = summarise(site, exports / "latin1.csv")
+    assert len(result.problems) == 1 and "cannot read this file" in str(result.problems[0])
+    (exports / "empty.csv").write_text("", encoding="utf-8")
+    result = summarise(site, exports / "empty.csv")
+    assert [str(p) for p in result.problems] == [
+        "empty.csv:1:1: the file is empty: expected a header row"
+    ]
+    assert not (site / "data" / "feedback").exists()
+
+
+def test_an_export_inside_the_repository_is_refused(site: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    inside = write_csv(site / "survey.csv", many(6))
+    result = summarise(site, inside)
+    assert len(result.problems) == 1
+    assert "raw survey exports must live outside the repository" in str(result.problems[0])
+    (site / ".gitignore").write_text("survey.csv\n", encoding="utf-8")
+    assert summarise(site, inside).problems == []
+
+
+# --- privacy ---------------------------------------------------------------------------------
+
+
+def test_small_counts_are_suppressed_and_cannot_be_worked_out(site: Path, exports: Path) -> None:
+    rows = many(40) + many(2, rating="poor") + many(9, rating="good")
+    rows += many(3, setting="village-hub", rating="very poor", stage="antenatal")
+    summarise(site, write_csv(exports / "survey.csv", rows))
+    data = summary_file(site)
+    text = yaml.safe_dump(data)
+    for value in (1, 2, 3, 4):
+        assert f": {value}\n" not in text, "a count from 1 to 4 was published"
+    summary = FeedbackSummary.model_validate(data)
+    figures, shares = summary_layout(summary)
+    values, percents = published_values(summary)
+    published = {**values, **{s.name: percents.get(s.name) for s in shares}}
+    assert audit(figures, published, shares) == []
+    # The grand total is always published.
+    assert data["responses"] == 54
+
+
+def test_no_percentage_below_the_base(site: Path, exports: Path) -> None:
+    rows = many(25) + many(19, setting="home-birth", rating="good")
+    summarise(site, write_csv(exports / "survey.csv", rows))
+    by_setting = {r["setting"]: r for r in summary_file(site)["by_setting"]}
+    assert by_setting["town-labour-ward"]["percent_positive"] == 100
+    assert by_setting["home-birth"]["percent_positive"] is None
+
+
+def test_quotes_need_consent_a_clean_check_and_approval(site: Path, exports: Path) -> None:
+    clean = "The midwives on the birth centre were calm and explained every step to us."
+    rows = many(10)
+    rows.append(row(comment=clean, consent="yes"))
+    rows.append(row(comment="Lovely care but I did not say you could publish this.", consent="no"))
+    phone = "Call me on 07700 900123 about the awful night we had there."
+    rows.append(row(comment=phone, consent="yes"))
+    title = "Dr Patel was wonderful with us all through the long labour."
+    rows.append(row(comment=title, consent="yes"))
+    source = write_csv(exports / "survey.csv", rows)
+    result = summarise(site, source, staff_file=None)
+    quotes = summary_file(site)["quotes"]
+    assert [q["text"] for q in quotes] == [clean]
+    assert quotes[0]["approved_by"] is None, "the tool never approves: a person does"
+    published = (site / "data" / "feedback" / "2026-27-q1.yml").read_text()
+    assert "07700" not in published and "Patel" not in published and "publish this" not in published
+    report = review_report_path(source).read_text()
+    assert result.report == review_report_path(source)
+    assert "survey.csv:14" in report and "a UK phone number" in report
+    assert "survey.csv:15" in report and "Dr Patel" in report
+    assert "did not say you could publish" not in report, "no identifier: nothing to report"
+
+
+def test_staff_names_file_beside_the_export_is_used(site: Path, exports: Path) -> None:
+    (exports / "staff-names.txt").write_text("# staff\nKowalska\n", encoding="utf-8")
+    text = "Kowalska stayed with me for hours and I will never forget it."
+    source = write_csv(exports / "survey.csv", [*many(5), row(comment=text, consent="yes")])
+    summarise(site, source)
+    assert summary_file(site)["quotes"] == []
+    assert "a name on the staff list" in review_report_path(source).read_text()
+
+
+def test_approvals_and_edits_survive_a_rerun_which_is_byte_identical(
+    site: Path, exports: Path
+) -> None:
+    clean = "The midwives on the birth centre were calm and explained every step to us."
+    source = write_csv(exports / "survey.csv", [*many(10), row(comment=clean, consent="yes")])
+    summarise(site, source)
+    path = site / "data" / "feedback" / "2026-27-q1.yml"
+    text = path.read_text()
+    text = text.replace("approved_by: null", "approved_by: MNVP chair")
+    text = text.replace("approved_on: null", "approved_on: 2026-11-24")
+    edited_not_heard = "Nobody answered in Polish or Lithuanian."
+    data = yaml.safe_load(text)
+    data["method"]["not_heard"] = edited_not_heard
+    path.write_text(text.split("quarter:")[0] + yaml.safe_dump(data, sort_keys=False))
+    summarise(site, source)
+    first = path.read_bytes()
+    data = yaml.safe_load(first)
+    assert data["quotes"][0]["approved_by"] == "MNVP chair"
+    assert data["method"]["not_heard"] == edited_not_heard
+    summarise(site, source)
+    assert path.read_bytes() == first
+
+
+def test_quarters_are_nhs_financial_quarters() -> None:
+    assert Quarter.of(dt.date(2026, 4, 1)).id == "2026-27-q1"
+    assert Quarter.of(dt.date(2026, 12, 31)).id == "2026-27-q3"
+    q4 = Quarter.of(dt.date(2027, 2, 28))
+    assert (q4.id, q4.start, q4.end) == ("2026-27-q4", dt.date(2027, 1, 1), dt.date(2027, 3, 31))
+
+
+def test_setting_names_resolve_case_insensitively() -> None:
+    names = SettingNames.from_records({"town-hub": "Town community hub"})
+    assert names.resolve("town community HUB") == "town-hub"
+    assert names.resolve("town-hub") == "town-hub"
+    assert names.resolve("other") == "other"
+    assert names.resolve("Elsewhere") is None
