@@ -467,6 +467,8 @@ def narrowed(
             if not _is_count(value) or not 0 <= int(value) <= 100:
                 raise ValueError(f"share {item.name!r} is not a whole percentage: {value!r}")
             view = view.plus(*table.share_rows(item, int(value), values))
+        if not small and view.solve(np.zeros(len(table.cells))) is None:
+            raise _Inconsistent
         lows, _ = view.push({index: float(safe.low[index]) for index in small}, _LOW)
         highs, _ = view.push({index: float(safe.high[index]) for index in small}, _HIGH)
     except _Inconsistent:

@@ -65,6 +65,13 @@ class FeedbackView:
                 return self.r.plain(record.name)
         return setting
 
+    def settings_in_order(self, summary: schema.FeedbackSummary) -> list[schema.SettingBreakdown]:
+        """Rows by name in the reader's language, "somewhere else" last."""
+        return sorted(
+            summary.by_setting,
+            key=lambda row: (row.setting == "other", self.setting_label(row.setting).casefold()),
+        )
+
     def theme_name(self, theme_id: str) -> str:
         for theme in self.r.ctx.ds.feedback_themes:
             if theme.id == theme_id:

@@ -19,7 +19,7 @@ from lmo.disclosure import audit
 from lmo.feedback_tables import published_values, summary_layout
 from lmo.identifiers import find_identifiers
 from lmo.problems import Problem, Severity, quote_value
-from lmo.yamlsource import PathKey, SourceDocument, load_yaml
+from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
 
 if TYPE_CHECKING:
     from lmo.validate import DataSet
@@ -94,7 +94,7 @@ def _check_summary(
 
     def report(path: PathKey, message: str) -> None:
         line, col = doc.locate(path)
-        problems.append(Problem(doc.file, line, col, ".".join(map(str, path)), message))
+        problems.append(Problem(doc.file, line, col, dotted(path), message))
 
     for i, mnvp in enumerate(summary.mnvps):
         _unknown_id(doc, ("mnvps", i), mnvp, ds.mnvps, "data/lmns.yml (mnvps)", problems)
