@@ -26,7 +26,6 @@ from lmo.disclosure import (
     grid_figures,
     list_figures,
     narrowed,
-    percent,
     protect,
     share,
     small_counts,
@@ -48,16 +47,19 @@ def bounds(value: Published | None) -> tuple[float, float]:
 
 
 def every_table(
-    figures: Sequence[Figure], published: Publication, shares: Sequence[Share] = ()
+    figures: Sequence[Figure], published: Publication, shares: Sequence[Share] = (), cap: int = 60
 ) -> dict[str, set[int]]:
-    """The values each figure takes over every whole-number table that fits the publication."""
+    """The values each figure takes over every whole-number table that fits the publication.
+
+    A cell with nothing but "not shown" above it is tried up to `cap`, far above any count in
+    these tests, so the small figures' values are complete.
+    """
     cells = sorted(set().union(*(figure.cells for figure in figures)))
     limits = {figure.name: bounds(published[figure.name]) for figure in figures}
     tables = np.zeros((1, 0), dtype=int)
     for done, cell in enumerate(cells, start=1):
         top = min(limits[f.name][1] for f in figures if cell in f.cells)
-        assert np.isfinite(top), f"{cell} is unbounded: cannot enumerate"
-        choices = np.arange(int(top) + 1)
+        choices = np.arange(int(top if np.isfinite(top) else cap) + 1)
         tables = np.hstack(
             [np.repeat(tables, len(choices), axis=0), np.tile(choices, len(tables))[:, None]]
         )
@@ -199,7 +201,7 @@ def test_one_then_five_hides_the_total_not_the_five() -> None:
     figures = list_figures(["a", "b"], total_may_hide=True)
     published = protect({"a": 1, "b": 5}, figures)
     # Hiding the 5 would not do: "not shown" means at least 5, so with a total of 6 a is 1.
-    naive = {"a": FEWER_THAN_5, "b": NOT_SHOWN, "total": 6}
+    naive: dict[str, Published] = {"a": FEWER_THAN_5, "b": NOT_SHOWN, "total": 6}
     assert every_table(figures, naive)["a"] == {1}
     assert audit(figures, naive) == ["a"]
     assert published == {"a": FEWER_THAN_5, "b": 5, "total": NOT_SHOWN}
@@ -207,12 +209,13 @@ def test_one_then_five_hides_the_total_not_the_five() -> None:
     assert_nothing_worked_out(figures, published)
 
 
-def test_one_then_five_under_an_always_published_total_cannot_be_protected() -> None:
+def test_the_grand_total_is_never_hidden_even_when_nothing_else_would_do() -> None:
+    # As above, but the total is the number of responses: refuse rather than hide it.
     figures = list_figures(["a", "b"])
     with pytest.raises(DisclosureError) as raised:
         protect({"a": 1, "b": 5}, figures)
     assert raised.value.names == ["a"]
-    cautious = {"a": FEWER_THAN_5, "b": NOT_SHOWN, "total": 6}
+    cautious: dict[str, Published] = {"a": FEWER_THAN_5, "b": NOT_SHOWN, "total": 6}
     assert every_table(figures, cautious)["a"] == {1}
 
 
@@ -229,7 +232,7 @@ def test_four_ones_under_a_small_total_cannot_be_protected() -> None:
     figures = list_figures(["a", "b", "c", "d"])
     with pytest.raises(DisclosureError) as raised:
         protect({"a": 1, "b": 1, "c": 1, "d": 1}, figures)
-    assert raised.value.names == ["a", "b", "c", "d"]
+    assert raised.value.names == ["a", "b", "c", "d", "total"]
 
 
 @pytest.mark.parametrize(
@@ -305,16 +308,15 @@ RATINGS = ["very-good", "good", "neither", "poor", "very-poor", "no-answer"]
 def test_random_settings_by_ratings_tables_pass_the_audit_and_an_independent_check() -> None:
     rng = np.random.default_rng(42)
     figures = grid_figures(SETTINGS, RATINGS, prefix="ratings.")
-    grand_total = "ratings.total"
+    cells = [grid_cell(s, r, "ratings.") for s in SETTINGS for r in RATINGS]
     refused = 0
-    for _ in range(200):
+    for number in range(200):
         counts = rng.choice([0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 9, 12, 20], size=24).tolist()
-        cells = [grid_cell(s, r, "ratings.") for s in SETTINGS for r in RATINGS]
         raw = dict(zip(cells, counts, strict=True))
         try:
             published = protect(raw, figures)
         except DisclosureError as error:
-            # Only a table that is lost whatever is hidden may be refused.
+            # Only a table that gives a count away whatever is hidden may be refused.
             refused += 1
             values = {f.name: _shown(sum(raw[c] for c in f.cells)) for f in figures}
             cautious = everything_hidden(figures, values)
@@ -322,8 +324,10 @@ def test_random_settings_by_ratings_tables_pass_the_audit_and_an_independent_che
                 low, high = lp_range(figures, cautious, name)
                 assert high - low < 1, name
             continue
-        assert published[grand_total] == sum(counts)
+        assert published["ratings.total"] == sum(counts)
         assert audit(figures, published) == []
+        if number % 4:
+            continue  # The independent check is slower; a quarter of the tables is plenty.
         for name in names_with(published, FEWER_THAN_5):
             low, high = lp_range(figures, published, name)
             assert high - low >= 1 - 1e-6, f"{name} is worked out"
@@ -331,18 +335,6 @@ def test_random_settings_by_ratings_tables_pass_the_audit_and_an_independent_che
                 cautious = everything_hidden(figures, published)
                 assert (low, high) == pytest.approx(lp_range(figures, cautious, name))
     assert refused < 10
-
-
-def test_the_grand_total_is_never_hidden_even_when_hiding_it_would_be_cheapest() -> None:
-    # The grand total is the only other figure on the line, so hiding it would protect the 1.
-    figures = [
-        Figure("a", frozenset({"a"})),
-        Figure("total", frozenset({"a", "b"}), may_hide=False),
-    ]
-    with pytest.raises(DisclosureError):
-        protect({"a": 1, "b": 40}, figures)
-    hideable = [figures[0], Figure("total", frozenset({"a", "b"}))]
-    assert protect({"a": 1, "b": 40}, hideable) == {"a": FEWER_THAN_5, "total": NOT_SHOWN}
 
 
 # Shares ------------------------------------------------------------------------------------------
@@ -375,11 +367,16 @@ def test_a_share_that_would_pin_a_small_count_is_withheld_and_a_harmless_one_kep
     assert audit(figures, {**published, "positive": 67}, shares) == ["good"]
 
 
-def test_the_pinning_share_from_the_brief() -> None:
+def test_a_share_that_pins_a_small_count_fails_the_audit() -> None:
     figures = list_figures(["very-good", "good", "rest"])
     by_name = {figure.name: figure for figure in figures}
     positive = share("positive", [by_name["very-good"], by_name["good"]], by_name["total"])
-    published = {"very-good": 100, "good": FEWER_THAN_5, "rest": NOT_SHOWN, "total": 150}
+    published: dict[str, Published] = {
+        "very-good": 100,
+        "good": FEWER_THAN_5,
+        "rest": NOT_SHOWN,
+        "total": 150,
+    }
     assert audit(figures, published) == []
     assert audit(figures, {**published, "positive": 67}, [positive]) == ["good"]
     low, high = lp_range(figures, {**published, "positive": 67}, "good", [positive])
@@ -396,6 +393,19 @@ def test_a_share_of_a_total_that_is_not_published_exactly_is_not_shown() -> None
     assert published["b-share"] is None
     # b is published exactly, so 100% of it is harmless.
     assert published["b-of-b"] == 100
+
+
+def test_a_hand_added_share_of_a_hidden_total_is_reported_and_audited() -> None:
+    figures = list_figures(["a", "b"], total_may_hide=True)
+    by_name = {figure.name: figure for figure in figures}
+    of_total = share("a-share", [by_name["a"]], by_name["total"])
+    published = {**protect({"a": 1, "b": 5}, figures), "a-share": 17}
+    # a / (a + 5) is 16.5% to 17.5% only when a is 1.
+    assert every_table(figures, published, [of_total])["a"] == {1}
+    assert audit(figures, published, [of_total]) == ["a"]
+    assert check(figures, published, [of_total]) == [
+        "a-share: a percentage of a total that is not published exactly"
+    ]
 
 
 # The audit on a hand-edited summary --------------------------------------------------------------
