@@ -24,7 +24,12 @@ from lmo.feedback_read import (
     read_export,
     shipped_mappings,
 )
-from lmo.feedback_summary import ReviewReport, group_by_quarter, summarise_quarter
+from lmo.feedback_summary import (
+    ReviewReport,
+    check_comments,
+    group_by_quarter,
+    summarise_quarter,
+)
 from lmo.identifiers import load_staff_names
 from lmo.problems import Problem
 from lmo.project import Project
@@ -172,6 +177,7 @@ def run(
     if problems:
         return FeedbackResult(problems, [], None)
     report = ReviewReport(inputs=[p.name for p in files], rows=len(rows))
+    checks = check_comments((r.comment for r in rows), staff_names, ds.feedback_themes)
     summaries = []
     for quarter, quarter_rows in group_by_quarter(rows).items():
         try:
@@ -183,7 +189,7 @@ def run(
                     setting_names=names,
                     mnvps=mnvps or list(ds.mnvps),
                     today=today,
-                    staff_names=staff_names,
+                    checks=checks,
                     previous=_previous(out_dir, quarter.id),
                     report=report,
                 )

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,15 +121,81 @@ class ReviewReport:
         return "\n".join(lines).rstrip() + "\n"
 
 
-def suggest_themes(comment: str, themes: Sequence[FeedbackTheme]) -> list[str]:
-    lowered = comment.casefold()
-    found = []
+@dataclass(frozen=True)
+class ThemeMatcher:
+    """A theme's keywords: single words as a set, phrases as padded word sequences."""
+
+    theme: str
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def matches(self, padded: str, words: set[str]) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        return any(phrase in padded for phrase in self.phrases)
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _padded(text: str) -> str:
+    """Lower case, every run of non-word characters one space, padded: " a b c "."""
+    return f" {_NON_WORD.sub(' ', text.casefold()).strip()} "
+
+
+def theme_matchers(themes: Sequence[FeedbackTheme]) -> list[ThemeMatcher]:
+    matchers = []
     for theme in themes:
-        for keyword in theme.keywords:
-            if re.search(rf"(?<!\w){re.escape(keyword.casefold())}(?!\w)", lowered):
-                found.append(theme.id)
-                break
-    return found
+        normalised = [_padded(k) for k in theme.keywords]
+        single = frozenset(k.strip() for k in normalised if " " not in k.strip())
+        phrases = tuple(k for k in normalised if " " in k.strip())
+        matchers.append(ThemeMatcher(theme.id, single, phrases))
+    return matchers
+
+
+def suggest_themes(comment: str, matchers: Sequence[ThemeMatcher]) -> list[str]:
+    """Themes whose keywords appear as whole words. Set and substring tests on a normalised
+    copy: a regular expression per keyword took minutes on 100,000 comments."""
+    padded = _padded(comment)
+    words = set(padded.split())
+    return [m.theme for m in matchers if m.matches(padded, words)]
+
+
+@dataclass(frozen=True)
+class CommentCheck:
+    findings: tuple[Finding, ...]
+    themes: tuple[str, ...]
+
+
+def _check_comments(
+    texts: Sequence[str], staff_names: tuple[str, ...], matchers: Sequence[ThemeMatcher]
+) -> list[CommentCheck]:
+    return [
+        CommentCheck(tuple(find_identifiers(t, staff_names)), tuple(suggest_themes(t, matchers)))
+        for t in texts
+    ]
+
+
+def check_comments(
+    texts: Iterable[str], staff_names: Sequence[str], themes: Sequence[FeedbackTheme]
+) -> dict[str, CommentCheck]:
+    """The identifier check and theme suggestions for each distinct comment. Large exports
+    are shared across the machine's processors: the checks are independent per comment."""
+    unique = sorted({" ".join(t.split()) for t in texts} - {""})
+    matchers = theme_matchers(themes)
+    names = tuple(staff_names)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(unique) < 5000 or workers < 2:
+        return dict(zip(unique, _check_comments(unique, names, matchers), strict=True))
+    size = -(-len(unique) // (workers * 4))
+    chunks = [unique[i : i + size] for i in range(0, len(unique), size)]
+    results: list[CommentCheck] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for part in pool.map(
+            _check_comments, chunks, [names] * len(chunks), [matchers] * len(chunks)
+        ):
+            results.extend(part)
+    return dict(zip(unique, results, strict=True))
 
 
 def _percent_base_ok(rows: int) -> bool:
@@ -142,7 +210,7 @@ def summarise_quarter(
     setting_names: Mapping[str, str],
     mnvps: Sequence[str],
     today: dt.date,
-    staff_names: Sequence[str],
+    checks: Mapping[str, CommentCheck],
     previous: Mapping[str, Any] | None,
     report: ReviewReport,
 ) -> dict[str, Any]:
@@ -158,7 +226,7 @@ def summarise_quarter(
         if row.themes:
             coded.update(set(row.themes))
         elif row.comment:
-            suggested.update(suggest_themes(row.comment, themes))
+            suggested.update(checks[" ".join(row.comment.split())].themes)
     theme_figures: list[tuple[str, str]] = []
     for theme in themes:
         for kind, counts in (("coded", coded), ("suggested", suggested)):
@@ -214,7 +282,7 @@ def summarise_quarter(
             for theme in themes
             if any(t == theme.id for t, _ in theme_figures)
         ],
-        "quotes": _quotes(quarter, rows, staff_names, previous, report),
+        "quotes": _quotes(quarter, rows, checks, previous, report),
         "method": _method(rows, settings, setting_names, previous),
     }
     return summary
@@ -227,7 +295,7 @@ def _setting_of(share_name: str) -> str:
 def _quotes(
     quarter: Quarter,
     rows: Sequence[Row],
-    staff_names: Sequence[str],
+    checks: Mapping[str, CommentCheck],
     previous: Mapping[str, Any] | None,
     report: ReviewReport,
 ) -> list[dict[str, Any]]:
@@ -242,7 +310,7 @@ def _quotes(
             continue
         # Every comment is checked, consented or not, so the MNVP learns which questions
         # draw identifying details and can reword them.
-        findings = find_identifiers(text, staff_names)
+        findings = list(checks[text].findings)
         if findings:
             report.withheld.append(Withheld(row.where, quarter.id, text, findings, row.consent))
             continue

@@ -6,7 +6,10 @@ Scenarios, each built three times (the median is reported):
 - example: the repository's example site;
 - large: the example multiplied to about 70 hubs, 40 birth settings and 500 services;
 - plain-*: the same Markdown pages as each scenario, built by MkDocs without our hooks, so
-  the ratio shows what the data pipeline (checking, rendering, page chrome) adds.
+  the ratio shows what the data pipeline (checking, rendering, page chrome) adds;
+- feedback: 'make feedback' over a synthetic export of 100,000 responses (60,000 in a Google
+  Forms CSV, 40,000 in a Microsoft Forms workbook), from reading to written summaries
+  (goal: under 10 s). Only the summarising is timed, not making the export.
 """
 
 from __future__ import annotations
@@ -172,6 +175,31 @@ def map_weights(site_dir: Path) -> None:
     )
 
 
+def feedback_bench(root: Path, site: Path) -> None:
+    """Time 'make feedback' on 100,000 synthetic responses, in a fresh process each run."""
+    export = root / "feedback-100k"
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "synthetic_feedback.py"), str(export),
+         "--rows", "100000", "--data", str(site / "data")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    times = []
+    for run in range(RUNS):
+        out = root / f"feedback-out-{run}"
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "lmo", "feedback", str(export), "--out", str(out)],
+            cwd=site, check=True, capture_output=True,
+        )  # fmt: skip
+        times.append(time.perf_counter() - start)
+    summaries = len(list((root / "feedback-out-0").glob("*.yml")))
+    print(
+        f"feedback: 100,000 responses -> {summaries} quarterly summaries, median"
+        f" {statistics.median(times):.2f} s over {RUNS} runs, including Python start-up and"
+        " the data check (goal: under 10 s)"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lmo-bench-") as tmp:
         root = Path(tmp)
@@ -191,6 +219,7 @@ def main() -> None:
             plain_pages = count_pages(plain)
             print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
         map_weights(example / "site")
+        feedback_bench(root, example)
         for name in ("example", "large"):
             ratio = rows[name] / rows[f"plain-{name}"]
             print(

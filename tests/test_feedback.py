@@ -233,7 +233,8 @@ def test_unreadable_files(site: Path, exports: Path) -> None:
     (exports / "damaged.xlsx").write_bytes(b"PK\x03\x04 this is not a workbook")
     result = summarise(site, exports / "damaged.xlsx")
     assert [str(p) for p in result.problems] == [
-        "damaged.xlsx:1:1: cannot read this file: not a readable Excel workbook (BadZipFile)"
+        "damaged.xlsx:1:1: cannot read this file: not a readable Excel workbook: open it in"
+        " Excel and save it again as .xlsx"
     ]
     (exports / "latin1.csv").write_bytes(
         "submitted,setting\n2026-05-01,Caf\xe9\n".encode("latin-1")
