@@ -357,3 +357,96 @@ def test_setting_names_resolve_case_insensitively() -> None:
     assert names.resolve("town-hub") == "town-hub"
     assert names.resolve("other") == "other"
     assert names.resolve("Elsewhere") is None
+
+
+# --- the synthetic example, end to end ------------------------------------------------------
+
+
+def test_synthetic_export_every_planted_identifier_is_withheld_and_reported(
+    tmp_path: Path,
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    site = tmp_path / "example"
+    # The example's own summaries stay: their approvals carry over, as in a real re-run.
+    shutil.copytree(REPO / "data", site / "data")
+    (site / "mkdocs.yml").write_text("site_name: Example\ndocs_dir: content\n", encoding="utf-8")
+    export = tmp_path / "export"
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts/synthetic_feedback.py"), str(export)],
+        check=True,
+        capture_output=True,
+        cwd=site,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "lmo", "feedback", str(export)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "LMO_TODAY": "2026-11-23"},
+    )
+    assert result.returncode == 0, result.stderr
+    planted = json.loads((export / "planted.json").read_text())
+    assert {p["kind"] for p in planted} >= {
+        "nhs_number", "phone", "email", "postcode", "date_of_birth", "url",
+        "title_and_name", "staff_name", "first_name",
+    }  # fmt: skip
+    report = (export / "feedback-review.md").read_text()
+    summaries = sorted((site / "data" / "feedback").glob("*.yml"))
+    assert len(summaries) == 4
+    published = "".join(p.read_text() for p in summaries)
+    for item in planted:
+        assert item["text"] not in published, item
+        assert f"{item['file']}:{item['row']} " in report, item
+    for path in summaries:
+        summary = FeedbackSummary.model_validate(yaml.safe_load(path.read_text()))
+        figures, shares = summary_layout(summary)
+        values, percents = published_values(summary)
+        percentages = {s.name: percents.get(s.name) for s in shares}
+        assert audit(figures, {**values, **percentages}, shares) == []
+    # The committed example summaries are exactly what the script and the command make.
+    for path in summaries:
+        assert path.read_text() == (REPO / "data" / "feedback" / path.name).read_text(), path.name
+    # And the site's own check accepts what was written.
+    ds, problems = load_dataset(site / "data", today=TODAY)
+    assert ds is not None and len(ds.feedback) == 4, [str(p) for p in problems]
+
+
+def test_command_line_reports_and_writes_nothing_on_a_problem(site: Path, exports: Path) -> None:
+    import subprocess
+    import sys
+
+    source = write_csv(exports / "bad.csv", [row(rating="superb")])
+    result = subprocess.run(
+        [sys.executable, "-m", "lmo", "feedback", str(source)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "bad.csv:2:4: column D, rating:" in result.stderr
+    assert "feedback failed: 1 problem; nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (site / "data" / "feedback").exists()
+
+
+def test_a_custom_mapping_file(site: Path, exports: Path) -> None:
+    mapping = exports / "our-survey.yml"
+    mapping.write_text(
+        "name: Our paper survey, typed up\nchannel: Paper survey at clinics\ncolumns:\n"
+        "  submitted: Date\n  setting: Place\n  stage: When\n  rating: Score\n"
+        "  comment: Comments\n  consent_to_publish: OK to quote\n"
+        "date_formats: ['%d.%m.%Y']\nvalues:\n  rating: {'5': very good, '4': good}\n"
+        "  stage: {Pregnancy: antenatal}\n  consent_to_publish: {Y: 'yes', N: 'no'}\n",
+        encoding="utf-8",
+    )
+    header = ["Date", "Place", "When", "Score", "Comments", "OK to quote"]
+    rows = [["02.05.2026", "town-hub", "Pregnancy", "5", "", "N"]] * 6
+    rows += [["03.05.2026", "Town hub", "Pregnancy", "4", "", "Y"]] * 6
+    result = summarise(site, write_csv(exports / "paper.csv", rows, header), mapping_file=mapping)
+    assert result.problems == []
+    q1 = summary_file(site)
+    assert (q1["by_rating"]["very_good"], q1["by_rating"]["good"]) == (6, 6)
+    assert q1["method"]["channels"] == ["Paper survey at clinics"]
