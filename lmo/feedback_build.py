@@ -43,7 +43,8 @@ HEADER = """\
 # reader work one out. Do not change any count: the build re-checks them and refuses a
 # file that reveals a small number.
 # You may edit: method (channels, not_heard, notes); each quote's language; and, to publish
-# a quote, its approved_by (your role) and approved_on (the date). Delete a quote to drop it.
+# a quote, its approved_by (your role) and approved_on (the date). To turn a quote down,
+# delete it and add its fingerprint under declined_quotes, so it is never offered again.
 # Running 'make feedback' again keeps these edits.
 """
 

@@ -283,6 +283,7 @@ def summarise_quarter(
             if any(t == theme.id for t, _ in theme_figures)
         ],
         "quotes": _quotes(quarter, rows, checks, previous, report),
+        "declined_quotes": list((previous or {}).get("declined_quotes") or []),
         "method": _method(rows, settings, setting_names, previous),
     }
     return summary
@@ -302,7 +303,8 @@ def _quotes(
     approved = {
         q["fingerprint"]: q for q in (previous or {}).get("quotes", []) if q.get("approved_by")
     }
-    seen: set[str] = set()
+    # Turned down by the approver: never offered again.
+    seen: set[str] = set((previous or {}).get("declined_quotes") or [])
     candidates: list[tuple[Row, str]] = []
     for row in rows:
         text = " ".join(row.comment.split())

@@ -450,3 +450,22 @@ def test_a_custom_mapping_file(site: Path, exports: Path) -> None:
     q1 = summary_file(site)
     assert (q1["by_rating"]["very_good"], q1["by_rating"]["good"]) == (6, 6)
     assert q1["method"]["channels"] == ["Paper survey at clinics"]
+
+
+def test_a_declined_quote_is_never_offered_again(site: Path, exports: Path) -> None:
+    first = "The midwives on the birth centre were calm and explained every step to us."
+    second = "The food on the postnatal ward was cold every single day that we were there."
+    rows = [*many(10), row(comment=first, consent="yes"), row(comment=second, consent="yes")]
+    source = write_csv(exports / "survey.csv", rows)
+    summarise(site, source)
+    path = site / "data" / "feedback" / "2026-27-q1.yml"
+    data = yaml.safe_load(path.read_text())
+    declined = next(q for q in data["quotes"] if q["text"] == second)
+    data["quotes"] = [q for q in data["quotes"] if q["text"] != second]
+    data["declined_quotes"] = [declined["fingerprint"]]
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    summarise(site, source)
+    again = yaml.safe_load(path.read_text())
+    assert [q["text"] for q in again["quotes"]] == [first]
+    assert again["declined_quotes"] == [declined["fingerprint"]]
+    assert second not in path.read_text()
