@@ -908,11 +908,9 @@ class FeedbackSummary(Strict):
     by_setting: list[SettingBreakdown] = Field(default_factory=list)
     themes: list[ThemeCount] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
-    declined_quotes: list[Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]] = (
-        Field(
-            default_factory=list,
-            description="Fingerprints of quotes the approver turned down: never offered again.",
-        )
+    declined_quotes: list[Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]] = Field(
+        default_factory=list,
+        description="Fingerprints of quotes the approver turned down: never offered again.",
     )
     method: FeedbackMethod
 
