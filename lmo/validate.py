@@ -510,32 +510,22 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
         latest = ds.feedback[-1]
         dated.append((("feedback", latest.quarter), latest.next_summary_by))
     for key, review_by in dated:
-        if review_by < today and key[0] == "feedback":
-            file, line, col = ds.where[key]
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "next_summary_by",
-                    f"the next feedback summary was due by {review_by.isoformat()}: run"
-                    " 'make feedback' with the new exports",
-                    Severity.WARNING,
-                )
+        if review_by >= today:
+            continue
+        file, line, col = ds.where[key]
+        if key[0] == "feedback":
+            path = "next_summary_by"
+            message = (
+                f"the next feedback summary was due by {review_by.isoformat()}: run"
+                " 'make feedback' with the new exports"
             )
-        elif review_by < today:
-            file, line, col = ds.where[key]
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    col,
-                    f"{key[0]}[{key[1]}].review_by",
-                    f"review date {review_by.isoformat()} has passed: check the facts with the"
-                    " owner, then update 'last_reviewed' and 'review_by'",
-                    Severity.WARNING,
-                )
+        else:
+            path = f"{key[0]}[{key[1]}].review_by"
+            message = (
+                f"review date {review_by.isoformat()} has passed: check the facts with the"
+                " owner, then update 'last_reviewed' and 'review_by'"
             )
+        problems.append(Problem(file, line, col, path, message, Severity.WARNING))
     return problems
 
 

@@ -76,3 +76,18 @@ def build(site: Path, **env: str) -> subprocess.CompletedProcess[str]:
 
 def check(site: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
     return run([sys.executable, "-m", "lmo", *extra, "check"], site, **env)
+
+
+def copy_data(tmp: Path) -> Path:
+    """The tiny fixture's data/ in ``tmp``, for tests that edit one file and check."""
+    target = tmp / "data"
+    shutil.copytree(FIXTURE / "data", target)
+    return target
+
+
+def edit(data: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in data/<name>; fails if the fixture no longer has it."""
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

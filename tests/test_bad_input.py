@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE, check, make_site
+from sitebuild import check, copy_data, edit, make_site
 
 from lmo.validate import load_dataset
 
@@ -16,16 +15,7 @@ TODAY = dt.date(2026, 6, 1)
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE / "data", target)
-    return target
-
-
-def edit(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_data(tmp_path)
 
 
 def messages(data: Path, today: dt.date = TODAY) -> list[str]:

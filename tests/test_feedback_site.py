@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import FIXTURE, build, make_site
+from sitebuild import build, copy_data, edit, make_site
 
 from lmo.validate import load_dataset
 
@@ -18,16 +17,7 @@ SUMMARY = "feedback/2026-27-q1.yml"
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE / "data", target)
-    return target
-
-
-def edit(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_data(tmp_path)
 
 
 def errors(data: Path) -> list[str]:
