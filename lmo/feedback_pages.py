@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from lmo import labels, schema
 from lmo.charts import Bar, bar_chart
-from lmo.i18n import babel_locale
+from lmo.i18n import babel_locale, text_direction
 
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
@@ -30,6 +30,7 @@ class FeedbackView:
     def __init__(self, renderer: Renderer) -> None:
         self.r = renderer
         self.gettext = renderer.ctx.translations.gettext
+        self.rtl = text_direction(renderer.ctx.lang) == "rtl"
 
     def count(self, value: int | str) -> str:
         if isinstance(value, int):
@@ -95,6 +96,7 @@ class FeedbackView:
                 " the table below."
             ),
             bars,
+            rtl=self.rtl,
         )
 
     def trend_charts(self, summaries: list[schema.FeedbackSummary]) -> tuple[Markup, Markup]:
@@ -111,6 +113,7 @@ class FeedbackView:
                 " numbers are in the table below."
             ),
             responses,
+            rtl=self.rtl,
         )
         second = bar_chart(
             "chart-positive",
@@ -120,6 +123,7 @@ class FeedbackView:
                 " first. The same numbers are in the table below."
             ),
             positive,
+            rtl=self.rtl,
         )
         return first, second
 

@@ -201,3 +201,19 @@ def test_polish_pages_exist_and_keep_the_quote_in_english(built: Path) -> None:
     soup = page(built, "pl/feedback-summaries/2026-27-q1")
     quote = soup.select_one("blockquote")
     assert quote is not None and quote.get("lang") == "en"
+
+
+def test_a_right_to_left_chart_is_mirrored_so_labels_stay_on_screen() -> None:
+    from lmo.charts import WIDTH, Bar, bar_chart
+
+    bars = [Bar("بہت اچھا", 10, "10"), Bar("برا", None, "fewer than 5")]
+    soup = BeautifulSoup(str(bar_chart("c", "t", "d", bars, rtl=True)), "html.parser")
+    svg = soup.svg
+    assert svg["direction"] == "rtl"
+    # Text anchored at its start is anchored at the right in right-to-left text: every label
+    # starts near the right edge, and the bar ends there.
+    assert all(float(t["x"]) > WIDTH / 2 for t in svg.select("text.app-chart__label"))
+    rect = svg.rect
+    assert float(rect["x"]) + float(rect["width"]) <= WIDTH and float(rect["x"]) > 0
+    ltr = BeautifulSoup(str(bar_chart("c", "t", "d", bars)), "html.parser").svg
+    assert ltr["direction"] == "ltr" and ltr.rect["x"] == "0"
