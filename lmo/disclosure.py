@@ -52,7 +52,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 FEWER_THAN_5 = "fewer than 5"
 """Published in place of a count from 1 to 4."""
@@ -294,6 +293,10 @@ def _solve(
         return None
     if not free.any():
         return cells
+    # Imported here: scipy.optimize takes most of a second to import, and a site build only
+    # needs it when a summary file is new or changed (see lmo.feedback_validate).
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     constraint = LinearConstraint(
         part[active], lo[active] - known[active], hi[active] - known[active]
     )

@@ -8,7 +8,10 @@ the identifier check. "You said, we did" actions marked done need evidence (the 
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +90,31 @@ def _load_summaries(
     return found
 
 
+def _audit_key(summary: schema.FeedbackSummary) -> Path:
+    """Where a passed audit of exactly this published content, by this code, is remembered."""
+    here = Path(__file__).parent
+    code = (here / "disclosure.py").read_bytes() + (here / "feedback_tables.py").read_bytes()
+    content = summary.model_dump_json(include={"responses", "percent_positive", "by_rating",
+                                               "by_stage", "by_setting", "themes"})  # fmt: skip
+    digest = hashlib.sha256(code + content.encode("utf-8")).hexdigest()
+    return Path(tempfile.gettempdir()) / f"lmo-audit-{os.getuid()}" / digest
+
+
+def _audit_passed_before(summary: schema.FeedbackSummary) -> bool:
+    # The audit solves a few hundred linear programmes and needs scipy (a second to import);
+    # a build of unchanged summaries skips both. Only a pass is remembered, never a failure.
+    return _audit_key(summary).exists()
+
+
+def _remember_audit_passed(summary: schema.FeedbackSummary) -> None:
+    key = _audit_key(summary)
+    try:
+        key.parent.mkdir(mode=0o700, exist_ok=True)
+        key.touch()
+    except OSError:
+        pass  # only a cache: the audit simply runs again next time
+
+
 def _check_summary(
     doc: SourceDocument, summary: schema.FeedbackSummary, ds: DataSet, problems: list[Problem]
 ) -> None:
@@ -128,15 +156,20 @@ def _check_summary(
             )
     published: dict[str, Any] = {**values}
     published.update({share.name: percents.get(share.name) for share in shares})
-    try:
-        revealing = audit(figures, published, shares)
-    except ValueError:
-        report(
-            ("responses",),
-            "the counts in this file do not add up (a count was edited by hand): run"
-            " 'make feedback' again instead of editing counts",
-        )
-        return
+    if _audit_passed_before(summary):
+        revealing: list[str] = []
+    else:
+        try:
+            revealing = audit(figures, published, shares)
+        except ValueError:
+            report(
+                ("responses",),
+                "the counts in this file do not add up (a count was edited by hand): run"
+                " 'make feedback' again instead of editing counts",
+            )
+            return
+        if not revealing:
+            _remember_audit_passed(summary)
     for name in revealing:
         report(
             figure_path(name, summary),
