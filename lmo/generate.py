@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from lmo.i18n import translations
+from lmo.map_pages import MAP_SCRIPT_DIR
 from lmo.maps import MapSettings
 from lmo.problems import Problem
 from lmo.render import GENERATED_MARKER, GeneratedPage, render_language
@@ -81,6 +82,11 @@ def write_pages(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
                 report.written.append(target)
+        # A map that is gone (its record removed) must not leave its script behind.
+        for path in sorted((root / MAP_SCRIPT_DIR).glob("*.js")):
+            if path.relative_to(root).as_posix() not in files:
+                path.unlink()
+                report.removed.append(path)
         wanted: set[Path] = set()
         for page in pages:
             target = root / page.path

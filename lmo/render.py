@@ -83,6 +83,8 @@ class RenderContext:
     tally: Tally = field(default_factory=Tally)
     maps: MapSettings = field(default_factory=MapSettings)
     uses_map: bool = False
+    # Files beside the pages (each map's script), by path under the language's folder.
+    files: dict[str, str] = field(default_factory=dict)
     site_url: str = "http://127.0.0.1:8000/"
     default_language: str = SOURCE_LANGUAGE
 
@@ -513,7 +515,8 @@ def render_language(
         default_language=default_language,
     )
     renderer = Renderer(context)
-    return renderer.all_pages(), feeds(renderer, site_url, default_language)
+    pages = renderer.all_pages()
+    return pages, {**feeds(renderer, site_url, default_language), **context.files}
 
 
 Gettext = Callable[[str], str]

@@ -205,6 +205,19 @@ def test_a_removed_record_loses_its_generated_page(tmp_path: Path) -> None:
     assert not (folder / "content" / "en" / "services" / "old-feeding-clinic.md").exists()
 
 
+def test_map_scripts_are_files_and_a_stale_one_is_removed(tmp_path: Path) -> None:
+    folder = make_site(tmp_path)
+    stale = folder / "content" / "en" / "maps" / "hubs--gone-hub--map-gone-hub.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("// a map of a hub that no longer exists\n")
+    assert build(folder).returncode == 0
+    assert not stale.exists()
+    page = (folder / "site" / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
+    assert '<script defer src="../../maps/hubs--town-hub--map-town-hub.js"></script>' in page
+    script = folder / "site" / "maps" / "hubs--town-hub--map-town-hub.js"
+    assert "L.marker(" in script.read_text(encoding="utf-8")
+
+
 def test_a_hand_written_page_is_never_overwritten(tmp_path: Path) -> None:
     folder = make_site(tmp_path)
     mine = folder / "content" / "en" / "glossary" / "index.md"
