@@ -34,6 +34,7 @@ def fixture_config(languages: list[str], **overrides: Any) -> dict[str, Any]:
         "hooks": [
             str(REPO / "hooks" / "generate_pages.py"),
             str(REPO / "hooks" / "add_page_chrome.py"),
+            str(REPO / "hooks" / "prepare_delivery.py"),
         ],
         "plugins": [
             "search",

@@ -1,0 +1,40 @@
+"""MkDocs hook (on_post_build): headers for each static host, and pre-compressed files.
+
+All logic lives in ``lmo.headers`` and ``lmo.compress``; this file only adapts them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from lmo.compress import compress_site
+from lmo.headers import write_header_files
+from lmo.project import project_from_mkdocs_config
+
+log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
+
+
+@event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here
+def on_post_build(config: MkDocsConfig) -> None:
+    # mkdocs-static-i18n builds each other language inside the first build's post-build
+    # step, and each inner build ends here too. Act once, on the outermost call, when every
+    # language and the merged search index are on disk.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    project = project_from_mkdocs_config(config)
+    site_dir = Path(config.site_dir)
+    # Headers first: their script hashes come from the finished pages.
+    policy = write_header_files(site_dir, project.maps.tiles, project.site_url)
+    files, original, compressed = compress_site(site_dir)
+    log.info(
+        "headers written (%d inline script hashes); %d files pre-compressed, %.1f MB -> %.1f MB",
+        len(policy.script_hashes),
+        files,
+        original / 1e6,
+        compressed / 1e6,
+    )

@@ -1,0 +1,64 @@
+"""Pre-compressed copies of the built site's text files, for hosts that serve them as they are.
+
+nginx (gzip_static, brotli_static), Azure Static Web Apps and most CDNs send ``page.html.br``
+or ``page.html.gz`` to a browser that accepts it, so compression costs nothing per request and
+can use the strongest settings. The copies are deterministic (gzip records no time or name),
+so two builds of the same inputs are byte-identical.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+
+import brotli
+
+# Not source maps: only developer tools fetch them.
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
+# Below this, the compressed copy saves less than the headers that announce it.
+MIN_BYTES = 512
+
+
+# Configuration for the host, not content for a browser.
+NOT_SERVED = {"staticwebapp.config.json", "_headers", "nginx-headers.conf"}
+
+
+def _candidates(site_dir: Path) -> Iterator[Path]:
+    for path in sorted(site_dir.rglob("*")):
+        if (
+            path.is_file()
+            and path.suffix in COMPRESSIBLE
+            and path.name not in NOT_SERVED
+            and path.stat().st_size >= MIN_BYTES
+        ):
+            yield path
+
+
+def _quality(relative: Path, size: int) -> int:
+    """Brotli's strongest setting for the theme and library files every page loads; a fast
+    one for the rest. Quality 11 everywhere made each build 30 s slower for pages 10%
+    smaller."""
+    return 11 if relative.parts[0] == "assets" and size < 200_000 else 7
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.write_bytes(data)
+
+
+def compress_site(site_dir: Path) -> tuple[int, int, int]:
+    """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes)."""
+    files = original = compressed = 0
+    for path in _candidates(site_dir):
+        data = path.read_bytes()
+        # mtime=0 and no file name: the copy depends only on the content.
+        gz = gzip.compress(data, compresslevel=9, mtime=0)
+        br = brotli.compress(data, quality=_quality(path.relative_to(site_dir), len(data)))
+        _write_if_changed(path.with_name(path.name + ".gz"), gz)
+        _write_if_changed(path.with_name(path.name + ".br"), br)
+        files += 1
+        original += len(data)
+        compressed += len(br)
+    return files, original, compressed

@@ -1,0 +1,140 @@
+"""Security and caching headers for each static host, written into the built site.
+
+The Content-Security-Policy allows scripts only from the site itself and from the hashes of
+the inline scripts the build actually produced (the theme's two), so an injected script does
+not run. Images may also come from the map's tile server, and nothing may connect anywhere
+but the site. One policy serves every page: the maps' scripts are files, not inline.
+
+Written for: Netlify and Cloudflare Pages (``_headers``), Azure Static Web Apps
+(``staticwebapp.config.json``) and nginx (``nginx-headers.conf``, to ``include`` in the
+``location`` that serves the site). S3 and other CDNs take the same values in their own
+console; the README says where.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
+_SRC = re.compile(r"\ssrc\s*=")
+_NOT_JAVASCRIPT = re.compile(r"""\stype\s*=\s*["']?(?!text/javascript|module)[^"'\s>]+""")
+
+HEADER_FILES = ("_headers", "staticwebapp.config.json", "nginx-headers.conf")
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """CSP source expressions for every inline script any page carries, sorted."""
+    found: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        for match in _INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            attrs = match["attrs"]
+            if _SRC.search(attrs) or _NOT_JAVASCRIPT.search(attrs):
+                continue  # a file (allowed as 'self') or data such as JSON (never run)
+            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+            found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(found)
+
+
+def tile_origin(tiles_url: str) -> str:
+    parts = urlsplit(tiles_url.replace("{s}.", ""))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True)
+class Policy:
+    script_hashes: tuple[str, ...]
+    tile_origin: str
+
+    def content_security_policy(self) -> str:
+        directives = [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(self.script_hashes),
+            # The theme's search runs in a worker from the site.
+            "worker-src 'self'",
+            # Leaflet positions tiles and markers through the style property (allowed by
+            # style-src 'self'); the site has no inline style attributes or elements.
+            "style-src 'self'",
+            # data: for the theme's icons, which its stylesheet embeds.
+            f"img-src 'self' data: {self.tile_origin}",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+        return "; ".join(d.strip() for d in directives)
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "Content-Security-Policy": self.content_security_policy(),
+            "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+            # The tile server's usage policy asks for the site's address as the referrer.
+            "Referrer-Policy": "strict-origin-when-cross-origin",
+            "Permissions-Policy": (
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+            ),
+            "X-Content-Type-Options": "nosniff",
+        }
+
+
+# Theme files carry a content hash in their names, so they can be cached for a year; pages
+# and everything else are revalidated on every visit, so an urgent change shows at once.
+IMMUTABLE = ("assets/javascripts/", "assets/stylesheets/")
+LONG_CACHE = "public, max-age=31536000, immutable"
+REVALIDATE = "public, max-age=0, must-revalidate"
+
+
+def netlify_headers(policy: Policy, base_path: str) -> str:
+    lines = [f"{base_path}*"]
+    lines += [f"  {name}: {value}" for name, value in policy.headers().items()]
+    lines += [f"  Cache-Control: {REVALIDATE}"]
+    for prefix in IMMUTABLE:
+        lines += [f"{base_path}{prefix}*", f"  Cache-Control: {LONG_CACHE}"]
+    return "\n".join(lines) + "\n"
+
+
+def azure_config(policy: Policy, base_path: str) -> str:
+    config = {
+        "globalHeaders": {**policy.headers(), "Cache-Control": REVALIDATE},
+        "routes": [
+            {"route": f"{base_path}{prefix}*", "headers": {"Cache-Control": LONG_CACHE}}
+            for prefix in IMMUTABLE
+        ],
+        "responseOverrides": {"404": {"rewrite": f"{base_path}404.html"}},
+        "mimeTypes": {".webmanifest": "application/manifest+json"},
+    }
+    return json.dumps(config, indent=2, sort_keys=True) + "\n"
+
+
+def nginx_snippet(policy: Policy) -> str:
+    lines = [
+        "# Generated by the site build: include it in the location that serves the site.",
+        "# Pre-compressed .br and .gz files sit beside each text file.",
+        "gzip_static on;",
+        "brotli_static on;",
+    ]
+    for name, value in policy.headers().items():
+        lines.append(f'add_header {name} "{value}" always;')
+    lines.append(f'add_header Cache-Control "{REVALIDATE}" always;')
+    return "\n".join(lines) + "\n"
+
+
+def write_header_files(site_dir: Path, tiles_url: str, site_url: str) -> Policy:
+    policy = Policy(tuple(inline_script_hashes(site_dir)), tile_origin(tiles_url))
+    base_path = urlsplit(site_url).path or "/"
+    if not base_path.endswith("/"):
+        base_path += "/"
+    (site_dir / "_headers").write_text(netlify_headers(policy, base_path), encoding="utf-8")
+    (site_dir / "staticwebapp.config.json").write_text(
+        azure_config(policy, base_path), encoding="utf-8"
+    )
+    (site_dir / "nginx-headers.conf").write_text(nginx_snippet(policy), encoding="utf-8")
+    return policy

@@ -1,0 +1,92 @@
+"""What the build leaves for the host: compressed copies, headers, and the same bytes twice."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import build, make_site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = make_site(tmp_path_factory.mktemp("delivery"))
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_every_text_file_has_identical_gzip_and_brotli_copies(built: Path) -> None:
+    out = built / "site"
+    pages = sorted(out.rglob("*.html"))
+    assert pages
+    for page in pages:
+        data = page.read_bytes()
+        if len(data) < 512:
+            continue
+        assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()) == data
+        assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == data
+    index = out / "search" / "search_index.json"
+    assert brotli.decompress((out / "search" / "search_index.json.br").read_bytes()) == (
+        index.read_bytes()
+    )
+    assert not (out / "staticwebapp.config.json.gz").exists()  # host configuration
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_the_pages_have(built: Path) -> None:
+    out = built / "site"
+    wanted = set()
+    for page in out.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script", src=False):
+            if script.get("type") in (None, "text/javascript", "module"):
+                digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
+                wanted.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    headers = (out / "_headers").read_text(encoding="utf-8")
+    policy = next(
+        line.split(": ", 1)[1]
+        for line in headers.splitlines()
+        if line.strip().startswith("Content-Security-Policy")
+    )
+    directives = dict(d.split(" ", 1) for d in policy.split("; "))
+    sources = directives["script-src"].split()
+    assert sources[0] == "'self'" and set(sources[1:]) == wanted
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert directives["img-src"] == "'self' data: https://tile.openstreetmap.org"
+    assert directives["connect-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    for name in ("Strict-Transport-Security", "Referrer-Policy", "Permissions-Policy"):
+        assert f"  {name}: " in headers
+    assert "  X-Content-Type-Options: nosniff" in headers
+    azure = json.loads((out / "staticwebapp.config.json").read_text(encoding="utf-8"))
+    assert azure["globalHeaders"]["Content-Security-Policy"] == policy
+    nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{policy}" always;' in nginx
+    assert "brotli_static on;" in nginx and "gzip_static on;" in nginx
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:
+    first = make_site(tmp_path / "one")
+    second = tmp_path / "two" / "tiny"
+    shutil.copytree(first, second)
+    for folder in (first, second):
+        assert build(folder).returncode == 0
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+
+    one, two = tree(first / "site"), tree(second / "site")
+    assert sorted(one) == sorted(two)
+    different = [name for name in one if one[name] != two[name]]
+    assert different == []
