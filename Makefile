@@ -28,6 +28,13 @@ chromium:  ## install Debian's Chromium when it is missing (tests drive it; neve
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 	  || { echo "could not install chromium: run 'sudo apt-get install -y chromium'"; exit 1; }; }
 
+nginx:  ## install Debian's nginx with brotli_static when missing (the serving tests use it)
+	@{ test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so; } || { \
+	  echo "installing Debian's nginx-light and libnginx-mod-http-brotli-static"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    nginx-light libnginx-mod-http-brotli-static) \
+	  || { echo "could not install nginx: run 'sudo apt-get install -y nginx-light libnginx-mod-http-brotli-static'"; exit 1; }; }
+
 deps: $(VENV)/.installed node_modules/.installed
 
 serve: deps  ## build the example site and serve it on http://127.0.0.1:8000 with live reload
@@ -69,7 +76,7 @@ lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts
 	$(VENV)/bin/mypy
 
-test: deps chromium lint  ## install what the tests need and run the whole suite
+test: deps chromium nginx lint  ## install what the tests need and run the whole suite
 	$(VENV)/bin/pytest -q
 
 bench: deps  ## benchmarks: print build times, memory and page weights (asserts nothing)
@@ -79,4 +86,4 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example lint test bench clean
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx lint test bench clean

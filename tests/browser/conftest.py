@@ -11,7 +11,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from harness import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, REPO, serve
+from harness import (
+    AXE_SCRIPT,
+    BROTLI_STATIC,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NGINX,
+    REPO,
+    SUB_PATH,
+    is_csp_violation,
+    serve_like_production,
+)
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +46,13 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # Built for the sub-path nginx serves it under (see example_url), as a deployment
+        # to GitHub Pages or a department's folder would be.
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": "https://maternity.example.nhs.uk" + SUB_PATH,
+        },
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -44,13 +60,25 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def example_url(example_site: Path) -> Iterator[str]:
-    with serve(example_site) as url:
+    """The example as production serves it: nginx, a sub-path, the build's headers."""
+    if not NGINX.exists() or not BROTLI_STATIC.exists():
+        pytest.fail("browser tests need Debian's nginx with brotli_static: run `make test`")
+    with serve_like_production(example_site) as url:
         yield url
 
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
+    """A phone-sized tab. Any refusal by the site's Content-Security-Policy fails the test."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    # axe as an init script: a script tag added by a test would be refused by the CSP.
+    context.add_init_script(path=str(AXE_SCRIPT))
     tab = context.new_page()
+    refused: list[str] = []
+    tab.on(
+        "console",
+        lambda message: refused.append(message.text) if is_csp_violation(message.text) else None,
+    )
     yield tab
     context.close()
+    assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)

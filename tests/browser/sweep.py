@@ -18,6 +18,7 @@ from harness import (
     DISABLED_AXE_RULES,
     WCAG_TAGS,
     describe,
+    is_csp_violation,
     without_exempt_nodes,
 )
 
@@ -30,6 +31,7 @@ class SweepResult:
     pages: list[str] = field(default_factory=list)
     violations: dict[str, str] = field(default_factory=dict)
     overflow: dict[str, int] = field(default_factory=dict)
+    csp_violations: list[str] = field(default_factory=list)
 
 
 def every_page(site: Path) -> list[str]:
@@ -45,7 +47,6 @@ async def _check(page: Any, base_url: str, path: str, result: SweepResult) -> No
     )
     if overflow > 0:
         result.overflow[path] = overflow
-    await page.add_script_tag(path=str(AXE_SCRIPT))
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
@@ -69,7 +70,17 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
 
         async def worker() -> None:
             context = await browser.new_context(viewport=PHONE)
+            # axe as an init script: a script tag would be refused by the site's CSP.
+            await context.add_init_script(path=str(AXE_SCRIPT))
             page = await context.new_page()
+            page.on(
+                "console",
+                lambda message: (
+                    result.csp_violations.append(f"{page.url}: {message.text}")
+                    if is_csp_violation(message.text)
+                    else None
+                ),
+            )
             while not queue.empty():
                 await _check(page, base_url, queue.get_nowait(), result)
             await context.close()

@@ -29,6 +29,11 @@ def test_no_page_scrolls_sideways_on_a_320px_phone(swept: SweepResult) -> None:
     assert swept.overflow == {}
 
 
+def test_no_page_breaks_the_content_security_policy(swept: SweepResult) -> None:
+    # The sweep is served by nginx with the build's own headers (see conftest).
+    assert swept.csp_violations == []
+
+
 def test_disabled_rules_and_exempt_nodes_are_each_explained() -> None:
     for rule, reason in DISABLED_AXE_RULES.items():
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
