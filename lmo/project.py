@@ -43,6 +43,12 @@ _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data: ``!ENV`` resolved as MkDocs does, other tags ignored."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader) or {}
+
+
 def today_from_environment() -> dt.date:
     """``LMO_TODAY=YYYY-MM-DD`` pins "today" for reproducible builds and tests."""
     pinned = os.environ.get("LMO_TODAY")
@@ -94,8 +100,7 @@ class Project:
 
     @classmethod
     def from_config_file(cls, config_file: Path) -> Project:
-        with config_file.open(encoding="utf-8") as handle:
-            raw = yaml.load(handle, Loader=_TolerantLoader) or {}
+        raw = read_mkdocs_yml(config_file)
         languages: list[str] = []
         for plugin in raw.get("plugins") or []:
             if isinstance(plugin, dict) and "i18n" in plugin:

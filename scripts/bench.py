@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from lmo.project import read_mkdocs_yml
+
 REPO = Path(__file__).resolve().parent.parent
 RUNS = 3
 
@@ -54,7 +56,7 @@ def copy_site(target: Path) -> Path:
     for name in ("data", "content", "locales"):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.pyc"))
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(REPO / "mkdocs.yml")
     config["hooks"] = [str(REPO / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("watch", None)
@@ -105,7 +107,7 @@ def make_large(site: Path) -> dict[str, int]:
 def plain_copy(built: Path, target: Path) -> Path:
     """The built site's Markdown pages, as plain pages for MkDocs without our hooks."""
     shutil.copytree(built / "content", target / "content")
-    config = yaml.safe_load((built / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(built / "mkdocs.yml")
     config.pop("hooks", None)
     config.pop("nav", None)
     config["theme"].pop("custom_dir", None)

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sitebuild import REPO, build, make_site, run
+
+from lmo.project import read_mkdocs_yml
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +174,7 @@ def test_translations_report_counts_each_kind(tmp_path: Path) -> None:
 
 
 def configured_languages() -> list[str]:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(REPO / "mkdocs.yml")
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [entry["locale"] for entry in i18n["languages"] if not entry.get("default")]
 

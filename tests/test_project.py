@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from sitebuild import REPO, run
 
+from lmo.project import read_mkdocs_yml
 from lmo.schema_export import json_schemas, reference_markdown
 
 
@@ -66,6 +67,6 @@ def test_every_make_target_and_hook_is_documented() -> None:
         t for t in targets if f"make {t}" not in readme and t not in ("help", "clean", "chromium")
     ]
     assert undocumented == []
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(REPO / "mkdocs.yml")
     for hook in config["hooks"]:
         assert Path(hook).name in readme, f"{hook} is not described in README.md"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 from harness import REPO
 
+from lmo.project import read_mkdocs_yml
+
 
 def languages() -> list[str]:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(REPO / "mkdocs.yml")
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [entry["locale"] for entry in i18n["languages"]]
 
