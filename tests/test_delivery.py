@@ -90,3 +90,31 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> Non
     assert sorted(one) == sorted(two)
     different = [name for name in one if one[name] != two[name]]
     assert different == []
+
+
+def test_service_worker_precaches_the_homes_and_theme_files_that_exist(built: Path) -> None:
+    import re
+
+    out = built / "site"
+    worker = (out / "sw.js").read_text(encoding="utf-8")
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker).group(1))
+    assert precache[:2] == ["./", "./pl/"]
+    for path in precache[2:]:
+        assert (out / path).is_file(), path
+    assert any(p.endswith("app.css") for p in precache)
+    assert (out / "assets" / "register-sw.js").is_file()
+    page = (out / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../assets/register-sw.js" data-worker="../../sw.js"' in page
+
+
+def test_a_new_build_is_a_new_service_worker(tmp_path: Path) -> None:
+    import re
+
+    site = make_site(tmp_path)
+    assert build(site).returncode == 0
+    first = re.search(r'const CACHE = "([^"]+)"', (site / "site" / "sw.js").read_text()).group(1)
+    hubs = site / "data" / "hubs.yml"
+    hubs.write_text(hubs.read_text().replace("name: Town hub", "name: Town family hub"))
+    assert build(site).returncode == 0
+    second = re.search(r'const CACHE = "([^"]+)"', (site / "site" / "sw.js").read_text()).group(1)
+    assert first != second
