@@ -71,6 +71,9 @@ feedback-example: $(VENV)/.installed  ## regenerate the example's synthetic surv
 	$(PY) scripts/synthetic_feedback.py .feedback-example
 	$(PY) -m lmo feedback .feedback-example
 
+audit: deps chromium nginx  ## Lighthouse (mobile) on one page of each type, served by nginx; fails below 95/100/100/100
+	$(PY) scripts/audit.py
+
 lint: $(VENV)/.installed  ## ruff and mypy
 	$(VENV)/bin/ruff check lmo hooks tests scripts
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts
@@ -86,4 +89,4 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx lint test bench clean
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx audit lint test bench clean

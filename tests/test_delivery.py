@@ -118,3 +118,9 @@ def test_a_new_build_is_a_new_service_worker(tmp_path: Path) -> None:
     assert build(site).returncode == 0
     second = re.search(r'const CACHE = "([^"]+)"', (site / "site" / "sw.js").read_text()).group(1)
     assert first != second
+
+
+def test_the_search_dialog_has_a_name(built: Path) -> None:
+    page = (built / "site" / "hubs" / "index.html").read_text(encoding="utf-8")
+    dialog = BeautifulSoup(page, "html.parser").select_one("div.md-search[role=dialog]")
+    assert dialog is not None and dialog.get("aria-label")
