@@ -29,7 +29,7 @@ PAGES = {
     "home": "",
     "hub": "hubs/redditch-hub/",
     "birth setting": "birth-settings/worcestershire-royal-birth-centre/",
-    "service": "services/booking/",
+    "service": "services/antenatal-care-worcestershire/",
     "map": "places/",
     "feedback": "feedback-summaries/2026-27-q2/",
     "care plan": None,
@@ -48,8 +48,9 @@ def build(out: Path) -> None:
     )
 
 
-def lighthouse(url: str, report: Path) -> dict[str, object]:
-    subprocess.run(
+def lighthouse(url: str, report: Path) -> dict[str, object] | None:
+    """Lighthouse's report, or None (with its error printed) when it could not run."""
+    done = subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
@@ -60,9 +61,13 @@ def lighthouse(url: str, report: Path) -> dict[str, object]:
             "--quiet",
         ],
         env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-        check=True,
+        check=False,
         capture_output=True,
+        text=True,
     )
+    if done.returncode != 0:
+        print(f"lighthouse could not audit {url}: {done.stderr.strip()[-400:]}")
+        return None
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -91,6 +96,9 @@ def main() -> int:
                     failed = True
                     continue
                 result = lighthouse(base + path, Path(tmp) / "report.json")
+                if result is None:
+                    failed = True
+                    continue
                 scores = {
                     key: round(100 * (result["categories"][key]["score"] or 0))  # type: ignore[index]
                     for key in THRESHOLDS
