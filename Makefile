@@ -75,8 +75,8 @@ audit: deps chromium nginx  ## Lighthouse (mobile) on one page of each type, ser
 	$(PY) scripts/audit.py
 
 lint: $(VENV)/.installed  ## ruff and mypy
-	$(VENV)/bin/ruff check lmo hooks tests scripts
-	$(VENV)/bin/ruff format --check lmo hooks tests scripts
+	$(VENV)/bin/ruff check lmo hooks tests scripts widgets
+	$(VENV)/bin/ruff format --check lmo hooks tests scripts widgets
 	$(VENV)/bin/mypy
 
 test: deps chromium nginx lint  ## install what the tests need and run the whole suite
