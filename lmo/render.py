@@ -445,6 +445,11 @@ class Renderer:
         from lmo.feedback_pages import feedback_pages
 
         pages.extend(feedback_pages(self))
+        from lmo.care_plan import care_plan_page
+
+        plan_page = care_plan_page(self)
+        if plan_page is not None:
+            pages.append(plan_page)
         per_kind: list[tuple[str, str, dict[str, Any]]] = [
             ("hubs", "hub.md.j2", ds.hubs),
             ("birth_settings", "birth_setting.md.j2", ds.birth_settings),

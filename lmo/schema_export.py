@@ -17,6 +17,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     result = {}
     files: dict[str, type[schema.Strict]] = {
         **schema.DATA_FILES,
+        **schema.OPTIONAL_DATA_FILES,
         "translations.yml": schema.TranslationsFile,
         "feedback_summary.yml": schema.FeedbackSummary,
     }

@@ -56,6 +56,8 @@ class DataSet:
     # Quarterly summaries, oldest first, and the actions taken on what women said.
     feedback: list[schema.FeedbackSummary] = field(default_factory=list)
     you_said_we_did: schema.YouSaidWeDidFile | None = None
+    # The care-plan drafter's questions; None when the LMNS has no drafter.
+    care_plan: schema.CarePlanFile | None = None
 
     def record(self, ref: str) -> schema.Record | None:
         """A record from a reference such as services/booking."""
@@ -78,6 +80,17 @@ class DataSet:
         if self.you_said_we_did is not None:
             for action in self.you_said_we_did.actions:
                 yield f"you_said_we_did.{action.id}", action
+        if self.care_plan is not None:
+            # Keyed by section and question id, so reordering the plan keeps translations.
+            plan = self.care_plan
+            for name in ("intro", "privacy", "not_safe"):
+                yield f"care_plan.{name}", getattr(plan, name)
+            for section in plan.sections:
+                yield f"care_plan.{section.id}.title", section.title
+                if section.intro is not None:
+                    yield f"care_plan.{section.id}.intro", section.intro
+                for question in section.questions:
+                    yield f"care_plan.{section.id}.{question.id}", question
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
         for collection in COLLECTIONS:
@@ -193,7 +206,7 @@ def _load_file(
     doc, problems = load_yaml(path, display)
     if problems and doc.data is None:
         return doc, None, problems
-    model = schema.DATA_FILES[name]
+    model = schema.DATA_FILES.get(name) or schema.OPTIONAL_DATA_FILES[name]
     if not isinstance(doc.data, dict):
         top = ", ".join(model.model_fields)
         problems.append(Problem(display, 1, 1, "", f"expected the file to start with: {top}"))
@@ -603,10 +616,16 @@ def load_dataset(
     from lmo.feedback_validate import check_feedback  # it builds on this module's helpers
 
     check_feedback(data_dir, display_prefix, docs, models, ds, problems)
+    from lmo.care_plan import check_care_plan
+
+    check_care_plan(data_dir, display_prefix, ds, problems)
     ds.texts = assign_keys(ds.text_roots())
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts
     )
+    if ds.care_plan is None and (data_dir / "care_plan.yml").exists():
+        # The plan file has its own errors: its translations are not orphans, just unread.
+        found = [p for p in found if not p.path.startswith("translations.care_plan.")]
     problems.extend(found)
     problems.extend(review_problems(ds, today or dt.date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]

@@ -1,0 +1,267 @@
+"""The care-plan drafter, on the build side: checks data/care_plan.yml, renders the plain
+HTML form (which works with JavaScript off), and writes the definition the widget's Python
+reads in the browser: every question in the page's language and in English, and the
+settings and services it may name with their status today."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lmo import labels, schema
+from lmo.i18n import language_name, text_direction
+from lmo.labels import N_
+from lmo.problems import Problem
+from lmo.schema import SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from lmo.render import GeneratedPage, Renderer
+    from lmo.validate import DataSet
+
+FILE = "care_plan.yml"
+URL = "care-plan/"
+DEFINITION_FILE = "care-plan/plan.json"
+# The widget's own files, relative to the site root (see hooks/prepare_delivery.py).
+WORKER = "assets/widgets/care-plan-worker.js"
+SCRIPT = "assets/widgets/care-plan.js"
+# The wheel's version changes only with its format; a new build is a new service worker
+# and the page revalidates, so browsers never keep an old wheel.
+WHEEL_VERSION = "1.0.0"
+WHEEL = f"assets/widgets/careplan-{WHEEL_VERSION}-py3-none-any.whl"
+PYODIDE_DIR = "assets/pyodide/"
+
+# Words the widget's Python uses in exports and messages, from the interface catalogue so
+# translators see them with the rest of the site's text.
+EXPORT_STRINGS: dict[str, str] = {
+    "plan_title": N_("My care and support plan: notes for talking with my midwife"),
+    "prepared_on": N_(
+        "Prepared on %(date)s. This is my draft: my midwife and I agree my plan together."
+    ),
+    "not_sure": N_("Not sure yet"),
+    "questions_heading": N_("Questions to ask my midwife"),
+    "ask_not_sure": N_("I am not sure yet about: %(prompt)s"),
+    "ask_setting_status": N_(
+        "%(setting)s is marked \u201c%(state)s\u201d on the website. What are my options?"
+    ),
+    "ask_pain_relief_unconfirmed": N_("Which pain relief is offered at %(setting)s?"),
+    "ask_pain_relief_not_offered": N_(
+        "The website does not list %(option)s at %(setting)s. Could I have it, and if not, where?"
+    ),
+    "status_changed": N_(
+        "%(name)s was \u201c%(before)s\u201d when you saved your plan. It is now"
+        " \u201c%(now)s\u201d. Check its page before you rely on it: %(url)s"
+    ),
+    "status_gone": N_(
+        "Your plan names something this website no longer lists (%(name)s). Ask your midwife."
+    ),
+    "local_services": N_("Local services that can help:"),
+    "written_in": N_("Written in %(language)s, as she wrote it:"),
+    "bilingual_note": N_(
+        "Each question is shown in %(language)s and in English. Her choices are given in both"
+        " languages. Her own words are kept exactly as she wrote them."
+    ),
+    "question": N_("Question"),
+    "question_in_english": N_("Question in English"),
+    "answer": N_("Her answer"),
+    "file_stem": N_("my-care-plan"),
+    "nothing_yet": N_("Nothing written yet."),
+    "import_not_json": N_(
+        "This file could not be read. Choose a plan you downloaded from this page (a .json file)."
+    ),
+    "import_not_plan": N_("This file is not a care plan from this website."),
+    "import_newer": N_(
+        "This plan was saved by a newer version of this website. Reload the page and try again."
+    ),
+    "import_too_big": N_("This file is too big to be a care plan."),
+    "import_dropped": N_(
+        "%(count)s answers were to questions this page no longer asks, so they were left out."
+    ),
+}
+
+
+def check_care_plan(
+    data_dir: Path, display_prefix: str, ds: DataSet, problems: list[Problem]
+) -> None:
+    """Load the optional plan file into ``ds`` and check its ids and references."""
+    from lmo.validate import _load_file, _unknown_id
+
+    if not (data_dir / FILE).exists():
+        return
+    doc, model, found = _load_file(data_dir, FILE, display_prefix)
+    problems.extend(found)
+    if doc is None or model is None:
+        return
+    assert isinstance(model, schema.CarePlanFile)
+    seen: dict[str, tuple[str, ...]] = {}
+    for s, section in enumerate(model.sections):
+        where: tuple[str | int, ...] = ("sections", s)
+        _no_repeat(doc, (*where, "id"), f"section:{section.id}", seen, problems)
+        for q, question in enumerate(section.questions):
+            at = (*where, "questions", q)
+            _no_repeat(doc, (*at, "id"), question.id, seen, problems)
+            options: dict[str, tuple[str, ...]] = {}
+            for o, option in enumerate(question.options):
+                _no_repeat(doc, (*at, "options", o, "id"), option.id, options, problems)
+        for i, service in enumerate(section.signposts):
+            _unknown_id(
+                doc, (*where, "signposts", i), service, ds.services, "data/services.yml", problems
+            )
+    ds.care_plan = model
+
+
+def _no_repeat(
+    doc: Any,
+    path: tuple[str | int, ...],
+    value: str,
+    seen: dict[str, tuple[str, ...]],
+    problems: list[Problem],
+) -> None:
+    from lmo.yamlsource import dotted
+
+    line, col = doc.locate(path)
+    if value in seen:
+        shown = value.removeprefix("section:")
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                dotted(path),
+                f"id \u201c{shown}\u201d is already used on line {seen[value][0]}; saved plans"
+                " find their answers by id, so each needs its own",
+            )
+        )
+    else:
+        seen[value] = (str(line),)
+
+
+def absolute_url(renderer: Renderer, url: str) -> str:
+    ctx = renderer.ctx
+    prefix = "" if ctx.lang == ctx.default_language else f"{ctx.lang}/"
+    return ctx.site_url.rstrip("/") + "/" + prefix + url
+
+
+def definition(renderer: Renderer) -> dict[str, Any]:
+    """What the widget's Python reads: careplan.plan.Definition.from_json."""
+    from lmo.render import page_url
+
+    ds = renderer.ctx.ds
+    plan = ds.care_plan
+    assert plan is not None
+    gettext = renderer.ctx.translations.gettext
+
+    def pair(value: schema.LocalText) -> dict[str, str]:
+        return {"local": renderer.plain(value), "en": value.en}
+
+    def words(msgid: str) -> dict[str, str]:
+        return {"local": gettext(msgid), "en": msgid}
+
+    def record(collection: str, item: Any, **extra: Any) -> dict[str, Any]:
+        return {
+            "name": pair(item.name),
+            "state": item.status.state,
+            "url": absolute_url(renderer, page_url(collection, item.id)),
+            **extra,
+        }
+
+    return {
+        "lang": renderer.ctx.lang,
+        "language_name": language_name(renderer.ctx.lang, renderer.ctx.lang),
+        "dir": text_direction(renderer.ctx.lang),
+        "strings": {key: words(msgid) for key, msgid in EXPORT_STRINGS.items()},
+        "states": {state: words(msgid) for state, msgid in labels.STATUS.items()},
+        "pain_relief": [
+            {"id": key, "label": words(msgid)} for key, msgid in labels.PAIN_RELIEF.items()
+        ],
+        "settings": {
+            s.id: record(
+                "birth_settings",
+                s,
+                pain_relief=None
+                if s.facilities.pain_relief is None
+                else list(s.facilities.pain_relief),
+            )
+            for s in ds.birth_settings.values()
+        },
+        "services": {
+            service_id: record("services", ds.services[service_id])
+            for service_id in sorted({i for s in plan.sections for i in s.signposts})
+        },
+        "sections": [
+            {
+                "id": section.id,
+                "title": pair(section.title),
+                "signposts": list(section.signposts),
+                "questions": [
+                    {
+                        "id": q.id,
+                        "kind": q.kind,
+                        "prompt": pair(q.prompt),
+                        "options": [{"id": o.id, "label": pair(o.label)} for o in q.options],
+                        "asks": q.asks,
+                    }
+                    for q in section.questions
+                ],
+            }
+            for section in plan.sections
+        ],
+    }
+
+
+def settings_by_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
+    """Birth settings for the form's list, grouped by type, open ones and in-area first."""
+    order = ["home", "freestanding_midwifery_unit", "alongside_midwifery_unit", "obstetric_unit"]
+    groups = []
+    for kind in order:
+        items = [s for s in ds.birth_settings.values() if s.type == kind]
+        items.sort(key=lambda s: (not s.in_area, s.status.state in ("closed", "replaced"), s.id))
+        if items:
+            groups.append((kind, items))
+    return groups
+
+
+def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
+    ds = renderer.ctx.ds
+    plan = ds.care_plan
+    if plan is None:
+        return None
+    gettext = renderer.ctx.translations.gettext
+    renderer.ctx.files[DEFINITION_FILE] = (
+        json.dumps(definition(renderer), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    )
+    return renderer._render(
+        "care_plan.md.j2",
+        URL,
+        path="care-plan/index.md",
+        title=gettext("Prepare your care plan"),
+        description=gettext(
+            "Write down what matters to you before you talk with your midwife. It stays on"
+            " your phone or computer."
+        ),
+        facts={
+            "kind": "care_plan",
+            "widget": "careplan",
+            # Site-root paths for the theme's script tag (theme_overrides/main.html).
+            "widget_files": {
+                "script": SCRIPT,
+                "worker": WORKER,
+                "wheel": WHEEL,
+                "pyodide": PYODIDE_DIR,
+            },
+            "last_reviewed": plan.last_reviewed.isoformat(),
+            "review_by": plan.review_by.isoformat(),
+            "owner": plan.owner,
+            "source": {
+                "title": plan.source.title,
+                "reference": plan.source.reference,
+                "url": plan.source.url,
+                "confirmed": plan.source.confirmed,
+            },
+        },
+        plan=plan,
+        setting_groups=settings_by_type(ds),
+        pain_relief=labels.PAIN_RELIEF,
+        source_language=SOURCE_LANGUAGE,
+        widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},
+    )
