@@ -1,5 +1,5 @@
-"""MkDocs hook (on_post_build): the offline service worker, headers for each static host,
-and pre-compressed files.
+"""MkDocs hook (on_post_build): the widgets' runtime, the offline service worker, headers
+for each static host, and pre-compressed files.
 
 All logic lives in ``lmo.offline``, ``lmo.headers`` and ``lmo.compress``; this file only
 adapts them to MkDocs.
@@ -17,6 +17,7 @@ from lmo.compress import compress_site
 from lmo.headers import write_header_files
 from lmo.offline import write_service_worker
 from lmo.project import project_from_mkdocs_config
+from lmo.widgets import install_widgets
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
 
@@ -31,10 +32,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     project = project_from_mkdocs_config(config)
     site_dir = Path(config.site_dir)
+    widget_files = install_widgets(site_dir)
     version = write_service_worker(site_dir, list(project.languages))
     # Headers before compression: their script hashes come from the finished pages.
     policy = write_header_files(site_dir, project.maps.tiles, project.site_url)
     files, original, compressed = compress_site(site_dir)
+    if widget_files:
+        log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widget_files))
     log.info("offline service worker written (build %s)", version)
     log.info(
         "headers written (%d inline script hashes); %d files pre-compressed, %.1f MB -> %.1f MB",

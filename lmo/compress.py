@@ -9,13 +9,32 @@ so two builds of the same inputs are byte-identical.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import brotli
 
-# Not source maps: only developer tools fetch them.
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
+# Not source maps: only developer tools fetch them. WebAssembly (Pyodide's runtime, 8.6 MB)
+# shrinks to 28%, and the widgets' wheels are stored uncompressed so that they do too;
+# Pyodide's standard library is a zip that is already compressed, so it is left alone.
+COMPRESSIBLE = (
+    ".html",
+    ".css",
+    ".js",
+    ".json",
+    ".xml",
+    ".svg",
+    ".txt",
+    ".webmanifest",
+    ".wasm",
+    ".whl",
+)
+# Files this big are the same build after build (the runtime): their compressed copies are
+# kept between builds, by content, instead of taking seconds to make again.
+CACHE_FROM_BYTES = 1_000_000
 # Below this, the compressed copy saves less than the headers that announce it.
 MIN_BYTES = 512
 
@@ -48,14 +67,36 @@ def _write_if_changed(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def _compressed(data: bytes, quality: int) -> tuple[bytes, bytes]:
+    # mtime=0 and no file name: the copy depends only on the content.
+    return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=quality)
+
+
+def _compressed_cached(data: bytes, quality: int) -> tuple[bytes, bytes]:
+    folder = Path(tempfile.gettempdir()) / f"lmo-compress-{os.getuid()}"
+    key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
+    gz_path, br_path = folder / f"{key}.gz", folder / f"{key}.br"
+    if gz_path.is_file() and br_path.is_file():
+        return gz_path.read_bytes(), br_path.read_bytes()
+    gz, br = _compressed(data, quality)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for target, content in ((gz_path, gz), (br_path, br)):
+        # A unique name, then a rename: builds running side by side never read half a file.
+        handle, partial = tempfile.mkstemp(dir=folder, prefix=".part-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(partial, target)
+    return gz, br
+
+
 def compress_site(site_dir: Path) -> tuple[int, int, int]:
     """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes)."""
     files = original = compressed = 0
     for path in _candidates(site_dir):
         data = path.read_bytes()
-        # mtime=0 and no file name: the copy depends only on the content.
-        gz = gzip.compress(data, compresslevel=9, mtime=0)
-        br = brotli.compress(data, quality=_quality(path.relative_to(site_dir), len(data)))
+        quality = _quality(path.relative_to(site_dir), len(data))
+        make = _compressed_cached if len(data) >= CACHE_FROM_BYTES else _compressed
+        gz, br = make(data, quality)
         _write_if_changed(path.with_name(path.name + ".gz"), gz)
         _write_if_changed(path.with_name(path.name + ".br"), br)
         files += 1

@@ -3,7 +3,9 @@
 The Content-Security-Policy allows scripts only from the site itself and from the hashes of
 the inline scripts the build actually produced (the theme's two), so an injected script does
 not run. Images may also come from the map's tile server, and nothing may connect anywhere
-but the site. One policy serves every page: the maps' scripts are files, not inline.
+but the site. One policy serves every page (the maps' scripts are files, not inline), except
+the widgets' pages and files: Pyodide compiles WebAssembly, so those alone also allow
+'wasm-unsafe-eval' (which permits compiling WebAssembly, not JavaScript's eval).
 
 Written for: Netlify and Cloudflare Pages (``_headers``), Azure Static Web Apps
 (``staticwebapp.config.json``) and nginx (``nginx-headers.conf``, to ``include`` in the
@@ -46,15 +48,25 @@ def tile_origin(tiles_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+# Where WebAssembly may be compiled: the widgets' pages (in every language), their scripts
+# and the Pyodide runtime. The worker's own response carries its policy, so both need it.
+WIDGET_PATHS = ("care-plan/", "assets/widgets/", "assets/pyodide/")
+
+
 @dataclass(frozen=True)
 class Policy:
     script_hashes: tuple[str, ...]
     tile_origin: str
+    widget_paths: tuple[str, ...] = ()
 
-    def content_security_policy(self) -> str:
+    def script_sources(self, widget: bool) -> str:
+        wasm = ["'wasm-unsafe-eval'"] if widget else []
+        return " ".join(["'self'", *wasm, *self.script_hashes])
+
+    def content_security_policy(self, widget: bool = False) -> str:
         directives = [
             "default-src 'self'",
-            "script-src 'self' " + " ".join(self.script_hashes),
+            "script-src " + self.script_sources(widget),
             # The theme's search runs in a worker from the site.
             "worker-src 'self'",
             # Leaflet positions tiles and markers through the style property (allowed by
@@ -72,9 +84,9 @@ class Policy:
         ]
         return "; ".join(d.strip() for d in directives)
 
-    def headers(self) -> dict[str, str]:
+    def headers(self, widget: bool = False) -> dict[str, str]:
         return {
-            "Content-Security-Policy": self.content_security_policy(),
+            "Content-Security-Policy": self.content_security_policy(widget),
             "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
             # The tile server's usage policy asks for the site's address as the referrer.
             "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -98,15 +110,32 @@ def netlify_headers(policy: Policy, base_path: str) -> str:
     lines += [f"  Cache-Control: {REVALIDATE}"]
     for prefix in IMMUTABLE:
         lines += [f"{base_path}{prefix}*", f"  Cache-Control: {LONG_CACHE}"]
+    # Cloudflare Pages joins the values of every matching rule, so the widget rule first
+    # detaches the site-wide policy ("! name"), then sets its own. Netlify has no detach:
+    # the README says how to serve the widget pages there.
+    for path in policy.widget_paths:
+        lines += [
+            f"{base_path}{path}*",
+            "  ! Content-Security-Policy",
+            f"  Content-Security-Policy: {policy.content_security_policy(widget=True)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def azure_config(policy: Policy, base_path: str) -> str:
     config = {
         "globalHeaders": {**policy.headers(), "Cache-Control": REVALIDATE},
+        # A route's headers replace the global ones of the same name.
         "routes": [
             {"route": f"{base_path}{prefix}*", "headers": {"Cache-Control": LONG_CACHE}}
             for prefix in IMMUTABLE
+        ]
+        + [
+            {
+                "route": f"{base_path}{path}*",
+                "headers": {"Content-Security-Policy": policy.content_security_policy(widget=True)},
+            }
+            for path in policy.widget_paths
         ],
         "responseOverrides": {"404": {"rewrite": f"{base_path}404.html"}},
         "mimeTypes": {".webmanifest": "application/manifest+json"},
@@ -121,14 +150,34 @@ def nginx_snippet(policy: Policy) -> str:
         "gzip_static on;",
         "brotli_static on;",
     ]
-    for name, value in policy.headers().items():
+    headers = policy.headers()
+    if policy.widget_paths:
+        # One location, so the widget paths' policy differs by a variable only: "set" inside
+        # "if" is the use of "if" that nginx documents as safe.
+        plain, widget = policy.script_sources(False), policy.script_sources(True)
+        pattern = "|".join(re.escape(p) for p in policy.widget_paths)
+        lines.append(f'set $lmo_script_src "{plain}";')
+        lines.append(f'if ($uri ~ "/({pattern})") {{ set $lmo_script_src "{widget}"; }}')
+        headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(
+            f"script-src {plain}", "script-src $lmo_script_src"
+        )
+    for name, value in headers.items():
         lines.append(f'add_header {name} "{value}" always;')
     lines.append(f'add_header Cache-Control "{REVALIDATE}" always;')
     return "\n".join(lines) + "\n"
 
 
+def widget_paths(site_dir: Path) -> tuple[str, ...]:
+    """The widget paths this site has: none for a site without a widget page."""
+    if not any(site_dir.rglob("care-plan/index.html")):
+        return ()
+    return WIDGET_PATHS
+
+
 def write_header_files(site_dir: Path, tiles_url: str, site_url: str) -> Policy:
-    policy = Policy(tuple(inline_script_hashes(site_dir)), tile_origin(tiles_url))
+    policy = Policy(
+        tuple(inline_script_hashes(site_dir)), tile_origin(tiles_url), widget_paths(site_dir)
+    )
     base_path = urlsplit(site_url).path or "/"
     if not base_path.endswith("/"):
         base_path += "/"

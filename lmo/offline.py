@@ -6,7 +6,10 @@ What it caches, and why:
   999), so they are there offline even before she has opened any other page;
 - every page she opens, as she opens it: a page read once (her hub, her birth setting) can be
   read again on a bus with no signal;
-- the files those pages use (maps' scripts, the map library), as they are fetched.
+- the files those pages use (maps' scripts, the map library), as they are fetched;
+- the care-plan drafter's Pyodide runtime (about 5 MB compressed) once she has used the
+  drafter, in a cache of its own named after the Pyodide version, so a new build of the site
+  does not make her download it again and the drafter works offline after first use.
 It never caches anything from another site (the map tiles), and holds nothing she typed.
 
 Pages are fetched from the network first, so she always sees the newest version when she has
@@ -30,6 +33,8 @@ _TEMPLATE = """\
 // readable offline. Build {version}.
 "use strict";
 const CACHE = "lmo-{version}";
+const RUNTIME_CACHE = "lmo-pyodide-{runtime}";
+const RUNTIME_PATH = "/assets/pyodide/";
 const PRECACHE = {precache};
 const HOMES = {homes};
 
@@ -42,7 +47,9 @@ self.addEventListener("install", (event) => {{
 self.addEventListener("activate", (event) => {{
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(
+        keys.filter((k) => k !== CACHE && k !== RUNTIME_CACHE).map((k) => caches.delete(k))
+      ))
       .then(() => self.clients.claim())
   );
 }});
@@ -78,6 +85,20 @@ self.addEventListener("fetch", (event) => {{
         .catch(() =>
           caches.match(request).then((hit) => hit || caches.match(homeFor(request.url)))
         )
+    );
+    return;
+  }}
+  if (new URL(request.url).pathname.includes(RUNTIME_PATH)) {{
+    // The runtime never changes within a Pyodide version: from the cache once fetched.
+    event.respondWith(
+      caches.open(RUNTIME_CACHE).then((cache) =>
+        cache.match(request).then((hit) => hit || fetch(request).then((response) => {{
+          if (response.ok) {{
+            cache.put(request, response.clone());
+          }}
+          return response;
+        }}))
+      )
     );
     return;
   }}
@@ -118,6 +139,15 @@ def _theme_files(site_dir: Path) -> list[str]:
     return wanted
 
 
+def _runtime_version(site_dir: Path) -> str:
+    """A fingerprint of the Pyodide runtime in the site (none without a widget page)."""
+    digest = hashlib.sha256()
+    for path in sorted((site_dir / "assets" / "pyodide").glob("*")):
+        if path.suffix not in (".br", ".gz"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def write_service_worker(site_dir: Path, languages: list[str]) -> str:
     """Write sw.js at the site's root (its scope is the whole site); returns its version."""
     homes = ["./"] + [f"./{lang}/" for lang in languages[1:]]
@@ -128,7 +158,12 @@ def write_service_worker(site_dir: Path, languages: list[str]) -> str:
     for path in precache[len(homes) :]:
         digest.update((site_dir / path).read_bytes())
     version = digest.hexdigest()[:12]
-    text = _TEMPLATE.format(version=version, precache=json.dumps(precache), homes=json.dumps(homes))
+    text = _TEMPLATE.format(
+        version=version,
+        precache=json.dumps(precache),
+        homes=json.dumps(homes),
+        runtime=_runtime_version(site_dir),
+    )
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
     (site_dir / REGISTER_SCRIPT).write_text(_REGISTER, encoding="utf-8")
     return version

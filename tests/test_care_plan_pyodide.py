@@ -1,0 +1,46 @@
+"""The care-plan widget's own tests, run a second time inside real Pyodide under Node.js,
+from the same wheel the site serves: what passes under CPython must pass where it runs."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lmo import care_plan
+from lmo.widget_wheel import build_wheel
+
+REPO = Path(__file__).resolve().parent.parent
+RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"
+WIDGET = REPO / "widgets" / "careplan"
+TESTS = sorted((WIDGET / "tests").glob("test_*.py"))
+
+
+def portable_test_names(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")
+    ]
+
+
+def test_the_widget_tests_pass_inside_pyodide(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "pyodide").is_dir():
+        pytest.fail("needs Node.js and node_modules/pyodide: run `make test` (it runs npm ci)")
+    wheel = build_wheel(WIDGET, "careplan", "careplan", care_plan.WHEEL_VERSION, tmp_path)
+    result = subprocess.run(
+        [node, str(RUNNER), str(wheel), *map(str, TESTS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = [f"PASS {path.name}::{name}" for path in TESTS for name in portable_test_names(path)]
+    passed = [line for line in result.stdout.splitlines() if line.startswith("PASS ")]
+    assert passed == expected, "every test that runs under CPython ran in Pyodide too"
+    assert f"{len(expected)} passed, 0 failed in Pyodide" in result.stdout
