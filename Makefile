@@ -82,8 +82,9 @@ lint: $(VENV)/.installed  ## ruff and mypy
 test: deps chromium nginx lint  ## install what the tests need and run the whole suite
 	$(VENV)/bin/pytest -q
 
-bench: deps  ## benchmarks: print build times, memory and page weights (asserts nothing)
+bench: deps chromium nginx  ## benchmarks: build times, memory, page weights, the care-plan widget (asserts nothing)
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_care_plan.py
 
 clean:  ## remove build output and generated pages
 	rm -rf site
