@@ -6,7 +6,6 @@ settings and services it may name with their status today."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lmo import labels, schema
@@ -18,8 +17,8 @@ from lmo.schema import SOURCE_LANGUAGE
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
     from lmo.validate import DataSet
+    from lmo.yamlsource import SourceDocument
 
-FILE = "care_plan.yml"
 URL = "care-plan/"
 DEFINITION_FILE = "care-plan/plan.json"
 # The widget's own files, relative to the site root (see hooks/prepare_delivery.py).
@@ -30,6 +29,15 @@ SCRIPT = "assets/widgets/care-plan.js"
 WHEEL_VERSION = "1.0.0"
 WHEEL = f"assets/widgets/careplan-{WHEEL_VERSION}-py3-none-any.whl"
 PYODIDE_DIR = "assets/pyodide/"
+
+
+def wasm_paths(languages: list[str]) -> tuple[str, ...]:
+    """Where WebAssembly may be compiled: the page in every language (it creates the
+    worker), the widget's scripts and the runtime. Chromium runs a worker under its own
+    response's policy, so the worker's path is the one that must allow it."""
+    pages = [URL] + [f"{lang}/{URL}" for lang in languages[1:]]
+    return (*pages, SCRIPT.rsplit("/", 1)[0] + "/", PYODIDE_DIR)
+
 
 # Words the widget's Python uses in exports and messages, from the interface catalogue so
 # translators see them with the rest of the site's text.
@@ -81,65 +89,37 @@ EXPORT_STRINGS: dict[str, str] = {
 
 
 def check_care_plan(
-    data_dir: Path, display_prefix: str, ds: DataSet, problems: list[Problem]
+    doc: SourceDocument, plan: schema.CarePlanFile, ds: DataSet, problems: list[Problem]
 ) -> None:
-    """Load the optional plan file into ``ds`` and check its ids and references."""
-    from lmo.validate import _load_file, _unknown_id
+    """Check the plan's ids and references, and put it into ``ds``."""
+    from lmo.validate import _unknown_id, report_repeated_ids
 
-    if not (data_dir / FILE).exists():
-        return
-    doc, model, found = _load_file(data_dir, FILE, display_prefix)
-    problems.extend(found)
-    if doc is None or model is None:
-        return
-    assert isinstance(model, schema.CarePlanFile)
-    seen: dict[str, tuple[str, ...]] = {}
-    for s, section in enumerate(model.sections):
-        where: tuple[str | int, ...] = ("sections", s)
-        _no_repeat(doc, (*where, "id"), f"section:{section.id}", seen, problems)
-        for q, question in enumerate(section.questions):
-            at = (*where, "questions", q)
-            _no_repeat(doc, (*at, "id"), question.id, seen, problems)
-            options: dict[str, tuple[str, ...]] = {}
-            for o, option in enumerate(question.options):
-                _no_repeat(doc, (*at, "options", o, "id"), option.id, options, problems)
+    why = "saved plans find their answers by id, so each needs its own"
+    sections = [(("sections", s), section) for s, section in enumerate(plan.sections)]
+    report_repeated_ids(doc, (((*at, "id"), section.id) for at, section in sections), problems, why)
+    questions = [
+        ((*at, "questions", q), question)
+        for at, section in sections
+        for q, question in enumerate(section.questions)
+    ]
+    report_repeated_ids(doc, (((*at, "id"), q.id) for at, q in questions), problems, why)
+    for question_at, question in questions:
+        options = (
+            ((*question_at, "options", o, "id"), option.id)
+            for o, option in enumerate(question.options)
+        )
+        report_repeated_ids(doc, options, problems, why)
+    for section_at, section in sections:
         for i, service in enumerate(section.signposts):
             _unknown_id(
-                doc, (*where, "signposts", i), service, ds.services, "data/services.yml", problems
+                doc,
+                (*section_at, "signposts", i),
+                service,
+                ds.services,
+                "data/services.yml",
+                problems,
             )
-    ds.care_plan = model
-
-
-def _no_repeat(
-    doc: Any,
-    path: tuple[str | int, ...],
-    value: str,
-    seen: dict[str, tuple[str, ...]],
-    problems: list[Problem],
-) -> None:
-    from lmo.yamlsource import dotted
-
-    line, col = doc.locate(path)
-    if value in seen:
-        shown = value.removeprefix("section:")
-        problems.append(
-            Problem(
-                doc.file,
-                line,
-                col,
-                dotted(path),
-                f"id \u201c{shown}\u201d is already used on line {seen[value][0]}; saved plans"
-                " find their answers by id, so each needs its own",
-            )
-        )
-    else:
-        seen[value] = (str(line),)
-
-
-def absolute_url(renderer: Renderer, url: str) -> str:
-    ctx = renderer.ctx
-    prefix = "" if ctx.lang == ctx.default_language else f"{ctx.lang}/"
-    return ctx.site_url.rstrip("/") + "/" + prefix + url
+    ds.care_plan = plan
 
 
 def definition(renderer: Renderer) -> dict[str, Any]:
@@ -161,7 +141,7 @@ def definition(renderer: Renderer) -> dict[str, Any]:
         return {
             "name": pair(item.name),
             "state": item.status.state,
-            "url": absolute_url(renderer, page_url(collection, item.id)),
+            "url": renderer.absolute_url(page_url(collection, item.id)),
             **extra,
         }
 
@@ -211,9 +191,8 @@ def definition(renderer: Renderer) -> dict[str, Any]:
 
 def settings_by_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
     """Birth settings for the form's list, grouped by type, open ones and in-area first."""
-    order = ["home", "freestanding_midwifery_unit", "alongside_midwifery_unit", "obstetric_unit"]
     groups = []
-    for kind in order:
+    for kind in schema.BIRTH_SETTING_TYPES:
         items = [s for s in ds.birth_settings.values() if s.type == kind]
         items.sort(key=lambda s: (not s.in_area, s.status.state in ("closed", "replaced"), s.id))
         if items:
@@ -222,6 +201,8 @@ def settings_by_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]
 
 
 def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
+    from lmo.render import source_facts
+
     ds = renderer.ctx.ds
     plan = ds.care_plan
     if plan is None:
@@ -252,12 +233,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
             "last_reviewed": plan.last_reviewed.isoformat(),
             "review_by": plan.review_by.isoformat(),
             "owner": plan.owner,
-            "source": {
-                "title": plan.source.title,
-                "reference": plan.source.reference,
-                "url": plan.source.url,
-                "confirmed": plan.source.confirmed,
-            },
+            "source": source_facts(plan.source),
         },
         plan=plan,
         setting_groups=settings_by_type(ds),

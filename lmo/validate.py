@@ -202,6 +202,8 @@ def _load_file(
     path = data_dir / name
     display = f"{display_prefix}{name}"
     if not path.exists():
+        if name in schema.OPTIONAL_DATA_FILES:
+            return None, None, []
         return None, None, [Problem(display, 1, 1, "", "this data file is missing")]
     doc, problems = load_yaml(path, display)
     if problems and doc.data is None:
@@ -244,26 +246,40 @@ class _Collection:
         return dotted((self.file_key, index, *fields))
 
 
-def _index(collection: _Collection, problems: list[Problem]) -> dict[str, Any]:
-    seen: dict[str, int] = {}
-    result: dict[str, Any] = {}
-    for i, record in enumerate(collection.records):
-        if record.id in seen:
-            file, line, col = collection.at(i, "id")
-            first = collection.at(seen[record.id], "id")[1]
+def report_repeated_ids(
+    doc: SourceDocument,
+    ids: Iterable[tuple[PathKey, str]],
+    problems: list[Problem],
+    why: str = "every record needs its own id",
+) -> None:
+    """One message for each id used again, at its place, naming the line it was first used."""
+    first_line: dict[str, int] = {}
+    for path, value in ids:
+        line, col = doc.locate(path)
+        if value in first_line:
             problems.append(
                 Problem(
-                    file,
+                    doc.file,
                     line,
                     col,
-                    collection.path(i, "id"),
-                    f"id {quote_value(record.id)} is already used on line {first};"
-                    " every record needs its own id",
+                    dotted(path),
+                    f"id {quote_value(value)} is already used on line {first_line[value]}; {why}",
                 )
             )
-            continue
-        seen[record.id] = i
-        result[record.id] = record
+        else:
+            first_line[value] = line
+
+
+def _index(collection: _Collection, problems: list[Problem]) -> dict[str, Any]:
+    """The records by id; a repeated id is reported and the first record kept."""
+    report_repeated_ids(
+        collection.doc,
+        (((collection.file_key, i, "id"), r.id) for i, r in enumerate(collection.records)),
+        problems,
+    )
+    result: dict[str, Any] = {}
+    for record in collection.records:
+        result.setdefault(record.id, record)
     return result
 
 
@@ -563,7 +579,7 @@ def load_dataset(
     problems: list[Problem] = []
     docs: dict[str, SourceDocument] = {}
     models: dict[str, Any] = {}
-    for name in schema.DATA_FILES:
+    for name in (*schema.DATA_FILES, *schema.OPTIONAL_DATA_FILES):
         doc, model, found = _load_file(data_dir, name, display_prefix)
         problems.extend(found)
         if doc is not None:
@@ -595,7 +611,9 @@ def load_dataset(
         name: _index(col, problems) if collections[name][0] in models else _AnyId()
         for name, col in cols.items()
     }
-    if len(models) != len(schema.DATA_FILES):
+    # A required file, or an optional one that is there, that could not be read or is not
+    # valid: stop before the checks that would only repeat its problems.
+    if not (set(docs) | set(schema.DATA_FILES)) <= models.keys():
         partial = _dataset(None, None, indexed)
         _cross_checks(cols, partial, problems)
         return None, sorted(problems)
@@ -618,14 +636,12 @@ def load_dataset(
     check_feedback(data_dir, display_prefix, docs, models, ds, problems)
     from lmo.care_plan import check_care_plan
 
-    check_care_plan(data_dir, display_prefix, ds, problems)
+    if "care_plan.yml" in models:
+        check_care_plan(docs["care_plan.yml"], models["care_plan.yml"], ds, problems)
     ds.texts = assign_keys(ds.text_roots())
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts
     )
-    if ds.care_plan is None and (data_dir / "care_plan.yml").exists():
-        # The plan file has its own errors: its translations are not orphans, just unread.
-        found = [p for p in found if not p.path.startswith("translations.care_plan.")]
     problems.extend(found)
     problems.extend(review_problems(ds, today or dt.date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]

@@ -77,9 +77,8 @@ def test_the_definition_pairs_her_language_with_english(built: Path) -> None:
     assert prompt == {"local": "Co jest dla ciebie ważne?", "en": "What matters to you?"}
     # Not translated yet: English in both, never an empty question.
     untranslated = definition["sections"][1]["questions"][0]["prompt"]
-    assert untranslated == {"local": "Where would you like to give birth?"} | {
-        "en": "Where would you like to give birth?"
-    }
+    english = "Where would you like to give birth?"
+    assert untranslated == {"local": english, "en": english}
     assert definition["settings"]["town-labour-ward"]["url"].endswith(
         "/pl/birth-settings/town-labour-ward/"
     )
@@ -101,7 +100,7 @@ def test_the_widget_python_reads_the_definition_the_build_wrote(built: Path) -> 
         (
             "      - id: interpreter\n",
             "      - id: what-matters\n",
-            "data/care_plan.yml:13:13: sections[0].questions[1].id: id “what-matters” is already"
+            'data/care_plan.yml:13:13: sections[0].questions[1].id: id "what-matters" is already'
             " used on line 8; saved plans find their answers by id, so each needs its own",
         ),
         (
