@@ -77,20 +77,15 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
     return sorted(entries, key=lambda e: (-e.date.toordinal(), e.anchor))
 
 
-def _absolute(base: str, lang_prefix: str, url: str) -> str:
-    return f"{base.rstrip('/')}/{lang_prefix}{url}"
-
-
 def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feeds(renderer: Renderer, site_url: str, default_language: str) -> dict[str, str]:
+def feeds(renderer: Renderer) -> dict[str, str]:
     """The Atom and JSON feeds of one language: file path (under content/<lang>/) -> text."""
     ctx = renderer.ctx
     _ = ctx.translations.gettext
-    prefix = "" if ctx.lang == default_language else f"{ctx.lang}/"
-    page = _absolute(site_url, prefix, "changes/")
+    page = renderer.absolute_url("changes/")
     title = _("Service changes") + " – " + renderer.plain(ctx.ds.lmns.name)
     subtitle = _("Maternity services that have changed, opened, paused or closed.")
     entries = change_entries(renderer)
@@ -107,11 +102,11 @@ def feeds(renderer: Renderer, site_url: str, default_language: str) -> dict[str,
         f"  <author><name>{escape(author)}</name></author>",
         f'  <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
         f'  <link rel="self" type="application/atom+xml"'
-        f" href={quoteattr(_absolute(site_url, prefix, FEED_ATOM))}/>",
+        f" href={quoteattr(renderer.absolute_url(FEED_ATOM))}/>",
     ]
     items = []
     for entry in entries:
-        record_url = _absolute(site_url, prefix, f"{SECTION[entry.collection]}/{entry.record.id}/")
+        record_url = renderer.absolute_url(f"{SECTION[entry.collection]}/{entry.record.id}/")
         entry_title = (
             f"{renderer.plain(entry.record.name)}: {renderer.label('STATUS', entry.state)}"
         )
@@ -145,7 +140,7 @@ def feeds(renderer: Renderer, site_url: str, default_language: str) -> dict[str,
         "title": title,
         "description": subtitle,
         "home_page_url": page,
-        "feed_url": _absolute(site_url, prefix, FEED_JSON),
+        "feed_url": renderer.absolute_url(FEED_JSON),
         "language": ctx.lang,
         "authors": [{"name": author}],
         "items": items,

@@ -175,6 +175,12 @@ class Renderer:
     def url(self, to_url: str) -> str:
         return relative_url(self.ctx.current_url, to_url)
 
+    def absolute_url(self, to_url: str) -> str:
+        """The full address of a page of this language (feeds, exports she takes away)."""
+        ctx = self.ctx
+        prefix = "" if ctx.lang == ctx.default_language else f"{ctx.lang}/"
+        return f"{ctx.site_url.rstrip('/')}/{prefix}{to_url}"
+
     def record_url(self, collection: str, record_id: str) -> str:
         return self.url(page_url(collection, record_id))
 
@@ -234,7 +240,7 @@ class Renderer:
             "last_reviewed": record.last_reviewed.isoformat(),
             "review_by": record.review_by.isoformat(),
             "owner": record.owner,
-            "source": _source_facts(record.source),
+            "source": source_facts(record.source),
         }
 
     def _listing_facts(self, kind: str, records: Iterable[Any]) -> dict[str, Any]:
@@ -248,7 +254,7 @@ class Renderer:
             ).isoformat(),
             "review_by": min((r.review_by for r in items), default=lmns.review_by).isoformat(),
             "owner": lmns.owner,
-            "source": _source_facts(lmns.source),
+            "source": source_facts(lmns.source),
         }
 
     def record_page(self, collection: str, template: str, record: schema.Record) -> GeneratedPage:
@@ -404,7 +410,7 @@ class Renderer:
                     "last_reviewed": ds.glossary.last_reviewed.isoformat(),
                     "review_by": ds.glossary.review_by.isoformat(),
                     "owner": ds.glossary.owner,
-                    "source": _source_facts(ds.glossary.source),
+                    "source": source_facts(ds.glossary.source),
                 },
                 glossary=ds.glossary,
             )
@@ -436,7 +442,7 @@ class Renderer:
                         "last_reviewed": quality.last_reviewed.isoformat(),
                         "review_by": quality.review_by.isoformat(),
                         "owner": quality.owner,
-                        "source": _source_facts(quality.source),
+                        "source": source_facts(quality.source),
                     },
                     quality=quality,
                     provider=provider,
@@ -489,7 +495,7 @@ class Renderer:
         return page
 
 
-def _source_facts(source: schema.Source) -> dict[str, Any]:
+def source_facts(source: schema.Source) -> dict[str, Any]:
     return {
         "title": source.title,
         "reference": source.reference,
@@ -521,7 +527,7 @@ def render_language(
     )
     renderer = Renderer(context)
     pages = renderer.all_pages()
-    return pages, {**feeds(renderer, site_url, default_language), **context.files}
+    return pages, {**feeds(renderer), **context.files}
 
 
 Gettext = Callable[[str], str]
