@@ -32,13 +32,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     project = project_from_mkdocs_config(config)
     site_dir = Path(config.site_dir)
-    widget_files = install_widgets(site_dir)
-    version = write_service_worker(site_dir, list(project.languages))
+    widgets = install_widgets(site_dir, list(project.languages))
+    runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
+    version = write_service_worker(site_dir, list(project.languages), runtime)
     # Headers before compression: their script hashes come from the finished pages.
-    policy = write_header_files(site_dir, project.maps.tiles, project.site_url)
+    policy = write_header_files(
+        site_dir, project.maps.tiles, project.site_url, widgets.wasm_paths if widgets else ()
+    )
     files, original, compressed = compress_site(site_dir)
-    if widget_files:
-        log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widget_files))
+    if widgets is not None:
+        log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widgets.files))
     log.info("offline service worker written (build %s)", version)
     log.info(
         "headers written (%d inline script hashes); %d files pre-compressed, %.1f MB -> %.1f MB",

@@ -48,11 +48,6 @@ def tile_origin(tiles_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-# Where WebAssembly may be compiled: the widgets' pages (in every language), their scripts
-# and the Pyodide runtime. The worker's own response carries its policy, so both need it.
-WIDGET_PATHS = ("care-plan/", "assets/widgets/", "assets/pyodide/")
-
-
 @dataclass(frozen=True)
 class Policy:
     script_hashes: tuple[str, ...]
@@ -167,17 +162,11 @@ def nginx_snippet(policy: Policy) -> str:
     return "\n".join(lines) + "\n"
 
 
-def widget_paths(site_dir: Path) -> tuple[str, ...]:
-    """The widget paths this site has: none for a site without a widget page."""
-    if not any(site_dir.rglob("care-plan/index.html")):
-        return ()
-    return WIDGET_PATHS
-
-
-def write_header_files(site_dir: Path, tiles_url: str, site_url: str) -> Policy:
-    policy = Policy(
-        tuple(inline_script_hashes(site_dir)), tile_origin(tiles_url), widget_paths(site_dir)
-    )
+def write_header_files(
+    site_dir: Path, tiles_url: str, site_url: str, widget_paths: tuple[str, ...] = ()
+) -> Policy:
+    """``widget_paths``: site paths (in every language) that may compile WebAssembly."""
+    policy = Policy(tuple(inline_script_hashes(site_dir)), tile_origin(tiles_url), widget_paths)
     base_path = urlsplit(site_url).path or "/"
     if not base_path.endswith("/"):
         base_path += "/"

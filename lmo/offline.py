@@ -33,8 +33,8 @@ _TEMPLATE = """\
 // readable offline. Build {version}.
 "use strict";
 const CACHE = "lmo-{version}";
-const RUNTIME_CACHE = "lmo-pyodide-{runtime}";
-const RUNTIME_PATH = "/assets/pyodide/";
+// The widgets' runtime, or null on a site without widgets.
+const RUNTIME = {runtime};
 const PRECACHE = {precache};
 const HOMES = {homes};
 
@@ -48,7 +48,8 @@ self.addEventListener("activate", (event) => {{
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(
-        keys.filter((k) => k !== CACHE && k !== RUNTIME_CACHE).map((k) => caches.delete(k))
+        keys.filter((k) => k !== CACHE && !(RUNTIME && k === RUNTIME.cache))
+          .map((k) => caches.delete(k))
       ))
       .then(() => self.clients.claim())
   );
@@ -88,10 +89,10 @@ self.addEventListener("fetch", (event) => {{
     );
     return;
   }}
-  if (new URL(request.url).pathname.includes(RUNTIME_PATH)) {{
+  if (RUNTIME && new URL(request.url).pathname.includes(RUNTIME.path)) {{
     // The runtime never changes within a Pyodide version: from the cache once fetched.
     event.respondWith(
-      caches.open(RUNTIME_CACHE).then((cache) =>
+      caches.open(RUNTIME.cache).then((cache) =>
         cache.match(request).then((hit) => hit || fetch(request).then((response) => {{
           if (response.ok) {{
             cache.put(request, response.clone());
@@ -139,17 +140,13 @@ def _theme_files(site_dir: Path) -> list[str]:
     return wanted
 
 
-def _runtime_version(site_dir: Path) -> str:
-    """A fingerprint of the Pyodide runtime in the site (none without a widget page)."""
-    digest = hashlib.sha256()
-    for path in sorted((site_dir / "assets" / "pyodide").glob("*")):
-        if path.suffix not in (".br", ".gz"):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
+def write_service_worker(
+    site_dir: Path, languages: list[str], runtime: tuple[str, str] | None = None
+) -> str:
+    """Write sw.js at the site's root (its scope is the whole site); returns its version.
 
-
-def write_service_worker(site_dir: Path, languages: list[str]) -> str:
-    """Write sw.js at the site's root (its scope is the whole site); returns its version."""
+    ``runtime``: the widgets' runtime folder (such as assets/pyodide/) and the name of the
+    cache that keeps it across builds, for a site with widgets."""
     homes = ["./"] + [f"./{lang}/" for lang in languages[1:]]
     precache = homes + [f"./{path}" for path in _theme_files(site_dir)]
     digest = hashlib.sha256()
@@ -162,7 +159,9 @@ def write_service_worker(site_dir: Path, languages: list[str]) -> str:
         version=version,
         precache=json.dumps(precache),
         homes=json.dumps(homes),
-        runtime=_runtime_version(site_dir),
+        runtime=json.dumps(
+            None if runtime is None else {"path": "/" + runtime[0], "cache": runtime[1]}
+        ),
     )
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
     (site_dir / REGISTER_SCRIPT).write_text(_REGISTER, encoding="utf-8")

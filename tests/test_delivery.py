@@ -87,7 +87,7 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
             current.append(line.strip())
     site_wide = next(v for v in rules["/*"] if v.startswith("Content-Security-Policy"))
     assert "'wasm-unsafe-eval'" not in site_wide
-    for path in ("/care-plan/*", "/assets/widgets/*", "/assets/pyodide/*"):
+    for path in ("/care-plan/*", "/pl/care-plan/*", "/assets/widgets/*", "/assets/pyodide/*"):
         assert rules[path][0] == "! Content-Security-Policy", "detach the site-wide policy"
         widget = rules[path][1]
         assert widget == site_wide.replace(
@@ -95,10 +95,11 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
         )
     azure = json.loads((out / "staticwebapp.config.json").read_text(encoding="utf-8"))
     routes = {r["route"]: r["headers"] for r in azure["routes"]}
-    assert "'wasm-unsafe-eval'" in routes["/care-plan/*"]["Content-Security-Policy"]
+    for route in ("/care-plan/*", "/pl/care-plan/*", "/assets/widgets/*"):
+        assert "'wasm-unsafe-eval'" in routes[route]["Content-Security-Policy"]
     assert "'wasm-unsafe-eval'" not in azure["globalHeaders"]["Content-Security-Policy"]
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
-    assert 'if ($uri ~ "/(care\\-plan/|assets/widgets/|assets/pyodide/)")' in nginx
+    assert 'if ($uri ~ "/(care\\-plan/|pl/care\\-plan/|assets/widgets/|assets/pyodide/)")' in nginx
 
 
 def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:
