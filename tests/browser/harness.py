@@ -168,6 +168,16 @@ def serve_like_production(site: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
+def wait_for_service_worker(page: Any) -> None:
+    """Until the site's service worker controls the page. Polled from here: wait_for_function
+    evaluates a string, which the site's CSP rightly refuses."""
+    for _ in range(150):
+        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the service worker did not take control within 15 s")
+
+
 def is_csp_violation(text: str) -> bool:
     """Chromium reports each refusal by the Content-Security-Policy on the console."""
     return "Content Security Policy" in text or "Content-Security-Policy" in text

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from harness import describe, run_axe
+from harness import describe, run_axe, wait_for_service_worker
 
 PLAN = "pl/care-plan/"  # Polish, so the bilingual export has two languages to show
 # Her words: distinctive, so any request carrying them would be found in the log.
@@ -216,6 +216,24 @@ def test_a_status_change_since_saving_is_shown_when_she_restores(
     assert warnings, "each named setting and service whose status differs is listed"
     assert all("https://" in w for w in warnings), warnings
     no_axe_violations(page, "restored with warnings")
+
+
+def test_the_drafter_works_offline_after_first_use(example_url: str, page: Any) -> None:
+    page.goto(example_url + PLAN)
+    wait_for_service_worker(page)
+    page.reload()  # now through the service worker, which keeps what the page fetches
+    tab_to(page, "#plan-q-what-matters")
+    wait_for_status(page, "ready")
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        tab_to(page, "#plan-q-what-matters")
+        page.keyboard.type(MATTERS)
+        wait_for_status(page, "ready")
+        name, text = download_by_keyboard(page, "text")
+        assert name.endswith(".txt") and MATTERS in text
+    finally:
+        page.context.set_offline(False)
 
 
 def test_the_page_works_without_javascript(browser: Any, example_url: str) -> None:

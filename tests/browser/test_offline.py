@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from harness import wait_for_service_worker
+
 
 def test_visited_pages_and_urgent_contacts_work_offline(example_url: str, page: Any) -> None:
     hub = example_url + "hubs/redditch-hub/"
     page.goto(hub)
-    # The worker installs on the first visit and takes control of the open page. Polled from
-    # here: wait_for_function evaluates a string, which the site's CSP rightly refuses.
-    for _ in range(150):
-        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
-            break
-        page.wait_for_timeout(100)
-    else:
-        raise AssertionError("the service worker did not take control within 15 s")
+    # The worker installs on the first visit and takes control of the open page.
+    wait_for_service_worker(page)
     page.goto(hub)  # now through the worker, which keeps a copy
     heading = page.locator("h1").inner_text()
     page.goto(example_url + "pl/")  # the Polish home page was stored when the worker installed

@@ -4,6 +4,7 @@ JavaScript and Python carries only plain strings (and is the same in tests)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from careplan.exports import (
@@ -13,9 +14,33 @@ from careplan.exports import (
     to_print_html,
     to_text,
 )
-from careplan.plan import Definition, PlanError, SavedPlan, read_answers, status_changes
+from careplan.plan import (
+    Answer,
+    Definition,
+    PlanError,
+    SavedPlan,
+    read_answers,
+    status_changes,
+)
 
-FORMATS = ("text", "markdown", "json", "bilingual", "print")
+Make = Callable[[Definition, dict[str, Answer], str], str]
+# Each download: the end of its file name, its type, and what writes it from her answers
+# and the time now (ISO 8601; the exports show the date).
+DOWNLOADS: dict[str, tuple[str, str, Make]] = {
+    "text": (".txt", "text/plain;charset=utf-8", lambda d, a, now: to_text(d, a, now[:10])),
+    "markdown": (
+        ".md",
+        "text/markdown;charset=utf-8",
+        lambda d, a, now: to_markdown(d, a, now[:10]),
+    ),
+    "json": (".json", "application/json", lambda d, a, now: SavedPlan.make(d, a, now).to_json()),
+    "bilingual": (
+        "-{lang}-en.html",
+        "text/html;charset=utf-8",
+        lambda d, a, now: to_bilingual_html(d, a, now[:10]),
+    ),
+}
+FORMATS = (*DOWNLOADS, "print")
 
 
 def _reply(**values: Any) -> str:
@@ -28,7 +53,7 @@ class Drafter:
     def __init__(self, definition_json: str) -> None:
         self.definition = Definition.from_json(definition_json)
 
-    def _answers(self, answers_json: str) -> dict[str, Any]:
+    def _answers(self, answers_json: str) -> dict[str, Answer]:
         return read_answers(json.loads(answers_json), self.definition)
 
     def save(self, answers_json: str, now: str) -> str:
@@ -53,37 +78,20 @@ class Drafter:
         )
 
     def export(self, answers_json: str, fmt: str, now: str) -> str:
-        """A file for her to keep or share: its name, type and content."""
+        """A file for her to keep or share (its name, type and content), or for "print" the
+        page's print view."""
         answers = self._answers(answers_json)
-        today = now[:10]
-        stem = f"{self.definition.say('file_stem')}-{today}"
-        if fmt == "text":
-            return _reply(
-                filename=f"{stem}.txt",
-                mime="text/plain;charset=utf-8",
-                content=to_text(self.definition, answers, today),
-            )
-        if fmt == "markdown":
-            return _reply(
-                filename=f"{stem}.md",
-                mime="text/markdown;charset=utf-8",
-                content=to_markdown(self.definition, answers, today),
-            )
-        if fmt == "json":
-            return _reply(
-                filename=f"{stem}.json",
-                mime="application/json",
-                content=SavedPlan.make(self.definition, answers, now).to_json(),
-            )
-        if fmt == "bilingual":
-            return _reply(
-                filename=f"{stem}-{self.definition.lang}-en.html",
-                mime="text/html;charset=utf-8",
-                content=to_bilingual_html(self.definition, answers, today),
-            )
         if fmt == "print":
-            return _reply(content=to_print_html(self.definition, answers, today))
-        return _reply(error=f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+            return _reply(content=to_print_html(self.definition, answers, now[:10]))
+        if fmt not in DOWNLOADS:
+            return _reply(error=f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        ending, mime, make = DOWNLOADS[fmt]
+        stem = f"{self.definition.say('file_stem')}-{now[:10]}"
+        return _reply(
+            filename=stem + ending.format(lang=self.definition.lang),
+            mime=mime,
+            content=make(self.definition, answers, now),
+        )
 
     def questions(self, answers_json: str) -> str:
         return _reply(questions=questions_for_midwife(self.definition, self._answers(answers_json)))

@@ -124,41 +124,38 @@ def to_markdown(definition: Definition, answers: dict[str, Answer], today: str) 
 
 
 def _plain(definition: Definition, answers: dict[str, Answer], today: str, markdown: bool) -> str:
-    title = definition.say("plan_title")
-    out = [f"# {title}" if markdown else title, "=" * len(title) if not markdown else ""]
-    out.append(definition.say("prepared_on", date=today))
-    out.append("")
+    def heading(text: str, level: int) -> list[str]:
+        if markdown:
+            return [f"{'#' * level} {text}", ""]
+        return [text, ("=" if level == 1 else "-") * len(text), ""]
+
+    def quoted(line: str) -> str:
+        if markdown:
+            return f"> {line}" if line else ">"
+        return f"  {line}" if line else ""
+
+    out = heading(definition.say("plan_title"), 1)
+    out += [definition.say("prepared_on", date=today), ""]
+    written = False
     for section, rows in _answered(definition, answers):
         if not rows:
             continue
-        heading = section.title.local
-        out.append(f"## {heading}" if markdown else f"{heading}\n{'-' * len(heading)}")
-        out.append("")
+        written = True
+        out += heading(section.title.local, 2)
         for question, answer in rows:
             out.append(f"**{question.prompt.local}**" if markdown else question.prompt.local)
-            for word in answer_words(question, answer, definition):
-                out.append(f"- {word}")
-            if answer.text.strip():
-                out.extend(
-                    ("> " + line if markdown else "  " + line)
-                    if line
-                    else (">" if markdown else "")
-                    for line in answer.text.strip().splitlines()
-                )
+            out += [f"- {word}" for word in answer_words(question, answer, definition)]
+            out += [quoted(line) for line in answer.text.strip().splitlines()]
             out.append("")
         services = _services(definition, section.signposts)
         if services:
-            out.append(definition.say("local_services"))
-            out.extend(f"- {line}" for line in services)
-            out.append("")
+            out += [definition.say("local_services"), *(f"- {line}" for line in services), ""]
     asked = questions_for_midwife(definition, answers)
     if asked:
-        heading = definition.say("questions_heading")
-        out.append(f"## {heading}" if markdown else f"{heading}\n{'-' * len(heading)}")
-        out.append("")
-        out.extend(f"- {line}" for line in asked)
-        out.append("")
-    if len(out) <= 4:
+        written = True
+        out += heading(definition.say("questions_heading"), 2)
+        out += [*(f"- {line}" for line in asked), ""]
+    if not written:
         out.append(definition.say("nothing_yet"))
     return "\n".join(out).rstrip() + "\n"
 
