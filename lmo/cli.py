@@ -10,6 +10,7 @@ from lmo.generate import remove_generated
 from lmo.pipeline import check, check_and_generate, strict_from_environment
 from lmo.problems import Problem
 from lmo.project import Project
+from lmo.validate import DataSet
 
 
 def _print_problems(problems: list[Problem], fmt: str) -> None:
@@ -23,19 +24,27 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
     return ", ".join(parts) + note
 
 
-def _translations(args: argparse.Namespace, project: Project) -> int:
-    from lmo import translation_report
-
+def _checked_dataset(project: Project) -> DataSet | None:
+    """The checked data for a command that needs it; None, with the problems printed, when
+    the data cannot be loaded."""
     result = check(project)
     if result.dataset is None:
         _print_problems(result.problems, "text")
         print("fix the problems above first", file=sys.stderr)
+    return result.dataset
+
+
+def _translations(args: argparse.Namespace, project: Project) -> int:
+    from lmo import translation_report
+
+    dataset = _checked_dataset(project)
+    if dataset is None:
         return 1
     if args.command == "translations":
-        print(translation_report.report(project, result.dataset))
+        print(translation_report.report(project, dataset))
         return 0
     prefixes = [p for p in args.only.split(",") if p]
-    print(translation_report.todo(result.dataset, args.lang, prefixes), end="")
+    print(translation_report.todo(dataset, args.lang, prefixes), end="")
     for relative, fingerprint in translation_report.pages_to_translate(project, args.lang):
         print(f'# page content/{args.lang}/{relative}: translation.source: "{fingerprint}"')
     return 0
@@ -44,14 +53,12 @@ def _translations(args: argparse.Namespace, project: Project) -> int:
 def _feedback(args: argparse.Namespace, project: Project) -> int:
     from lmo.feedback_build import run
 
-    result = check(project)
-    if result.dataset is None:
-        _print_problems(result.problems, "text")
-        print("fix the problems in data/ above first", file=sys.stderr)
+    dataset = _checked_dataset(project)
+    if dataset is None:
         return 1
     outcome = run(
         project,
-        result.dataset,
+        dataset,
         Path(args.source),
         out_dir=Path(args.out) if args.out else None,
         mapping_file=Path(args.mapping) if args.mapping else None,
@@ -132,11 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "review-report":
         from lmo import review_report
 
-        result = check(project)
-        if result.dataset is None:
-            _print_problems(result.problems, "text")
+        dataset = _checked_dataset(project)
+        if dataset is None:
             return 1
-        print(review_report.report(result.dataset, project.today, args.days))
+        print(review_report.report(dataset, project.today, args.days))
         return 0
     if args.command == "feedback":
         return _feedback(args, project)

@@ -53,14 +53,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-FEWER_THAN_5 = "fewer than 5"
-"""Published in place of a count from 1 to 4."""
-
-NOT_SHOWN = "not shown"
-"""Published in place of a count of 5 or more that is hidden to protect a small count."""
-
-SMALL = 5
-"""Counts from 1 to SMALL - 1 are small."""
+# Defined with the summary file's schema, which checks the same values; imported in this
+# direction so the schema does not load numpy.
+from lmo.schema import FEWER_THAN_5, NOT_SHOWN, SMALL_COUNT
 
 Published = int | str
 """What is published for a figure: an exact count, FEWER_THAN_5 or NOT_SHOWN."""
@@ -322,9 +317,9 @@ def _bounds(value: Published) -> tuple[float, float]:
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value), float(value)
     if value == FEWER_THAN_5:
-        return 1.0, float(SMALL - 1)
+        return 1.0, float(SMALL_COUNT - 1)
     if value == NOT_SHOWN:
-        return float(SMALL), math.inf
+        return float(SMALL_COUNT), math.inf
     raise ValueError(f"not a count, {FEWER_THAN_5!r} or {NOT_SHOWN!r}: {value!r}")
 
 
@@ -368,7 +363,7 @@ class _Table:
         return [
             index
             for index, (figure, value) in enumerate(zip(self.figures, published, strict=True))
-            if figure.may_hide and _is_count(value) and int(value) >= SMALL
+            if figure.may_hide and _is_count(value) and int(value) >= SMALL_COUNT
         ]
 
     def share_rows(
@@ -411,12 +406,13 @@ class _Safe:
 
 
 def _safe_ranges(table: _Table, view: _View, hideable: Sequence[int], small: list[int]) -> _Safe:
-    relaxed = view.changed(dict.fromkeys(hideable, (float(SMALL), math.inf)))
+    relaxed = view.changed(dict.fromkeys(hideable, (float(SMALL_COUNT), math.inf)))
     low_short, _ = relaxed.push(dict.fromkeys(small, 1.0), _LOW)
-    high_short, _ = relaxed.push(dict.fromkeys(small, float(SMALL - 1)), _HIGH)
+    high_short, _ = relaxed.push(dict.fromkeys(small, float(SMALL_COUNT - 1)), _HIGH)
     low = {i: math.ceil(low_short[i] - _TOLERANCE) if i in low_short else 1 for i in small}
     high = {
-        i: math.floor(high_short[i] + _TOLERANCE) if i in high_short else SMALL - 1 for i in small
+        i: math.floor(high_short[i] + _TOLERANCE) if i in high_short else SMALL_COUNT - 1
+        for i in small
     }
     return _Safe(low, high)
 
@@ -466,8 +462,8 @@ def narrowed(
 
     Raises ValueError when a figure is missing or not a count, FEWER_THAN_5 or NOT_SHOWN, when a
     share is not a whole number, and when no table fits the published figures at all (a total
-    that does not add up). A figure published as a count from 1 to 4 is taken at its word here;
-    small_counts() reports it.
+    that does not add up). A figure published as a count from 1 to 4 is taken at its word here:
+    the summary file's schema refuses it (lmo.schema.Count).
     """
     table = _Table(figures, shares)
     values = _figure_values(figures, published)
@@ -516,59 +512,6 @@ def _figure_values(
     return values
 
 
-def small_counts(figures: Sequence[Figure], published: Mapping[str, Published | None]) -> list[str]:
-    """Names of figures published as a count from 1 to 4 (a plain error, whatever else holds)."""
-    names = []
-    for figure in figures:
-        value = published.get(figure.name)
-        if _is_count(value) and 0 < int(value) < SMALL:  # type: ignore[arg-type]
-            names.append(figure.name)
-    return names
-
-
-def check(
-    figures: Sequence[Figure],
-    published: Mapping[str, Published | None],
-    shares: Sequence[Share] = (),
-) -> list[str]:
-    """Every problem with a publication, as messages naming the figure: for the site build."""
-    problems: list[str] = []
-    for figure in figures:
-        value = published.get(figure.name)
-        if value is None:
-            problems.append(f"{figure.name}: missing")
-        elif not (_is_count(value) and int(value) >= 0) and value not in (FEWER_THAN_5, NOT_SHOWN):
-            problems.append(
-                f"{figure.name}: expected a count, {FEWER_THAN_5!r} or {NOT_SHOWN!r}, "
-                f"found {value!r}"
-            )
-        elif _is_count(value) and 0 < int(value) < SMALL:
-            problems.append(
-                f"{figure.name}: {value} is a count from 1 to {SMALL - 1}; "
-                f"publish it as {FEWER_THAN_5!r}"
-            )
-        elif value == NOT_SHOWN and not figure.may_hide:
-            problems.append(f"{figure.name}: is always published but is {NOT_SHOWN!r}")
-    values = {figure.name: published.get(figure.name) for figure in figures}
-    for item in shares:
-        value = published.get(item.name)
-        if value is None:
-            continue
-        if not _is_count(value) or not 0 <= int(value) <= 100:
-            problems.append(f"{item.name}: expected a whole percentage from 0 to 100, {value!r}")
-        elif not any(
-            figure.cells == item.denominator and _is_count(values[figure.name])
-            for figure in figures
-        ):
-            problems.append(f"{item.name}: a percentage of a total that is not published exactly")
-    if problems:
-        return problems
-    try:
-        return [str(finding) for finding in narrowed(figures, published, shares)]
-    except ValueError as error:
-        return [str(error)]
-
-
 # Protection --------------------------------------------------------------------------------------
 
 
@@ -600,7 +543,7 @@ def protect(
     table = _Table(figures, shares)
     counts = _cell_counts(raw, table.cells)
     values = [int(sum(counts[c] for c in figure.cells)) for figure in figures]
-    published: list[Published] = [FEWER_THAN_5 if 0 < v < SMALL else v for v in values]
+    published: list[Published] = [FEWER_THAN_5 if 0 < v < SMALL_COUNT else v for v in values]
     view = table.view(published)
     small = [index for index, value in enumerate(published) if value == FEWER_THAN_5]
     safe = _safe_ranges(table, view, table.hideable(published), small)
@@ -685,7 +628,7 @@ def _hide_for(
     would then hide the 9 as well; together they hide only the 9.
     """
     candidates = table.hideable(published)
-    relaxed = view.changed(dict.fromkeys(candidates, (float(SMALL), math.inf)))
+    relaxed = view.changed(dict.fromkeys(candidates, (float(SMALL_COUNT), math.inf)))
     size, count, copies = len(table.cells), len(candidates), len(ends)
     # Variables: one copy of the cells per end, then one slack per candidate bounding how far
     # it moves in any copy; the cost of a candidate is its count times that slack.
@@ -717,7 +660,7 @@ def _hide_for(
         if len(chosen) == 1:
             break
         rest = [c for c in chosen if c != figure]
-        trial = view.changed(dict.fromkeys(rest, (float(SMALL), math.inf)))
+        trial = view.changed(dict.fromkeys(rest, (float(SMALL_COUNT), math.inf)))
         tables = []
         for end in ends:
             cells = trial.changed({index: (float(end), float(end))}).solve(np.zeros(size))

@@ -154,8 +154,8 @@ def run(
     else:
         mappings = shipped_mappings()
     staff_names: list[str] = []
-    if staff_file is None and (default := (source if source.is_dir() else source.parent)):
-        candidate = default / "staff-names.txt"
+    if staff_file is None:
+        candidate = (source if source.is_dir() else source.parent) / "staff-names.txt"
         staff_file = candidate if candidate.exists() else None
     if staff_file is not None:
         try:
@@ -179,33 +179,34 @@ def run(
         return FeedbackResult(problems, [], None)
     report = ReviewReport(inputs=[p.name for p in files], rows=len(rows))
     checks = check_comments((r.comment for r in rows), staff_names, ds.feedback_themes)
-    summaries = []
+    summaries: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for quarter, quarter_rows in group_by_quarter(rows).items():
+        previous = _previous(out_dir, quarter.id)
         try:
-            summaries.append(
-                summarise_quarter(
-                    quarter,
-                    quarter_rows,
-                    themes=ds.feedback_themes,
-                    setting_names=names,
-                    mnvps=mnvps or list(ds.mnvps),
-                    today=today,
-                    checks=checks,
-                    previous=_previous(out_dir, quarter.id),
-                    report=report,
-                )
+            summary = summarise_quarter(
+                quarter,
+                quarter_rows,
+                themes=ds.feedback_themes,
+                setting_names=names,
+                mnvps=mnvps or list(ds.mnvps),
+                today=today,
+                checks=checks,
+                previous=previous,
+                report=report,
             )
         except DisclosureError as error:
             problems.append(
                 Problem(str(source), 1, 1, quarter.id, f"cannot publish safely: {error}")
             )
+            continue
+        summaries.append((summary, previous))
     if problems:
         return FeedbackResult(problems, [], None)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for summary in summaries:
+    for summary, previous in summaries:
         path = out_dir / f"{summary['quarter']}.yml"
-        _keep_date_when_unchanged(summary, _previous(out_dir, summary["quarter"]))
+        _keep_date_when_unchanged(summary, previous)
         text = _dump(summary)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

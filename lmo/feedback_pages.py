@@ -8,11 +8,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_skeleton
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from lmo import labels, schema
 from lmo.charts import Bar, bar_chart
 from lmo.i18n import babel_locale, text_direction
+from lmo.render import _index_path, _source_path, source_facts
 
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
@@ -31,17 +33,21 @@ class FeedbackView:
         self.r = renderer
         self.gettext = renderer.ctx.translations.gettext
         self.rtl = text_direction(renderer.ctx.lang) == "rtl"
+        self.locale = babel_locale(renderer.ctx.lang)
+        self.themes = {theme.id: theme for theme in renderer.ctx.ds.feedback_themes}
 
     def count(self, value: int | str) -> str:
         if isinstance(value, int):
-            return f"{value:,}" if self.r.ctx.lang == "en" else str(value)
+            return format_decimal(value, locale=self.locale)
         return self.gettext(labels.PUBLISHED_COUNT[value])
 
     def percent(self, value: int | None) -> str:
-        return self.gettext("not shown") if value is None else f"{value}%"
+        if value is None:
+            return self.gettext(labels.PUBLISHED_COUNT[schema.NOT_SHOWN])
+        return f"{value}%"
 
     def month(self, day: dt.date) -> str:
-        return format_skeleton("yMMMM", day, locale=babel_locale(self.r.ctx.lang))
+        return format_skeleton("yMMMM", day, locale=self.locale)
 
     def period(self, summary: schema.FeedbackSummary) -> str:
         return self.gettext("%(start)s to %(end)s") % {
@@ -74,10 +80,8 @@ class FeedbackView:
         )
 
     def theme_name(self, theme_id: str) -> str:
-        for theme in self.r.ctx.ds.feedback_themes:
-            if theme.id == theme_id:
-                return self.r.plain(theme.name)
-        return theme_id
+        theme = self.themes.get(theme_id)
+        return theme_id if theme is None else self.r.plain(theme.name)
 
     def _bar(self, label: str, value: int | str) -> Bar:
         return Bar(label, value if isinstance(value, int) else None, self.count(value))
@@ -130,6 +134,15 @@ class FeedbackView:
     def overdue(self, action: schema.FeedbackAction) -> bool:
         return action.status in ("planned", "in_progress") and action.due < self.r.ctx.today
 
+    def actions_params(self, actions: list[schema.FeedbackAction], label: str) -> dict[str, Any]:
+        """The params of the feedback_actions component (components.j2)."""
+        return {
+            "actions": actions,
+            "label": label,
+            "theme_names": {a.theme: self.theme_name(a.theme) for a in actions if a.theme},
+            "overdue": {a.id for a in actions if self.overdue(a)},
+        }
+
 
 def _facts(ds: Any, summary: schema.FeedbackSummary | None) -> dict[str, Any]:
     actions = ds.you_said_we_did
@@ -139,24 +152,24 @@ def _facts(ds: Any, summary: schema.FeedbackSummary | None) -> dict[str, Any]:
             "last_reviewed": actions.last_reviewed.isoformat(),
             "review_by": actions.review_by.isoformat(),
             "owner": actions.owner,
-            "source": {
-                "title": "MNVP feedback summaries and actions",
-                "reference": None,
-                "url": None,
-                "confirmed": True,
-            },
+            "source": source_facts(
+                schema.Source(
+                    title="MNVP feedback summaries and actions", reference=None, confirmed=True
+                )
+            ),
         }
     return {
         "kind": "feedback",
         "last_reviewed": summary.prepared_on.isoformat(),
         "review_by": summary.next_summary_by.isoformat(),
         "owner": ", ".join(ds.mnvps[m].name.en for m in summary.mnvps if m in ds.mnvps),
-        "source": {
-            "title": "MNVP survey responses, summarised with 'make feedback'",
-            "reference": summary.quarter,
-            "url": None,
-            "confirmed": True,
-        },
+        "source": source_facts(
+            schema.Source(
+                title="MNVP survey responses, summarised with 'make feedback'",
+                reference=summary.quarter,
+                confirmed=True,
+            )
+        ),
     }
 
 
@@ -164,22 +177,21 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
     ds = renderer.ctx.ds
     _ = renderer.ctx.translations.gettext
     view = FeedbackView(renderer)
-    renderer.env.globals["fb"] = view
     summaries = ds.feedback
     latest = summaries[-1] if summaries else None
     pages = [
         renderer._render(
             "feedback_index.md.j2",
             SECTION,
-            path=SECTION + "index.md",
+            path=_index_path(SECTION),
             title=_("What women and families told us"),
             description=_(
                 "Summaries of what women and families told the Maternity and Neonatal Voices"
                 " Partnerships, and what was done about it."
             ),
             facts=_facts(ds, None),
+            fb=view,
             summaries=list(reversed(summaries)),
-            latest=latest,
             actions=ds.you_said_we_did.actions if ds.you_said_we_did else [],
         )
     ]
@@ -188,12 +200,13 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
             renderer._render(
                 "feedback_trends.md.j2",
                 SECTION + "trends/",
-                path=SECTION + "trends.md",
+                path=_source_path(SECTION + "trends/"),
                 title=_("Feedback over time"),
                 description=_(
                     "How many women answered, and how they rated their care, by quarter."
                 ),
                 facts={**_facts(ds, latest), "kind": "feedback_trends"},
+                fb=view,
                 summaries=summaries,
             )
         )
@@ -203,7 +216,7 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
             renderer._render(
                 "feedback_summary.md.j2",
                 url,
-                path=url.rstrip("/") + ".md",
+                path=_source_path(url),
                 title=_("What women told us: %(period)s") % {"period": view.period(summary)},
                 description=_(
                     "A summary of the feedback the Maternity and Neonatal Voices Partnerships"
@@ -211,6 +224,7 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
                 )
                 % {"period": view.period(summary)},
                 facts=_facts(ds, summary),
+                fb=view,
                 summary=summary,
                 actions=[
                     a

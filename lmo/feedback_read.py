@@ -20,12 +20,12 @@ from typing import Any
 import yaml
 
 from lmo.problems import Problem, quote_value
+from lmo.schema import STAGE_KEYS
 
 MAPPINGS_DIR = Path(__file__).parent / "feedback_mappings"
 
 FIELDS = ("submitted", "setting", "stage", "rating", "comment", "consent_to_publish", "themes")
 OPTIONAL_FIELDS = ("themes",)
-STAGES = ("antenatal", "birth", "postnatal", "neonatal", "other")
 # The Friends and Family Test answer scale, in its published order, with the key each has in
 # a summary file.
 RATINGS = {
@@ -61,7 +61,7 @@ class Row:
     setting: str
     stage: str
     rating: str
-    comment: str
+    comment: str  # every run of whitespace one space, none at either end
     consent: bool
     themes: tuple[str, ...]
     channel: str
@@ -316,8 +316,8 @@ def _row(
             " setting or hub in data/, or 'other'",
         )
     stage = canonical("stage").lower()
-    if stage not in STAGES:
-        problem("stage", f"expected one of {', '.join(STAGES)} (got {quote_value(stage)})")
+    if stage not in STAGE_KEYS:
+        problem("stage", f"expected one of {', '.join(STAGE_KEYS)} (got {quote_value(stage)})")
     rating = canonical("rating").lower().replace("\u2019", "'")
     if rating not in RATINGS:
         problem(
@@ -348,7 +348,9 @@ def _row(
             setting=setting,
             stage=stage,
             rating=RATINGS[rating],
-            comment=_text(cell("comment")),
+            # Whitespace collapsed once, here: the checks, the theme suggestions, the quotes
+            # and their fingerprints all use the comment in this form.
+            comment=" ".join(_text(cell("comment")).split()),
             consent=CONSENT[consent_text],
             themes=given_themes,
             channel=mapping.channel,

@@ -49,8 +49,11 @@ class Quarter:
         return cls(f"{year}-{(year + 1) % 100:02d}-q{number}", start, after - dt.timedelta(days=1))
 
 
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+def fingerprint(comment: str) -> str:
+    """A quote's fingerprint, from a Row's comment: its whitespace is collapsed when it is
+    read, so the same words spaced differently in two exports give the same fingerprint.
+    Summary files keep fingerprints (of quotes and declined quotes), never re-hashed text."""
+    return hashlib.sha256(comment.encode("utf-8")).hexdigest()[:12]
 
 
 _SCRIPTS = [
@@ -179,9 +182,10 @@ def _check_comments(
 def check_comments(
     texts: Iterable[str], staff_names: Sequence[str], themes: Sequence[FeedbackTheme]
 ) -> dict[str, CommentCheck]:
-    """The identifier check and theme suggestions for each distinct comment. Large exports
-    are shared across the machine's processors: the checks are independent per comment."""
-    unique = sorted({" ".join(t.split()) for t in texts} - {""})
+    """The identifier check and theme suggestions for each distinct comment, keyed by the
+    comment as given (a Row's comment, whitespace already collapsed). Large exports are
+    shared across the machine's processors: the checks are independent per comment."""
+    unique = sorted(set(texts) - {""})
     matchers = theme_matchers(themes)
     names = tuple(staff_names)
     workers = min(os.cpu_count() or 1, 8)
@@ -226,7 +230,7 @@ def summarise_quarter(
         if row.themes:
             coded.update(set(row.themes))
         elif row.comment:
-            suggested.update(checks[" ".join(row.comment.split())].themes)
+            suggested.update(checks[row.comment].themes)
     theme_figures: list[tuple[str, str]] = []
     for theme in themes:
         for kind, counts in (("coded", coded), ("suggested", suggested)):
@@ -307,7 +311,7 @@ def _quotes(
     seen: set[str] = set((previous or {}).get("declined_quotes") or [])
     candidates: list[tuple[Row, str]] = []
     for row in rows:
-        text = " ".join(row.comment.split())
+        text = row.comment
         if not text:
             continue
         # Every comment is checked, consented or not, so the MNVP learns which questions
@@ -340,7 +344,7 @@ def _quotes(
     quotes = []
     for row, mark in sorted(chosen, key=lambda c: (STAGE_KEYS.index(c[0].stage), c[1])):
         before = approved.get(mark, {})
-        text = " ".join(row.comment.split())
+        text = row.comment
         quotes.append(
             {
                 "text": text,

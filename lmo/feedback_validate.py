@@ -2,23 +2,26 @@
 
 A summary file is refused when it holds raw rows or unknown fields (the schema), a count from
 1 to 4 (the schema), a published number that lets a reader work out a "fewer than 5" count
-(the disclosure audit), a percentage on too small a base, or an approved quote that fails
-the identifier check. "You said, we did" actions marked done need evidence (the schema).
+(the disclosure audit), a number of responses that is "not shown", a percentage on too small
+a base, or an approved quote that fails the identifier check. "You said, we did" actions
+marked done need evidence (the schema).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from lmo import schema
-from lmo.disclosure import audit
+from lmo.disclosure import Figure, Published, Share, audit
 from lmo.feedback_tables import published_values, summary_layout
 from lmo.identifiers import find_identifiers
 from lmo.problems import Problem, Severity, quote_value
@@ -90,33 +93,53 @@ def _load_summaries(
     return found
 
 
-def _audit_key(summary: schema.FeedbackSummary) -> Path:
-    """Where a passed audit of exactly this published content, by this code, is remembered."""
-    here = Path(__file__).parent
-    code = (here / "disclosure.py").read_bytes() + (here / "feedback_tables.py").read_bytes()
-    content = summary.model_dump_json(include={"responses", "percent_positive", "by_rating",
-                                               "by_stage", "by_setting", "themes"})  # fmt: skip
-    digest = hashlib.sha256(code + content.encode("utf-8")).hexdigest()
+def _audit_key(
+    figures: Sequence[Figure], published: Mapping[str, Published | None], shares: Sequence[Share]
+) -> Path:
+    """Where a passed audit of exactly these arguments, by this audit code, is remembered.
+
+    The key is what audit() is given, not the summary file: a change to the code that turns
+    a summary into figures then can never reuse a stale pass. The rules' constants live in
+    the schema module, so their values are part of the key too."""
+    given = json.dumps(
+        [
+            [schema.FEWER_THAN_5, schema.NOT_SHOWN, schema.SMALL_COUNT],
+            [[f.name, sorted(f.cells), f.may_hide] for f in figures],
+            sorted(published.items()),
+            [[s.name, sorted(s.numerator), sorted(s.denominator)] for s in shares],
+        ],
+        separators=(",", ":"),
+    )
+    code = (Path(__file__).parent / "disclosure.py").read_bytes()
+    digest = hashlib.sha256(code + b"\0" + given.encode("utf-8")).hexdigest()
     return Path(tempfile.gettempdir()) / f"lmo-audit-{os.getuid()}" / digest
 
 
-def _audit_passed_before(summary: schema.FeedbackSummary) -> bool:
-    # The audit solves a few hundred linear programmes and needs scipy (a second to import);
-    # a build of unchanged summaries skips both. Only a pass is remembered, never a failure.
-    return _audit_key(summary).exists()
-
-
-def _remember_audit_passed(summary: schema.FeedbackSummary) -> None:
-    key = _audit_key(summary)
-    try:
-        key.parent.mkdir(mode=0o700, exist_ok=True)
-        key.touch()
-    except OSError:
-        pass  # only a cache: the audit simply runs again next time
+def _audited(
+    figures: Sequence[Figure], published: Mapping[str, Published | None], shares: Sequence[Share]
+) -> list[str]:
+    """audit(), skipped when the same arguments passed before. The audit solves a few hundred
+    linear programmes and needs scipy (a second to import); a build of unchanged summaries
+    skips both. Only a pass is remembered, never a failure."""
+    key = _audit_key(figures, published, shares)
+    if key.exists():
+        return []
+    revealing = audit(figures, published, shares)
+    if not revealing:
+        try:
+            key.parent.mkdir(mode=0o700, exist_ok=True)
+            key.touch()
+        except OSError:
+            pass  # only a cache: the audit simply runs again next time
+    return revealing
 
 
 def _check_summary(
-    doc: SourceDocument, summary: schema.FeedbackSummary, ds: DataSet, problems: list[Problem]
+    doc: SourceDocument,
+    summary: schema.FeedbackSummary,
+    ds: DataSet,
+    themes: Mapping[str, schema.FeedbackTheme],
+    problems: list[Problem],
 ) -> None:
     from lmo.validate import _unknown_id
 
@@ -136,10 +159,16 @@ def _check_summary(
             "data/birth_settings.yml or data/hubs.yml",
             problems,
         )
-    themes = [t.id for t in ds.feedback_themes]
     for i, theme in enumerate(summary.themes):
         _unknown_id(
             doc, ("themes", i, "theme"), theme.theme, themes, "data/feedback_themes.yml", problems
+        )
+    if summary.responses == schema.NOT_SHOWN:
+        # Hiding it protects nothing (each table's total gives it), and every page needs it.
+        report(
+            ("responses",),
+            "the number of responses is always published: run 'make feedback' again instead"
+            f" of editing counts (got {quote_value(schema.NOT_SHOWN)})",
         )
     figures, shares = summary_layout(summary)
     values, percents = published_values(summary)
@@ -156,20 +185,15 @@ def _check_summary(
             )
     published: dict[str, Any] = {**values}
     published.update({share.name: percents.get(share.name) for share in shares})
-    if _audit_passed_before(summary):
-        revealing: list[str] = []
-    else:
-        try:
-            revealing = audit(figures, published, shares)
-        except ValueError:
-            report(
-                ("responses",),
-                "the counts in this file do not add up (a count was edited by hand): run"
-                " 'make feedback' again instead of editing counts",
-            )
-            return
-        if not revealing:
-            _remember_audit_passed(summary)
+    try:
+        revealing = _audited(figures, published, shares)
+    except ValueError:
+        report(
+            ("responses",),
+            "the counts in this file do not add up (a count was edited by hand): run"
+            " 'make feedback' again instead of editing counts",
+        )
+        return
     for name in revealing:
         report(
             figure_path(name, summary),
@@ -200,12 +224,12 @@ def check_feedback(
     from lmo.validate import _Collection, _index, _unknown_id
 
     ds.feedback_themes = list(models["feedback_themes.yml"].themes)
-    _index(
+    themes = _index(
         _Collection("themes", "themes", docs["feedback_themes.yml"], ds.feedback_themes), problems
     )
     loaded = _load_summaries(data_dir / schema.FEEDBACK_DIR, display_prefix, problems)
     for doc, summary in loaded:
-        _check_summary(doc, summary, ds, problems)
+        _check_summary(doc, summary, ds, themes, problems)
         ds.where[("feedback", summary.quarter)] = (doc.file, *doc.locate(("next_summary_by",)))
     ds.feedback = sorted((s for _, s in loaded), key=lambda s: s.quarter)
     actions: schema.YouSaidWeDidFile = models["you_said_we_did.yml"]
@@ -213,8 +237,7 @@ def check_feedback(
     doc = docs["you_said_we_did.yml"]
     ds.where[("you_said_we_did", "you_said_we_did")] = (doc.file, *doc.locate(("review_by",)))
     _index(_Collection("actions", "actions", doc, list(actions.actions)), problems)
-    quarters = [s.quarter for s in ds.feedback]
-    themes = [t.id for t in ds.feedback_themes]
+    quarters = {s.quarter for s in ds.feedback}
     for i, action in enumerate(actions.actions):
         _unknown_id(
             doc, ("actions", i, "theme"), action.theme, themes, "data/feedback_themes.yml", problems

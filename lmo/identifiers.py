@@ -15,38 +15,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+# When two findings overlap only one is reported (the quote is withheld either way); the order
+# of REASONS decides which, so the reviewer sees the most specific description. A phone number
+# outranks an NHS number because NHS numbers never start with 0 and phone numbers always do.
 REASONS: dict[str, str] = {
-    "nhs_number": "an NHS number (the check digit is valid)",
-    "phone": "a UK phone number",
     "email": "an email address",
+    "url": "a web address",
+    "social_handle": "a social media username",
+    "phone": "a UK phone number",
+    "nhs_number": "an NHS number (the check digit is valid)",
     "postcode": "a full postcode",
     "address": "a street address",
     "date_of_birth": "a date that could be a date of birth",
-    "url": "a web address",
-    "social_handle": "a social media username",
     "long_number": "a long number that could identify someone",
     "title_and_name": "a title with a name",
     "staff_name": "a name on the staff list",
     "first_name": "a first name",
 }
-
-# When two findings overlap only one is reported (the quote is withheld either way); this order
-# decides which, so the reviewer sees the most specific description. A phone number outranks an
-# NHS number because NHS numbers never start with 0 and phone numbers always do.
-KINDS: tuple[str, ...] = (
-    "email",
-    "url",
-    "social_handle",
-    "phone",
-    "nhs_number",
-    "postcode",
-    "address",
-    "date_of_birth",
-    "long_number",
-    "title_and_name",
-    "staff_name",
-    "first_name",
-)
+KINDS: tuple[str, ...] = tuple(REASONS)
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
@@ -316,10 +302,7 @@ _MONTH = (
 _DAY = r"\b(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:\d{4}|['’]\d{2})(?!\d)"
 _DAY_MONTH = rf"{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}"
-_NAMED_DATE = re.compile(
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}),?\s+(?P<year>{_YEAR})",
-    re.IGNORECASE,
-)
+_NAMED_DATE = re.compile(rf"(?:{_DAY_MONTH}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})(?![\d/\-]|\.\d)"
 )

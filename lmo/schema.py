@@ -743,10 +743,13 @@ class QualityFile(Strict):
 # --- MNVP feedback: themes, quarterly summaries, "you said, we did" ------------------------
 
 # Counts from 1 to 4 are published as "fewer than 5"; "not shown" hides a larger count that
-# would let a reader work out a small one (lmo.disclosure).
+# would let a reader work out a small one (lmo.disclosure applies these rules).
 FEWER_THAN_5 = "fewer than 5"
+"""Published in place of a count from 1 to 4."""
 NOT_SHOWN = "not shown"
+"""Published in place of a count of 5 or more that is hidden to protect a small count."""
 SMALL_COUNT = 5
+"""Counts from 1 to SMALL_COUNT - 1 are small."""
 # No percentage on fewer responses than this: with 20, one person moves a figure by 5 points.
 MIN_PERCENT_BASE = 20
 RATING_KEYS = ("very_good", "good", "neither", "poor", "very_poor", "dont_know")
@@ -915,9 +918,6 @@ class FeedbackSummary(Strict):
     method: FeedbackMethod
 
     _raw = model_validator(mode="before")(_refuse_raw)
-
-
-ACTION_STATES = ("planned", "in_progress", "done", "not_adopted")
 
 
 class FeedbackAction(Strict):

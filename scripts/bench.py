@@ -9,7 +9,8 @@ Scenarios, each built three times (the median is reported):
   the ratio shows what the data pipeline (checking, rendering, page chrome) adds;
 - feedback: 'make feedback' over a synthetic export of 100,000 responses (60,000 in a Google
   Forms CSV, 40,000 in a Microsoft Forms workbook), from reading to written summaries
-  (goal: under 10 s). Only the summarising is timed, not making the export.
+  (goal: under 10 s). Each run is a whole `python -m lmo feedback` process, so the time
+  includes Python start-up and the check of data/; making the export is not timed.
 """
 
 from __future__ import annotations

@@ -11,25 +11,23 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pytest
+from pydantic import TypeAdapter, ValidationError
 from scipy.optimize import linprog
 
 from lmo.disclosure import (
-    FEWER_THAN_5,
-    NOT_SHOWN,
     DisclosureError,
     Figure,
     Published,
     Share,
     audit,
-    check,
     grid_cell,
     grid_figures,
     list_figures,
     narrowed,
     protect,
     share,
-    small_counts,
 )
+from lmo.schema import FEWER_THAN_5, NOT_SHOWN, Count
 
 Publication = Mapping[str, Published | None]
 
@@ -403,9 +401,6 @@ def test_a_hand_added_share_of_a_hidden_total_is_reported_and_audited() -> None:
     # a / (a + 5) is 16.5% to 17.5% only when a is 1.
     assert every_table(figures, published, [of_total])["a"] == {1}
     assert audit(figures, published, [of_total]) == ["a"]
-    assert check(figures, published, [of_total]) == [
-        "a-share: a percentage of a total that is not published exactly"
-    ]
 
 
 # The audit on a hand-edited summary --------------------------------------------------------------
@@ -418,7 +413,7 @@ def test_the_audit_refuses_a_hidden_count_put_back() -> None:
     assert published["poor"] == NOT_SHOWN
     edited = {**published, "poor": 7}
     assert audit(figures, edited) == ["very-poor"]
-    assert check(figures, edited) == [
+    assert [str(finding) for finding in narrowed(figures, edited)] == [
         "very-poor: published as 'fewer than 5', but a reader can work out from the other "
         "published figures that it is exactly 3"
     ]
@@ -426,25 +421,26 @@ def test_the_audit_refuses_a_hidden_count_put_back() -> None:
     assert (finding.low, finding.high, finding.safe_low, finding.safe_high) == (3, 3, 1, 4)
 
 
-def test_the_audit_refuses_a_count_from_1_to_4() -> None:
+def test_a_count_from_1_to_4_is_refused_by_the_schema_before_the_audit() -> None:
     figures = list_figures(["very-good", "good", "poor", "very-poor"])
     published = {**protect(raw_of(figures, [12, 30, 7, 3]), figures), "very-poor": 3}
-    assert small_counts(figures, published) == ["very-poor"]
-    assert check(figures, published) == [
-        "very-poor: 3 is a count from 1 to 4; publish it as 'fewer than 5'"
-    ]
+    # The audit takes a published count at its word; the summary file's schema refuses it.
+    assert audit(figures, published) == []
+    with pytest.raises(ValidationError, match='publish it as "fewer than 5"'):
+        TypeAdapter(Count).validate_python(published["very-poor"])
+    for allowed in (0, 5, FEWER_THAN_5, NOT_SHOWN):
+        assert TypeAdapter(Count).validate_python(allowed) == allowed
 
 
-def test_check_names_other_mistakes() -> None:
+def test_the_audit_refuses_what_is_not_a_publication() -> None:
     figures = list_figures(["a", "b"])
-    assert check(figures, {"a": "few", "b": 7, "total": NOT_SHOWN}) == [
-        "a: expected a count, 'fewer than 5' or 'not shown', found 'few'",
-        "total: is always published but is 'not shown'",
-    ]
-    assert check(figures, {"a": 6, "b": 7, "total": 14}) == [
-        "no table fits the published figures: a total does not add up"
-    ]
-    assert check(figures, {"a": 6, "b": 7, "total": 13}) == []
+    with pytest.raises(ValueError, match="not a count, 'fewer than 5' or 'not shown': 'few'"):
+        audit(figures, {"a": "few", "b": 7, "total": 13})
+    with pytest.raises(ValueError, match="figures missing from the publication: \\['total'\\]"):
+        audit(figures, {"a": 6, "b": 7})
+    with pytest.raises(ValueError, match="no table fits the published figures"):
+        audit(figures, {"a": 6, "b": 7, "total": 14})
+    assert audit(figures, {"a": 6, "b": 7, "total": 13}) == []
 
 
 # Building the figures ----------------------------------------------------------------------------

