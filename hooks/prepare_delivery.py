@@ -37,7 +37,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     version = write_service_worker(site_dir, list(project.languages), runtime)
     # Headers before compression: their script hashes come from the finished pages.
     policy = write_header_files(
-        site_dir, project.maps.tiles, project.site_url, widgets.wasm_paths if widgets else ()
+        site_dir, project.maps.tile_origin, project.site_url, widgets.wasm_paths if widgets else ()
     )
     files, original, compressed = compress_site(site_dir)
     if widgets is not None:

@@ -55,9 +55,10 @@ class MapSettings:
 
     @property
     def tile_origin(self) -> str:
-        """scheme://host of the tile server, for the Content-Security-Policy and tests."""
+        """scheme://host of the tile server, for the Content-Security-Policy and tests.
+        Leaflet's {s} subdomain placeholder becomes the policy's wildcard (a.tile..., b.tile...)."""
         scheme, _, rest = self.tiles.partition("://")
-        return f"{scheme}://{rest.split('/', 1)[0]}"
+        return f"{scheme}://{rest.split('/', 1)[0].replace('{s}', '*')}"
 
 
 @dataclass(frozen=True)

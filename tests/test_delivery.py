@@ -15,12 +15,9 @@ from bs4 import BeautifulSoup
 from sitebuild import build, make_site
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("delivery"))
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+@pytest.fixture
+def built(tiny_site: Path) -> Path:
+    return tiny_site
 
 
 def test_every_text_file_has_identical_gzip_and_brotli_copies(built: Path) -> None:
@@ -99,7 +96,25 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
         assert "'wasm-unsafe-eval'" in routes[route]["Content-Security-Policy"]
     assert "'wasm-unsafe-eval'" not in azure["globalHeaders"]["Content-Security-Policy"]
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
-    assert 'if ($uri ~ "/(care\\-plan/|pl/care\\-plan/|assets/widgets/|assets/pyodide/)")' in nginx
+    paths = r"/care\-plan/|/pl/care\-plan/|/assets/widgets/|/assets/pyodide/"
+    assert f'if ($uri ~ "^({paths})") {{ set $lmo_script_src "' in nginx
+
+
+def test_only_the_theme_files_are_cached_for_long_on_every_host(built: Path) -> None:
+    out = built / "site"
+    headers = (out / "_headers").read_text(encoding="utf-8").split("\n/")
+    site_wide, rest = headers[0], headers[1:]
+    # Netlify and Cloudflare join every matching rule's values: one Cache-Control only.
+    assert "Cache-Control" not in site_wide
+    long = [r for r in rest if "Cache-Control: public, max-age=31536000, immutable" in r]
+    assert [r.split("\n")[0] for r in long] == ["assets/javascripts/*", "assets/stylesheets/*"]
+    nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert 'set $lmo_cache "public, max-age=0, must-revalidate";' in nginx
+    assert (
+        'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/)") '
+        '{ set $lmo_cache "public, max-age=31536000, immutable"; }'
+    ) in nginx
+    assert "error_page 404 /404.html;" in nginx
 
 
 def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> None:

@@ -83,19 +83,48 @@ def test_compressed_copies_are_served(example_site: Path, example_url: str, path
     assert "Content-Encoding" not in headers and body == on_disk.read_bytes()
 
 
-def test_security_headers_are_the_ones_the_build_wrote(
+def netlify_rules(site: Path) -> dict[str, dict[str, str]]:
+    """_headers as {path pattern: {header: value}} (detach lines left out)."""
+    rules: dict[str, dict[str, str]] = {}
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            current = rules.setdefault(line.strip(), {})
+        elif not line.strip().startswith("!"):
+            name, value = line.strip().split(": ", 1)
+            current[name] = value
+    return rules
+
+
+def test_security_and_cache_headers_are_the_ones_the_build_wrote(
     example_site: Path, example_url: str
 ) -> None:
-    written = {}
-    for line in (example_site / "_headers").read_text(encoding="utf-8").splitlines()[1:6]:
-        name, value = line.strip().split(": ", 1)
-        written[name] = value
-    _, headers, _ = fetch(example_url + "hubs/")
-    for name, value in written.items():
-        assert headers.get(name) == value, name
+    """nginx serves what _headers says for each path: the site-wide rule, the theme's long
+    cache, the care-plan page's policy in every language."""
+    rules = netlify_rules(example_site)
+    base = SUB_PATH
+    site_wide = rules[f"{base}*"]
+    _, page, _ = fetch(example_url + "hubs/")
+    for name, value in site_wide.items():
+        assert page.get(name) == value, name
+    assert page["Cache-Control"] == "public, max-age=0, must-revalidate"
+    theme = next(example_site.glob("assets/stylesheets/main.*.min.css")).name
+    _, asset, _ = fetch(example_url + f"assets/stylesheets/{theme}")
+    assert asset["Cache-Control"] == rules[f"{base}assets/stylesheets/*"]["Cache-Control"]
+    assert "immutable" in asset["Cache-Control"]
+    for path, rule in (
+        ("care-plan/", "care-plan/*"),
+        ("ur/care-plan/", "ur/care-plan/*"),
+        ("assets/widgets/care-plan-worker.js", "assets/widgets/*"),
+    ):
+        _, widget, _ = fetch(example_url + path)
+        expected = rules[base + rule]["Content-Security-Policy"]
+        assert widget["Content-Security-Policy"] == expected, path
+        assert "'wasm-unsafe-eval'" in widget["Content-Security-Policy"]
+    assert "'wasm-unsafe-eval'" not in page["Content-Security-Policy"]
 
 
 def test_a_missing_page_gets_the_sites_404_page(example_url: str) -> None:
     status, headers, body = fetch(example_url + "hubs/no-such-hub/")
     assert status == 404
-    assert b"<html" in body and "Content-Security-Policy" in headers
+    assert b'class="md-content"' in body, "the site's own 404 page, not nginx's"
+    assert "Content-Security-Policy" in headers
