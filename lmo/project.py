@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from lmo.maps import MapSettings
 from lmo.schema import SOURCE_LANGUAGE
@@ -26,19 +27,9 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' ``!ENV NAME`` or ``!ENV [NAME, ..., default]``: the first variable set, else
-    the default, as MkDocs itself reads it."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(str(loader.construct_scalar(node)))
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
-    for name in values[:-1]:
-        if str(name) in os.environ:
-            return os.environ[str(name)]
-    return values[-1] if values else None
-
-
-_TolerantLoader.add_constructor("!ENV", _environment)
+# MkDocs' own reading of ``!ENV NAME`` and ``!ENV [NAME, ..., default]`` (its dependency
+# pyyaml-env-tag, which does not import MkDocs).
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
