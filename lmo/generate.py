@@ -16,7 +16,6 @@ from pathlib import Path
 import yaml
 
 from lmo.i18n import translations
-from lmo.map_pages import MAP_SCRIPT_DIR
 from lmo.maps import MapSettings
 from lmo.problems import Problem
 from lmo.render import GENERATED_MARKER, GeneratedPage, render_language
@@ -54,10 +53,24 @@ def _existing_generated(root: Path) -> Iterable[Path]:
                 yield path
 
 
+# Each language's files beside the pages (map scripts, feeds, the care plan's definition)
+# are listed here when written, so the next run removes those no longer made, whatever
+# their kind; MkDocs leaves dot files out of the site.
+FILE_LIST = ".lmo-generated-files"
+
+
+def _listed_files(root: Path) -> list[str]:
+    listing = root / FILE_LIST
+    return listing.read_text(encoding="utf-8").split() if listing.exists() else []
+
+
 def remove_generated(content_dir: Path) -> list[Path]:
     removed = list(_existing_generated(content_dir))
+    for listing in sorted(content_dir.glob(f"*/{FILE_LIST}")):
+        removed += [listing.parent / name for name in _listed_files(listing.parent)]
+        removed.append(listing)
     for path in removed:
-        path.unlink()
+        path.unlink(missing_ok=True)
     return removed
 
 
@@ -82,11 +95,15 @@ def write_pages(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
                 report.written.append(target)
-        # A map that is gone (its record removed) must not leave its script behind.
-        for path in sorted((root / MAP_SCRIPT_DIR).glob("*.js")):
-            if path.relative_to(root).as_posix() not in files:
-                path.unlink()
-                report.removed.append(path)
+        # A file no longer made (a map whose record was removed, the care plan's definition
+        # once data/care_plan.yml is gone) must not stay behind to be published.
+        for relative in sorted(set(_listed_files(root)) - set(files)):
+            (root / relative).unlink(missing_ok=True)
+            report.removed.append(root / relative)
+        listing = "\n".join(sorted(files)) + "\n"
+        if _listed_files(root) != sorted(files):
+            root.mkdir(parents=True, exist_ok=True)
+            (root / FILE_LIST).write_text(listing, encoding="utf-8")
         wanted: set[Path] = set()
         for page in pages:
             target = root / page.path

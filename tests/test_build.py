@@ -23,12 +23,9 @@ RECORD_PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = make_site(tmp_path_factory.mktemp("build"))
-    result = build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def site(tiny_site: Path) -> Path:
+    return tiny_site
 
 
 def page(site: Path, url: str, lang: str = "en") -> BeautifulSoup:
@@ -205,17 +202,32 @@ def test_a_removed_record_loses_its_generated_page(tmp_path: Path) -> None:
     assert not (folder / "content" / "en" / "services" / "old-feeding-clinic.md").exists()
 
 
-def test_map_scripts_are_files_and_a_stale_one_is_removed(tmp_path: Path) -> None:
+def test_map_scripts_are_files_and_those_no_longer_made_are_removed(tmp_path: Path) -> None:
     folder = make_site(tmp_path)
-    stale = folder / "content" / "en" / "maps" / "hubs--gone-hub--map-gone-hub.js"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("// a map of a hub that no longer exists\n")
     assert build(folder).returncode == 0
-    assert not stale.exists()
     page = (folder / "site" / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
     assert '<script defer src="../../maps/hubs--town-hub--map-town-hub.js"></script>' in page
     script = folder / "site" / "maps" / "hubs--town-hub--map-town-hub.js"
     assert "L.marker(" in script.read_text(encoding="utf-8")
+    village = folder / "content" / "en" / "maps" / "hubs--village-hub--map-village-hub.js"
+    definition = folder / "content" / "pl" / "care-plan" / "plan.json"
+    assert village.exists() and definition.exists()
+    mine = folder / "content" / "en" / "maps" / "my-own.js"
+    mine.write_text("// written by an editor, not generated\n")
+
+    # The village hub and the care plan leave the data: their files leave the site too.
+    hubs = folder / "data" / "hubs.yml"
+    hubs.write_text(hubs.read_text()[: hubs.read_text().index("  - id: village-hub")])
+    (folder / "data" / "care_plan.yml").unlink()
+    translations = folder / "data" / "translations" / "pl.yml"
+    kept = translations.read_text().split("  care_plan.")[0]
+    translations.write_text(kept)
+    result = build(folder)
+    assert result.returncode == 0, result.stderr
+    assert not village.exists() and not definition.exists()
+    assert not (folder / "site" / "pl" / "care-plan").exists()
+    assert not (folder / "site" / "assets" / "pyodide").exists()
+    assert mine.exists(), "a file lmo did not write is never removed"
 
 
 def test_a_hand_written_page_is_never_overwritten(tmp_path: Path) -> None:
