@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from harness import SUB_PATH, serve_like_production  # noqa: E402
+from harness import build_example, serve_like_production  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -38,14 +38,9 @@ PAGES = {
 
 
 def build(out: Path) -> None:
-    env = {**os.environ, "SITE_URL": "https://maternity.example.nhs.uk" + SUB_PATH}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    result = build_example(out)
+    if result.returncode != 0:
+        raise SystemExit(f"the example did not build:\n{result.stderr}")
 
 
 def lighthouse(url: str, report: Path) -> dict[str, object] | None:

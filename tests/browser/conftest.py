@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +15,7 @@ from harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     NGINX,
-    REPO,
-    SUB_PATH,
+    build_example,
     is_csp_violation,
     serve_like_production,
 )
@@ -40,20 +37,7 @@ def browser() -> Iterator[Any]:
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's example site, built once into a temporary folder."""
     out = tmp_path_factory.mktemp("example") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        # Built for the sub-path nginx serves it under (see example_url), as a deployment
-        # to GitHub Pages or a department's folder would be.
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "SITE_URL": "https://maternity.example.nhs.uk" + SUB_PATH,
-        },
-    )
+    result = build_example(out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import socket
 import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,28 +66,26 @@ def without_exempt_nodes(violations: list[dict[str, Any]]) -> list[dict[str, Any
     return kept
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 NGINX = Path("/usr/sbin/nginx")
 BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 SUB_PATH = "/maternity/"
+
+
+def build_example(out: Path) -> subprocess.CompletedProcess[str]:
+    """The repository's example, built into ``out`` for the sub-path nginx serves it under,
+    as a deployment to GitHub Pages or a department's folder would be."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SITE_URL": "https://maternity.example.nhs.uk" + SUB_PATH,
+        },
+    )
 
 
 def _free_port() -> int:
@@ -127,7 +123,6 @@ http {{
     location {SUB_PATH} {{
       alias {site}/;
       include {site}/nginx-headers.conf;
-      error_page 404 {SUB_PATH}404.html;
     }}
   }}
 }}
