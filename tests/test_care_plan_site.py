@@ -9,18 +9,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from careplan.api import Drafter
-from sitebuild import build, copy_data, edit, make_site
+from sitebuild import copy_data, edit
 
 from lmo.pyodide_runtime import RUNTIME_FILES
 from lmo.validate import load_dataset
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("careplan"))
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+@pytest.fixture
+def built(tiny_site: Path) -> Path:
+    return tiny_site / "site"
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import build, copy_data, edit, make_site
+from sitebuild import copy_data, edit
 
 from lmo.feedback_pages import FeedbackView
 from lmo.validate import load_dataset
@@ -144,12 +144,9 @@ def test_an_export_in_the_summaries_folder_is_refused(data: Path) -> None:
 # --- pages -----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("feedback-site"))
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+@pytest.fixture
+def built(tiny_site: Path) -> Path:
+    return tiny_site / "site"
 
 
 def page(built: Path, path: str) -> BeautifulSoup:

@@ -16,12 +16,9 @@ from sitebuild import REPO, build, make_site, run
 from lmo.project import read_mkdocs_yml
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = make_site(tmp_path_factory.mktemp("languages"))
-    result = build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+@pytest.fixture
+def site(tiny_site: Path) -> Path:
+    return tiny_site
 
 
 def soup_of(site: Path, url: str) -> BeautifulSoup:

@@ -7,19 +7,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import build, make_site
 
 from lmo.maps import MapPoint, MapSettings, draw_map
 
 TILES = "https://tile.openstreetmap.org"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = make_site(tmp_path_factory.mktemp("maps"))
-    result = build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+@pytest.fixture
+def site(tiny_site: Path) -> Path:
+    return tiny_site / "site"
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
