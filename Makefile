@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t18
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -90,4 +90,9 @@ clean:  ## remove build output and generated pages
 	rm -rf site
 	test ! -x $(PY) || $(PY) -m lmo clean
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx audit lint test bench clean
+postcode-districts: $(VENV)/.installed  ## build data/postcode_districts.yml from the ONS Postcode Directory (ONSPD=<csv or zip> DISTRICTS=HR,WR,...)
+	@test -n "$(ONSPD)" || { echo "usage: make postcode-districts ONSPD=<ONSPD zip or csv> [DISTRICTS=HR,WR,DY10,...] [AUTHORITIES=E06000019,...]" >&2; exit 2; }
+	$(PY) scripts/import_postcode_districts.py --onspd "$(ONSPD)" --out data/postcode_districts.yml \
+	  $(if $(DISTRICTS),--districts "$(DISTRICTS)") $(if $(AUTHORITIES),--authorities "$(AUTHORITIES)")
+
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx audit lint test bench clean postcode-districts

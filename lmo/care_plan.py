@@ -13,6 +13,8 @@ from lmo.i18n import language_name, text_direction
 from lmo.labels import N_
 from lmo.problems import Problem
 from lmo.schema import SOURCE_LANGUAGE
+from lmo.widget_paths import PYODIDE_DIR, SHARED_SCRIPT, WIDGET_DIR, WORKER
+from lmo.yamlsource import dotted
 
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
@@ -21,22 +23,11 @@ if TYPE_CHECKING:
 
 URL = "care-plan/"
 DEFINITION_FILE = "care-plan/plan.json"
-# The widget's own files, relative to the site root (see hooks/prepare_delivery.py).
-WORKER = "assets/widgets/care-plan-worker.js"
-SCRIPT = "assets/widgets/care-plan.js"
+SCRIPT = WIDGET_DIR + "care-plan.js"
 # The wheel's version changes only with its format; a new build is a new service worker
 # and the page revalidates, so browsers never keep an old wheel.
 WHEEL_VERSION = "1.0.0"
-WHEEL = f"assets/widgets/careplan-{WHEEL_VERSION}-py3-none-any.whl"
-PYODIDE_DIR = "assets/pyodide/"
-
-
-def wasm_paths(languages: list[str]) -> tuple[str, ...]:
-    """Where WebAssembly may be compiled: the page in every language (it creates the
-    worker), the widget's scripts and the runtime. Chromium runs a worker under its own
-    response's policy, so the worker's path is the one that must allow it."""
-    pages = [URL] + [f"{lang}/{URL}" for lang in languages[1:]]
-    return (*pages, SCRIPT.rsplit("/", 1)[0] + "/", PYODIDE_DIR)
+WHEEL = f"{WIDGET_DIR}careplan-{WHEEL_VERSION}-py3-none-any.whl"
 
 
 # Words the widget's Python uses in exports and messages, from the interface catalogue so
@@ -109,6 +100,31 @@ def check_care_plan(
             for o, option in enumerate(question.options)
         )
         report_repeated_ids(doc, options, problems, why)
+    receiving = [(at, q) for at, q in questions if q.receives is not None]
+    for at, question in receiving:
+        if question.kind != "text":
+            line, col = doc.locate((*at, "receives"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    dotted((*at, "receives")),
+                    "only a question with 'kind: text' can receive notes from another page",
+                )
+            )
+    for at, _question in receiving[1:]:
+        line, col = doc.locate((*at, "receives"))
+        first, _ = doc.locate((*receiving[0][0], "receives"))
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                dotted((*at, "receives")),
+                f"the notes already go to the question on line {first}; keep one",
+            )
+        )
     for section_at, section in sections:
         for i, service in enumerate(section.signposts):
             _unknown_id(
@@ -225,6 +241,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
             "widget": "careplan",
             # Site-root paths for the theme's script tag (theme_overrides/main.html).
             "widget_files": {
+                "shared": SHARED_SCRIPT,
                 "script": SCRIPT,
                 "worker": WORKER,
                 "wheel": WHEEL,

@@ -172,3 +172,34 @@ PUBLISHED_COUNT = {
     "fewer than 5": N_("fewer than 5"),
     "not shown": N_("not shown"),
 }
+
+# --- the birth-place page ------------------------------------------------------------------
+
+BIRTH_OUTCOME = {
+    "spontaneous_vaginal_birth": N_("Vaginal birth without forceps or ventouse"),
+    "instrumental_birth": N_("Birth with forceps or ventouse"),
+    "caesarean_birth": N_("Caesarean birth"),
+    "epidural": N_("Had an epidural"),
+    "episiotomy": N_("Had an episiotomy (a cut to help the baby out)"),
+    "blood_transfusion": N_("Needed a blood transfusion"),
+    "transferred": N_("Moved to a labour ward during or after labour"),
+    "baby_serious_problems": N_("Babies with a serious medical problem"),
+}
+
+PARITY = {
+    "first_birth": N_("If this is your first baby"),
+    "later_birth": N_("If you have given birth before"),
+}
+
+WHAT_MATTERS = {
+    "birth_pool": N_("Using a birth pool"),
+    "partner_overnight": N_("My birth partner staying overnight"),
+    "close_to_home": N_("Being close to home"),
+    "know_midwife": N_("Knowing my midwife"),
+    "fewer_interventions": N_("Fewer interventions (such as forceps or a caesarean)"),
+}
+
+VERIFICATION = {
+    "checked": N_("Checked against the source"),
+    "to_confirm": N_("Awaiting confirmation against the source"),
+}

@@ -456,6 +456,11 @@ class Renderer:
         plan_page = care_plan_page(self)
         if plan_page is not None:
             pages.append(plan_page)
+        from lmo.birth_place import birth_place_page
+
+        place_page = birth_place_page(self)
+        if place_page is not None:
+            pages.append(place_page)
         per_kind: list[tuple[str, str, dict[str, Any]]] = [
             ("hubs", "hub.md.j2", ds.hubs),
             ("birth_settings", "birth_setting.md.j2", ds.birth_settings),

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,10 @@ class DataSet:
     you_said_we_did: schema.YouSaidWeDidFile | None = None
     # The care-plan drafter's questions; None when the LMNS has no drafter.
     care_plan: schema.CarePlanFile | None = None
+    # Published outcomes by place of birth, and the area's postcode districts, for the
+    # birth-place page; None when the LMNS does not publish one.
+    birthplace: schema.BirthplaceFiguresFile | None = None
+    postcode_districts: schema.PostcodeDistrictsFile | None = None
 
     def record(self, ref: str) -> schema.Record | None:
         """A record from a reference such as services/booking."""
@@ -91,6 +95,14 @@ class DataSet:
                     yield f"care_plan.{section.id}.intro", section.intro
                 for question in section.questions:
                     yield f"care_plan.{section.id}.{question.id}", question
+        if self.birthplace is not None:
+            figures = self.birthplace
+            yield "birthplace.study", figures.study
+            yield "birthplace.framing", figures.framing
+            for finding in figures.findings:
+                yield f"birthplace.findings.{finding.id}", finding.text
+            for reason in figures.transfer_reasons.reasons:
+                yield f"birthplace.transfer_reasons.{reason.id}", reason.label
 
     def records(self) -> Iterable[tuple[str, schema.Record]]:
         for collection in COLLECTIONS:
@@ -534,6 +546,14 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
     dated.append((("glossary", "glossary"), ds.glossary.review_by))
     if ds.you_said_we_did is not None:
         dated.append((("you_said_we_did", "you_said_we_did"), ds.you_said_we_did.review_by))
+    optional_files: list[tuple[str, Any]] = [
+        ("care_plan", ds.care_plan),
+        ("birthplace_figures", ds.birthplace),
+        ("postcode_districts", ds.postcode_districts),
+    ]
+    for name, optional in optional_files:
+        if optional is not None:
+            dated.append(((name, ""), optional.review_by))
     if ds.feedback:
         # Only the latest summary can be overdue: older quarters are history.
         latest = ds.feedback[-1]
@@ -549,7 +569,8 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
                 " 'make feedback' with the new exports"
             )
         else:
-            path = f"{key[0]}[{key[1]}].review_by"
+            # A whole file (data/care_plan.yml) has its date at the top; a record by its id.
+            path = f"{key[0]}[{key[1]}].review_by" if key[1] else "review_by"
             message = (
                 f"review date {review_by.isoformat()} has passed: check the facts with the"
                 " owner, then update 'last_reviewed' and 'review_by'"
@@ -634,10 +655,21 @@ def load_dataset(
     from lmo.feedback_validate import check_feedback  # it builds on this module's helpers
 
     check_feedback(data_dir, display_prefix, docs, models, ds, problems)
+    from lmo.birth_place import check_birthplace, check_postcode_districts
     from lmo.care_plan import check_care_plan
 
-    if "care_plan.yml" in models:
-        check_care_plan(docs["care_plan.yml"], models["care_plan.yml"], ds, problems)
+    optional_checks: dict[str, Callable[..., None]] = {
+        "care_plan.yml": check_care_plan,
+        "birthplace_figures.yml": check_birthplace,
+        "postcode_districts.yml": check_postcode_districts,
+    }
+    for name, check in optional_checks.items():
+        if name in models:
+            check(docs[name], models[name], ds, problems)
+            ds.where[(name.removesuffix(".yml"), "")] = (
+                docs[name].file,
+                *docs[name].locate(("review_by",)),
+            )
     ds.texts = assign_keys(ds.text_roots())
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts

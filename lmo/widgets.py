@@ -1,14 +1,16 @@
-"""Put the in-browser widgets' files into a built site: the self-hosted Pyodide runtime and
-each widget's Python as a wheel. Only a site with a widget page gets them, and only that
-page's script ever asks for them (see lmo/care_plan.py)."""
+"""Put the in-browser widgets' files into a built site: the self-hosted Pyodide runtime, the
+shared worker and each widget's Python as a wheel. Only a site with a widget page gets
+them, and only those pages' scripts ever ask for them (see lmo/care_plan.py and
+lmo/birth_place.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from lmo import care_plan
+from lmo import birth_place, care_plan
 from lmo.pyodide_runtime import copy_runtime, pyodide_version
+from lmo.widget_paths import PYODIDE_DIR, WIDGET_DIR, page_paths
 from lmo.widget_wheel import build_wheel
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
@@ -16,11 +18,28 @@ WIDGET_SOURCES = TOOL_ROOT / "widgets"
 
 
 @dataclass(frozen=True)
+class Widget:
+    package: str  # the import name, also the folder in widgets/
+    version: str
+    page_url: str  # the page that uses it, relative to a language root
+    definition: str  # the file the build writes for it; no file, no widget
+
+
+WIDGETS = (
+    Widget("careplan", care_plan.WHEEL_VERSION, care_plan.URL, care_plan.DEFINITION_FILE),
+    Widget("birthplace", birth_place.WHEEL_VERSION, birth_place.URL, birth_place.DEFINITION_FILE),
+)
+
+
+@dataclass(frozen=True)
 class Installed:
     """What the rest of the delivery step needs to know about the widgets it installed."""
 
     files: list[Path]
-    # Site paths whose pages and scripts compile WebAssembly (the headers allow it there).
+    # Site paths whose pages and scripts compile WebAssembly (the headers allow it there):
+    # each widget page in every language (it creates the worker), the widgets' scripts and
+    # the runtime. Chromium runs a worker under its own response's policy, so the worker's
+    # path is the one that must allow it.
     wasm_paths: tuple[str, ...]
     # Where the runtime is, and a name for it that changes only with the Pyodide version
     # (the service worker keeps it across builds of the site).
@@ -30,19 +49,24 @@ class Installed:
 
 def install_widgets(site_dir: Path, languages: list[str]) -> Installed | None:
     """Copy what the built widget pages need; None for a site without a widget page."""
-    if not (site_dir / care_plan.DEFINITION_FILE).is_file():
+    present = [w for w in WIDGETS if (site_dir / w.definition).is_file()]
+    if not present:
         return None
-    written = copy_runtime(TOOL_ROOT, site_dir / care_plan.PYODIDE_DIR)
-    wheel = build_wheel(
-        WIDGET_SOURCES / "careplan",
-        "careplan",
-        "careplan",
-        care_plan.WHEEL_VERSION,
-        (site_dir / care_plan.WHEEL).parent,
-    )
+    written = copy_runtime(TOOL_ROOT, site_dir / PYODIDE_DIR)
+    for widget in present:
+        written.append(
+            build_wheel(
+                WIDGET_SOURCES / widget.package,
+                widget.package,
+                widget.package,
+                widget.version,
+                site_dir / WIDGET_DIR,
+            )
+        )
+    pages = [path for w in present for path in page_paths(w.page_url, languages)]
     return Installed(
-        files=[*written, wheel],
-        wasm_paths=care_plan.wasm_paths(languages),
-        runtime_path=care_plan.PYODIDE_DIR,
+        files=written,
+        wasm_paths=(*pages, WIDGET_DIR, PYODIDE_DIR),
+        runtime_path=PYODIDE_DIR,
         runtime_cache=f"lmo-pyodide-{pyodide_version(TOOL_ROOT)}",
     )

@@ -219,6 +219,7 @@ def test_map_scripts_are_files_and_those_no_longer_made_are_removed(tmp_path: Pa
     hubs = folder / "data" / "hubs.yml"
     hubs.write_text(hubs.read_text()[: hubs.read_text().index("  - id: village-hub")])
     (folder / "data" / "care_plan.yml").unlink()
+    (folder / "data" / "birthplace_figures.yml").unlink()
     translations = folder / "data" / "translations" / "pl.yml"
     kept = translations.read_text().split("  care_plan.")[0]
     translations.write_text(kept)
@@ -226,6 +227,7 @@ def test_map_scripts_are_files_and_those_no_longer_made_are_removed(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert not village.exists() and not definition.exists()
     assert not (folder / "site" / "pl" / "care-plan").exists()
+    assert not (folder / "site" / "pl" / "birth-place").exists()
     assert not (folder / "site" / "assets" / "pyodide").exists()
     assert mine.exists(), "a file lmo did not write is never removed"
 

@@ -51,8 +51,9 @@ def test_the_page_is_a_plain_form_in_each_language(built: Path) -> None:
 def test_only_the_widget_page_loads_the_widget(built: Path) -> None:
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        is_widget_page = page.parent.name == "care-plan"
-        assert ("assets/widgets/care-plan.js" in html) == is_widget_page, page
+        is_widget_page = page.parent.name in ("care-plan", "birth-place")
+        assert ("assets/widgets/care-plan.js" in html) == (page.parent.name == "care-plan"), page
+        assert ("assets/widgets/python-widget.js" in html) == is_widget_page, page
         assert "pyodide" not in html.replace('data-pyodide="', "") or is_widget_page, page
 
 

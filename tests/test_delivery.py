@@ -84,7 +84,15 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
             current.append(line.strip())
     site_wide = next(v for v in rules["/*"] if v.startswith("Content-Security-Policy"))
     assert "'wasm-unsafe-eval'" not in site_wide
-    for path in ("/care-plan/*", "/pl/care-plan/*", "/assets/widgets/*", "/assets/pyodide/*"):
+    widget_paths = (
+        "/care-plan/*",
+        "/pl/care-plan/*",
+        "/birth-place/*",
+        "/pl/birth-place/*",
+        "/assets/widgets/*",
+        "/assets/pyodide/*",
+    )
+    for path in widget_paths:
         assert rules[path][0] == "! Content-Security-Policy", "detach the site-wide policy"
         widget = rules[path][1]
         assert widget == site_wide.replace(
@@ -92,11 +100,14 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
         )
     azure = json.loads((out / "staticwebapp.config.json").read_text(encoding="utf-8"))
     routes = {r["route"]: r["headers"] for r in azure["routes"]}
-    for route in ("/care-plan/*", "/pl/care-plan/*", "/assets/widgets/*"):
+    for route in widget_paths:
         assert "'wasm-unsafe-eval'" in routes[route]["Content-Security-Policy"]
     assert "'wasm-unsafe-eval'" not in azure["globalHeaders"]["Content-Security-Policy"]
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
-    paths = r"/care\-plan/|/pl/care\-plan/|/assets/widgets/|/assets/pyodide/"
+    paths = (
+        r"/care\-plan/|/pl/care\-plan/|/birth\-place/|/pl/birth\-place/"
+        r"|/assets/widgets/|/assets/pyodide/"
+    )
     assert f'if ($uri ~ "^({paths})") {{ set $lmo_script_src "' in nginx
 
 

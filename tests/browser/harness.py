@@ -197,3 +197,49 @@ def describe(violations: list[dict[str, Any]]) -> str:
         targets = [json.dumps(n["target"]) for n in v["nodes"][:3]]
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(targets)}")
     return "\n".join(lines)
+
+
+# --- keyboard and network helpers shared by the widget tests --------------------------------
+
+
+def tab_to(page: Any, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element is focused, as someone using a keyboard would."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} was not reached with Tab in {limit} presses")
+
+
+def press_button(page: Any, selector: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.press("Enter")
+
+
+def record_requests(page: Any) -> list[dict[str, Any]]:
+    """Every request the page makes from now on: its address, method and body."""
+    requests: list[dict[str, Any]] = []
+    page.on(
+        "request",
+        lambda request: requests.append(
+            {"url": request.url, "method": request.method, "body": request.post_data_buffer}
+        ),
+    )
+    return requests
+
+
+def assert_nothing_left_the_site(
+    requests: list[dict[str, Any]], site_url: str, secrets: tuple[str, ...]
+) -> None:
+    """Every request stayed on the site (or was a download made in the page), and none
+    carried any of her words, in its address or its body."""
+    from urllib.parse import unquote
+
+    origin = site_url.split("/", 3)[:3]
+    for request in requests:
+        url = unquote(request["url"])
+        body = (request["body"] or b"").decode("utf-8", "replace")
+        assert url.split("/", 3)[:3] == origin or url.startswith("blob:"), url
+        for secret in secrets:
+            assert secret not in url and secret not in body, (secret, url)

@@ -10,10 +10,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 import pytest
-from harness import describe, run_axe, wait_for_service_worker
+from harness import (
+    assert_nothing_left_the_site,
+    describe,
+    press_button,
+    record_requests,
+    run_axe,
+    tab_to,
+    wait_for_service_worker,
+)
 
 PLAN = "pl/care-plan/"  # Polish, so the bilingual export has two languages to show
 # Her words: distinctive, so any request carrying them would be found in the log.
@@ -23,16 +30,6 @@ SECRETS = ("ZX81-private", "QY42-private", "Cisza", "partner")
 PYODIDE_FILES = "/assets/pyodide/"
 # Pyodide's first start in a small CI machine: download, compile, unpack (seconds, not ms).
 READY_MS = 120_000
-
-
-def tab_to(page: Any, selector: str, limit: int = 400) -> None:
-    """Press Tab until the element is focused, as someone using a keyboard would."""
-    target = page.locator(selector)
-    for _ in range(limit):
-        if target.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} was not reached with Tab in {limit} presses")
 
 
 def message(page: Any, name: str) -> str:
@@ -54,14 +51,7 @@ def no_axe_violations(page: Any, state: str) -> None:
 
 @pytest.fixture
 def log(page: Any) -> list[dict[str, Any]]:
-    requests: list[dict[str, Any]] = []
-    page.on(
-        "request",
-        lambda request: requests.append(
-            {"url": request.url, "method": request.method, "body": request.post_data_buffer}
-        ),
-    )
-    return requests
+    return record_requests(page)
 
 
 def fill_by_keyboard(page: Any) -> None:
@@ -91,11 +81,6 @@ def form_state(page: Any) -> dict[str, Any]:
         "epidural": page.locator("#plan-q-pain-relief-epidural").is_checked(),
         "own": page.locator("#plan-q-own-questions").input_value(),
     }
-
-
-def press_button(page: Any, selector: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.press("Enter")
 
 
 def download_by_keyboard(page: Any, fmt: str) -> tuple[str, str]:
@@ -184,13 +169,7 @@ def test_drafting_saving_restoring_exporting_importing_and_deleting_by_keyboard(
     wait_for_status(page, "imported")
     assert form_state(page) == filled
 
-    origin = example_url.split("/", 3)[:3]
-    for request in log:
-        url = unquote(request["url"])
-        body = (request["body"] or b"").decode("utf-8", "replace")
-        assert url.split("/", 3)[:3] == origin or url.startswith("blob:"), url
-        for secret in SECRETS:
-            assert secret not in url and secret not in body, (secret, url)
+    assert_nothing_left_the_site(log, example_url, SECRETS)
 
 
 def test_a_status_change_since_saving_is_shown_when_she_restores(

@@ -114,7 +114,7 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
     for path, rule in (
         ("care-plan/", "care-plan/*"),
         ("ur/care-plan/", "ur/care-plan/*"),
-        ("assets/widgets/care-plan-worker.js", "assets/widgets/*"),
+        ("assets/widgets/python-worker.js", "assets/widgets/*"),
     ):
         _, widget, _ = fetch(example_url + path)
         expected = rules[base + rule]["Content-Security-Policy"]

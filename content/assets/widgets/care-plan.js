@@ -11,18 +11,8 @@
   if (!script || !root || typeof Worker !== "function" || typeof WebAssembly !== "object") {
     return; // the plain page still works: fill in and print
   }
-  function absolute(path) {
-    return new URL(path, document.baseURI).href;
-  }
-  var settings = {
-    worker: absolute(script.dataset.worker),
-    pyodide: absolute(script.dataset.pyodide),
-    wheel: absolute(script.dataset.wheel),
-    definition: absolute(root.dataset.definition),
-  };
-  // One plan per site, whatever the language of the page she saved it from.
-  var siteRoot = new URL(script.dataset.worker.replace(/assets\/widgets\/[^/]*$/, ""), document.baseURI);
-  var storageKey = "lmo-care-plan:" + siteRoot.pathname;
+  if (!window.LmoPython) return;
+  var storageKey = "lmo-care-plan:" + window.LmoPython.siteRoot(script);
 
   var tools = root.querySelector(".app-plan__tools");
   var status = root.querySelector(".app-plan__status");
@@ -36,21 +26,9 @@
   root.querySelector(".app-plan__nojs").hidden = true;
   tools.hidden = false;
 
-  function message(name, values) {
-    var item = root.querySelector('.app-plan__messages [data-msg="' + name + '"]');
-    var text = item ? item.textContent : name;
-    Object.keys(values || {}).forEach(function (key) {
-      text = text.replace("{" + key + "}", values[key]);
-    });
-    return text;
-  }
-  function say(name, values) {
-    status.textContent = "";
-    // A fresh text node after a tick, so screen readers announce a repeated message too.
-    window.setTimeout(function () {
-      status.textContent = message(name, values);
-    }, 50);
-  }
+  var speaker = window.LmoPython.speaker(root.querySelector(".app-plan__messages"), status);
+  var message = speaker.message;
+  var say = speaker.say;
   function showWarnings(list) {
     warnings.textContent = "";
     if (!list || !list.length) return;
@@ -64,63 +42,16 @@
   }
 
   // --- the worker: started once, on first use ---------------------------------------------
-  var worker = null;
-  var ready = null;
-  var calls = {};
-  var nextCall = 1;
-  function start() {
-    if (ready) return ready;
-    progressBox.hidden = false;
-    say("loading");
-    ready = new Promise(function (resolve, reject) {
-      worker = new Worker(settings.worker);
-      worker.onmessage = function (event) {
-        var data = event.data;
-        if (data.type === "progress") {
-          progressBar.value = data.percent;
-        } else if (data.type === "ready") {
-          progressBox.hidden = true;
-          say("ready");
-          resolve();
-        } else if (data.type === "failed") {
-          progressBox.hidden = true;
-          say("failed");
-          ready = null;
-          worker.terminate();
-          reject(new Error(data.detail));
-        } else if (data.type === "reply") {
-          var call = calls[data.id];
-          delete calls[data.id];
-          if (data.error) call.reject(new Error(data.error));
-          else call.resolve(JSON.parse(data.result));
-        }
-      };
-      worker.onerror = function (event) {
-        progressBox.hidden = true;
-        say("failed");
-        ready = null;
-        reject(new Error(event.message || "worker error"));
-      };
-      worker.postMessage({
-        type: "start",
-        pyodide: settings.pyodide,
-        wheel: settings.wheel,
-        definition: settings.definition,
-      });
-    });
-    return ready;
-  }
-  function python(method) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    return start().then(function () {
-      return new Promise(function (resolve, reject) {
-        var id = nextCall++;
-        calls[id] = { resolve: resolve, reject: reject };
-        worker.postMessage({ type: "call", id: id, method: method, args: args });
-      });
-    });
-  }
-  root.addEventListener("focusin", function () { start().catch(function () {}); }, { once: true });
+  var python = window.LmoPython.widget({
+    script: script,
+    definition: root.dataset.definition,
+    factory: "careplan.api.Drafter",
+    area: root,
+    progressBox: progressBox,
+    progressBar: progressBar,
+    say: say,
+    readyMessage: "ready",
+  }).call;
 
   // --- the form as plain answers, and back ----------------------------------------------
   function fields(box, id, part) {
@@ -198,6 +129,24 @@
       : "";
   }
   showSaved();
+
+  // Notes she chose to add from the birth-place page wait in this browser's storage until
+  // this page puts them into the question that receives them (on this device only).
+  var handoffKey = "lmo-care-plan-handoff:" + window.LmoPython.siteRoot(script);
+  function takeHandoff() {
+    var text = null;
+    try {
+      text = window.localStorage.getItem(handoffKey);
+      window.localStorage.removeItem(handoffKey);
+    } catch (error) {
+      return;
+    }
+    var field = root.querySelector('[data-receives="birth_place_notes"]');
+    if (!text || !field) return;
+    field.value = field.value.trim() ? field.value.replace(/\s+$/, "") + "\n\n" + text : text;
+    say("notes-added");
+  }
+  takeHandoff();
 
   function download(file) {
     var blob = new Blob([file.content], { type: file.mime });
@@ -297,15 +246,7 @@
     },
   };
 
-  tools.addEventListener("click", function (event) {
-    var button = event.target.closest("button[data-action]");
-    if (!button || button.getAttribute("aria-disabled") === "true") return;
-    button.setAttribute("aria-disabled", "true");
-    Promise.resolve()
-      .then(function () { return actions[button.dataset.action](button); })
-      .catch(function () { /* the status line already says what went wrong */ })
-      .then(function () { button.removeAttribute("aria-disabled"); });
-  });
+  window.LmoPython.buttons(tools, actions);
   importInput.addEventListener("change", function () {
     var file = importInput.files && importInput.files[0];
     if (!file) return;

@@ -1,5 +1,5 @@
-"""The care-plan widget's own tests, run a second time inside real Pyodide under Node.js,
-from the same wheel the site serves: what passes under CPython must pass where it runs."""
+"""Each widget's own tests, run a second time inside real Pyodide under Node.js, from the
+same wheel the site serves: what passes under CPython must pass where it runs."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from lmo import care_plan
 from lmo.widget_wheel import build_wheel
+from lmo.widgets import WIDGETS, Widget
 
 REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"
-WIDGET = REPO / "widgets" / "careplan"
-TESTS = sorted((WIDGET / "tests").glob("test_*.py"))
 
 
 def portable_test_names(path: Path) -> list[str]:
@@ -26,13 +24,17 @@ def portable_test_names(path: Path) -> list[str]:
     ]
 
 
-def test_the_widget_tests_pass_inside_pyodide(tmp_path: Path) -> None:
+@pytest.mark.parametrize("widget", WIDGETS, ids=lambda w: w.package)
+def test_the_widget_tests_pass_inside_pyodide(widget: Widget, tmp_path: Path) -> None:
+    source = REPO / "widgets" / widget.package
+    tests = sorted((source / "tests").glob("test_*.py"))
+    assert tests, f"widgets/{widget.package}/tests has no tests"
     node = shutil.which("node")
     if node is None or not (REPO / "node_modules" / "pyodide").is_dir():
         pytest.fail("needs Node.js and node_modules/pyodide: run `make test` (it runs npm ci)")
-    wheel = build_wheel(WIDGET, "careplan", "careplan", care_plan.WHEEL_VERSION, tmp_path)
+    wheel = build_wheel(source, widget.package, widget.package, widget.version, tmp_path)
     result = subprocess.run(
-        [node, str(RUNNER), str(wheel), *map(str, TESTS)],
+        [node, str(RUNNER), str(wheel), *map(str, tests)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -40,7 +42,7 @@ def test_the_widget_tests_pass_inside_pyodide(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    expected = [f"PASS {path.name}::{name}" for path in TESTS for name in portable_test_names(path)]
+    expected = [f"PASS {path.name}::{name}" for path in tests for name in portable_test_names(path)]
     passed = [line for line in result.stdout.splitlines() if line.startswith("PASS ")]
     assert passed == expected, "every test that runs under CPython ran in Pyodide too"
     assert f"{len(expected)} passed, 0 failed in Pyodide" in result.stdout

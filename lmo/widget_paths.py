@@ -1,0 +1,19 @@
+"""Where the in-browser widgets' shared files live in a built site, relative to its root.
+Both widgets (the care plan and the birth-place page) run their Python in the same worker
+script on the same self-hosted Pyodide runtime, so a woman who used one downloads nothing
+more for the other."""
+
+from __future__ import annotations
+
+WIDGET_DIR = "assets/widgets/"
+# One worker for every widget: it loads Pyodide and the widget's wheel, then calls the
+# factory it is told to (see content/assets/widgets/python-worker.js).
+WORKER = WIDGET_DIR + "python-worker.js"
+# What every widget page loads before its own script: starts and talks to the worker.
+SHARED_SCRIPT = WIDGET_DIR + "python-widget.js"
+PYODIDE_DIR = "assets/pyodide/"
+
+
+def page_paths(url: str, languages: list[str]) -> list[str]:
+    """A page's path in every language: the first language is at the site root."""
+    return [url] + [f"{lang}/{url}" for lang in languages[1:]]
