@@ -5,7 +5,6 @@ definition the widget's Python reads in her browser (widgets/birthplace)."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal, get_decimal_symbol
@@ -14,7 +13,7 @@ from lmo import labels, schema
 from lmo.i18n import text_direction
 from lmo.labels import N_
 from lmo.problems import Problem
-from lmo.widget_paths import PYODIDE_DIR, SHARED_SCRIPT, WORKER
+from lmo.widget_paths import WIDGET_DIR, definition_text, script_files
 
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
@@ -23,9 +22,9 @@ if TYPE_CHECKING:
 
 URL = "birth-place/"
 DEFINITION_FILE = "birth-place/places.json"
-SCRIPT = "assets/widgets/birth-place.js"
+SCRIPT = WIDGET_DIR + "birth-place.js"
 WHEEL_VERSION = "1.0.0"
-WHEEL = f"assets/widgets/birthplace-{WHEEL_VERSION}-py3-none-any.whl"
+WHEEL = f"{WIDGET_DIR}birthplace-{WHEEL_VERSION}-py3-none-any.whl"
 # The definition's layout; widgets/birthplace/birthplace/definition.py reads this version.
 FORMAT = 1
 # Shares of transfer reasons are rounded in the source, so they add up to about 100.
@@ -119,7 +118,7 @@ def _per_setting(values: schema.PerThousand) -> dict[str, int]:
 def check_birthplace(
     doc: SourceDocument, figures: schema.BirthplaceFiguresFile, ds: DataSet, problems: list[Problem]
 ) -> None:
-    """Check that the figures are whole and add up, then put them into ``ds``."""
+    """Check that the figures are whole and add up."""
     from lmo.validate import _unknown_id, report_repeated_ids
 
     rows: dict[tuple[str, str], int] = {}
@@ -192,7 +191,6 @@ def check_birthplace(
             )
     for i, service in enumerate(figures.signposts):
         _unknown_id(doc, ("signposts", i), service, ds.services, "data/services.yml", problems)
-    ds.birthplace = figures
 
 
 def check_postcode_districts(
@@ -206,7 +204,6 @@ def check_postcode_districts(
         problems,
         "a district is looked up by its code, so each needs its own",
     )
-    ds.postcode_districts = table
 
 
 def definition(renderer: Renderer) -> dict[str, Any]:
@@ -214,7 +211,7 @@ def definition(renderer: Renderer) -> dict[str, Any]:
     from lmo.render import page_url, relative_url
 
     ds = renderer.ctx.ds
-    data = ds.birthplace
+    data = ds.birthplace_figures
     assert data is not None
     gettext = renderer.ctx.translations.gettext
 
@@ -307,14 +304,13 @@ def figure_rows(data: schema.BirthplaceFiguresFile, parity: str) -> list[schema.
     return sorted((r for r in data.figures if r.parity == parity), key=lambda r: order[r.outcome])
 
 
-def settings_by_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
-    """The area's settings for the page's list: every type, in-area ones first."""
-    groups = []
-    for kind in schema.BIRTH_SETTING_TYPES:
-        items = [s for s in ds.birth_settings.values() if s.type == kind]
-        items.sort(key=lambda s: (not s.in_area, s.id))
-        groups.append((kind, items))
-    return groups
+def every_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
+    """The settings grouped as in the care plan's list, with every type present: the page
+    says so when the area has none of a kind."""
+    from lmo.care_plan import settings_by_type
+
+    groups = dict(settings_by_type(ds))
+    return [(kind, groups.get(kind, [])) for kind in schema.BIRTH_SETTING_TYPES]
 
 
 def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
@@ -322,13 +318,11 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
     from lmo.render import source_facts
 
     ds = renderer.ctx.ds
-    data = ds.birthplace
+    data = ds.birthplace_figures
     if data is None:
         return None
     gettext = renderer.ctx.translations.gettext
-    renderer.ctx.files[DEFINITION_FILE] = (
-        json.dumps(definition(renderer), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-    )
+    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
     has_care_plan = ds.care_plan is not None and any(
         q.receives == "birth_place_notes" for s in ds.care_plan.sections for q in s.questions
     )
@@ -344,13 +338,7 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
         facts={
             "kind": "birth_place",
             "widget": "birthplace",
-            "widget_files": {
-                "shared": SHARED_SCRIPT,
-                "script": SCRIPT,
-                "worker": WORKER,
-                "wheel": WHEEL,
-                "pyodide": PYODIDE_DIR,
-            },
+            "widget_files": script_files(SCRIPT, WHEEL),
             "last_reviewed": data.last_reviewed.isoformat(),
             "review_by": data.review_by.isoformat(),
             "owner": data.owner,
@@ -360,7 +348,7 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
         parities=schema.PARITIES,
         rows={parity: figure_rows(data, parity) for parity in schema.PARITIES},
         setting_types=schema.BIRTH_SETTING_TYPES,
-        setting_groups=settings_by_type(ds),
+        setting_groups=every_type(ds),
         transfer_times={t.setting: t for t in data.transfer_times},
         source_text=source_text,
         districts=ds.postcode_districts,

@@ -5,7 +5,6 @@ settings and services it may name with their status today."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from lmo import labels, schema
@@ -13,7 +12,7 @@ from lmo.i18n import language_name, text_direction
 from lmo.labels import N_
 from lmo.problems import Problem
 from lmo.schema import SOURCE_LANGUAGE
-from lmo.widget_paths import PYODIDE_DIR, SHARED_SCRIPT, WIDGET_DIR, WORKER
+from lmo.widget_paths import WIDGET_DIR, definition_text, script_files
 from lmo.yamlsource import dotted
 
 if TYPE_CHECKING:
@@ -82,7 +81,7 @@ EXPORT_STRINGS: dict[str, str] = {
 def check_care_plan(
     doc: SourceDocument, plan: schema.CarePlanFile, ds: DataSet, problems: list[Problem]
 ) -> None:
-    """Check the plan's ids and references, and put it into ``ds``."""
+    """Check the plan's ids and references."""
     from lmo.validate import _unknown_id, report_repeated_ids
 
     why = "saved plans find their answers by id, so each needs its own"
@@ -135,7 +134,6 @@ def check_care_plan(
                 "data/services.yml",
                 problems,
             )
-    ds.care_plan = plan
 
 
 def definition(renderer: Renderer) -> dict[str, Any]:
@@ -224,9 +222,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
     if plan is None:
         return None
     gettext = renderer.ctx.translations.gettext
-    renderer.ctx.files[DEFINITION_FILE] = (
-        json.dumps(definition(renderer), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-    )
+    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
     return renderer._render(
         "care_plan.md.j2",
         URL,
@@ -240,13 +236,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
             "kind": "care_plan",
             "widget": "careplan",
             # Site-root paths for the theme's script tag (theme_overrides/main.html).
-            "widget_files": {
-                "shared": SHARED_SCRIPT,
-                "script": SCRIPT,
-                "worker": WORKER,
-                "wheel": WHEEL,
-                "pyodide": PYODIDE_DIR,
-            },
+            "widget_files": script_files(SCRIPT, WHEEL),
             "last_reviewed": plan.last_reviewed.isoformat(),
             "review_by": plan.review_by.isoformat(),
             "owner": plan.owner,

@@ -217,6 +217,16 @@ def _longitude(value: float) -> float:
     return value
 
 
+def both_or_neither(model: BaseModel, first: str, second: str) -> None:
+    """A record of a check needs who and when together (reviewed_by with reviewed_on)."""
+    if (getattr(model, first) is None) != (getattr(model, second) is None):
+        raise PydanticCustomError(
+            "lmo_review",
+            "give both '{first}' and '{second}', or neither",
+            {"first": first, "second": second},
+        )
+
+
 class Strict(BaseModel):
     """Base for every block: unknown keys are errors, nothing is coerced silently."""
 
@@ -1044,9 +1054,6 @@ BIRTH_OUTCOMES = (
 )
 WAYS_OF_GIVING_BIRTH = BIRTH_OUTCOMES[:3]
 PARITIES = ("first_birth", "later_birth")
-# Whether a figure has been checked against a retrieved copy of its source, or still waits
-# for an editor to check it against the guideline before a real deployment.
-VERIFICATION = ("checked", "to_confirm")
 
 
 class PerThousand(Strict):
@@ -1073,10 +1080,7 @@ class FigureSource(Strict):
 
     @model_validator(mode="after")
     def _check_recorded(self) -> FigureSource:
-        if (self.checked_by is None) != (self.checked_on is None):
-            raise PydanticCustomError(
-                "lmo_review", "give both 'checked_by' and 'checked_on', or neither"
-            )
+        both_or_neither(self, "checked_by", "checked_on")
         return self
 
 
@@ -1219,10 +1223,7 @@ class TranslationEntry(Strict):
 
     @model_validator(mode="after")
     def _review_pair(self) -> TranslationEntry:
-        if (self.reviewed_by is None) != (self.reviewed_on is None):
-            raise PydanticCustomError(
-                "lmo_review", "give both 'reviewed_by' and 'reviewed_on', or neither"
-            )
+        both_or_neither(self, "reviewed_by", "reviewed_on")
         return self
 
     @property

@@ -60,7 +60,7 @@ class DataSet:
     care_plan: schema.CarePlanFile | None = None
     # Published outcomes by place of birth, and the area's postcode districts, for the
     # birth-place page; None when the LMNS does not publish one.
-    birthplace: schema.BirthplaceFiguresFile | None = None
+    birthplace_figures: schema.BirthplaceFiguresFile | None = None
     postcode_districts: schema.PostcodeDistrictsFile | None = None
 
     def record(self, ref: str) -> schema.Record | None:
@@ -95,8 +95,8 @@ class DataSet:
                     yield f"care_plan.{section.id}.intro", section.intro
                 for question in section.questions:
                     yield f"care_plan.{section.id}.{question.id}", question
-        if self.birthplace is not None:
-            figures = self.birthplace
+        if self.birthplace_figures is not None:
+            figures = self.birthplace_figures
             yield "birthplace.study", figures.study
             yield "birthplace.framing", figures.framing
             for finding in figures.findings:
@@ -546,12 +546,11 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
     dated.append((("glossary", "glossary"), ds.glossary.review_by))
     if ds.you_said_we_did is not None:
         dated.append((("you_said_we_did", "you_said_we_did"), ds.you_said_we_did.review_by))
-    optional_files: list[tuple[str, Any]] = [
-        ("care_plan", ds.care_plan),
-        ("birthplace_figures", ds.birthplace),
-        ("postcode_districts", ds.postcode_districts),
-    ]
-    for name, optional in optional_files:
+    # Each optional file is kept in the data set under its own name (care_plan.yml as
+    # ds.care_plan), so its review date is found the same way for all of them.
+    for file_name in schema.OPTIONAL_DATA_FILES:
+        name = file_name.removesuffix(".yml")
+        optional = getattr(ds, name)
         if optional is not None:
             dated.append(((name, ""), optional.review_by))
     if ds.feedback:
@@ -666,6 +665,7 @@ def load_dataset(
     for name, check in optional_checks.items():
         if name in models:
             check(docs[name], models[name], ds, problems)
+            setattr(ds, name.removesuffix(".yml"), models[name])
             ds.where[(name.removesuffix(".yml"), "")] = (
                 docs[name].file,
                 *docs[name].locate(("review_by",)),

@@ -14,10 +14,11 @@ from birthplace.api import Explorer
 from bs4 import BeautifulSoup
 from sitebuild import REPO, copy_data, edit
 
+from lmo import birth_place, schema
 from lmo.validate import load_dataset
 
-TYPES = ("home", "freestanding_midwifery_unit", "alongside_midwifery_unit", "obstetric_unit")
-WAYS = ("spontaneous_vaginal_birth", "instrumental_birth", "caesarean_birth")
+TYPES = schema.BIRTH_SETTING_TYPES
+WAYS = schema.WAYS_OF_GIVING_BIRTH
 # Transfer during or after labour, per 100 (Birthplace, as summarised by NCT), from
 # ../shared/brief/birthplace-figures.md: the per-1,000 rows must agree with them.
 NCT_TRANSFER_PERCENT = {
@@ -93,10 +94,11 @@ def test_without_javascript_the_page_has_every_figure_with_its_source(built: Pat
             body = table.select("tbody tr")
             assert len(body) == 8
             expected = rows(parity)
-            for tr, outcome in zip(body, expected, strict=False):
+            # The rows come in the order the page explains them, each with its figures.
+            for tr, outcome in zip(body, schema.BIRTH_OUTCOMES, strict=True):
                 cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
                 numbers = [int(c) for c in cells[:4]]
-                assert numbers in [[r["per_1000"][k] for k in TYPES] for r in expected.values()]
+                assert numbers == [expected[outcome]["per_1000"][k] for k in TYPES], outcome
                 assert "NICE guideline NG235" in cells[4], outcome
                 assert tr.select_one(".app-bp__check") is not None, "checked or awaiting"
         pending = article.select(".app-bp__check--pending")
@@ -190,5 +192,18 @@ def test_a_site_without_the_figures_has_no_birth_place_page(tmp_path: Path) -> N
     data = copy_data(tmp_path)
     (data / "birthplace_figures.yml").unlink()
     dataset, problems = load_dataset(data, today=dt.date(2026, 6, 1))
-    assert dataset is not None and dataset.birthplace is None
+    assert dataset is not None and dataset.birthplace_figures is None
     assert problems == []
+
+
+def test_the_widget_and_the_build_agree_on_the_fixed_lists() -> None:
+    """The widget runs in her browser without lmo, so it keeps its own copy of the lists it
+    explains and of the definition's format; they must be the build's."""
+    from birthplace import definition
+
+    assert definition.SETTING_TYPES == schema.BIRTH_SETTING_TYPES
+    assert definition.PARITIES == schema.PARITIES
+    assert definition.OUTCOMES == schema.BIRTH_OUTCOMES
+    assert definition.WAYS_OF_GIVING_BIRTH == schema.WAYS_OF_GIVING_BIRTH
+    assert set(definition.INTERVENTIONS) <= set(schema.BIRTH_OUTCOMES)
+    assert definition.Definition.FORMAT == birth_place.FORMAT

@@ -243,3 +243,17 @@ def assert_nothing_left_the_site(
         assert url.split("/", 3)[:3] == origin or url.startswith("blob:"), url
         for secret in secrets:
             assert secret not in url and secret not in body, (secret, url)
+
+
+@contextmanager
+def without_javascript(browser: Any, url: str) -> Iterator[tuple[Any, list[str]]]:
+    """A phone-sized tab with JavaScript off at ``url``, and every address it asked for."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    try:
+        yield page, requests
+    finally:
+        context.close()

@@ -20,6 +20,7 @@ from harness import (
     run_axe,
     tab_to,
     wait_for_service_worker,
+    without_javascript,
 )
 
 PLAN = "pl/care-plan/"  # Polish, so the bilingual export has two languages to show
@@ -216,21 +217,16 @@ def test_the_drafter_works_offline_after_first_use(example_url: str, page: Any) 
 
 
 def test_the_page_works_without_javascript(browser: Any, example_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(example_url + PLAN)
-    assert page.locator(".app-plan__nojs").is_visible()
-    assert not page.locator(".app-plan__tools").is_visible()
-    # No form holds her answers (the theme's search box is the page's only form).
-    assert page.locator("form [data-question], form textarea").count() == 0
-    page.locator("#plan-q-what-matters").fill(MATTERS)
-    page.locator("#plan-q-pain-relief-epidural").check()
-    assert page.locator("#plan-q-what-matters").input_value() == MATTERS
-    assert page.locator("#plan-q-place option").count() > 3
-    assert not [u for u in requests if PYODIDE_FILES in u or "/assets/widgets/" in u]
-    context.close()
+    with without_javascript(browser, example_url + PLAN) as (page, requests):
+        assert page.locator(".app-plan__nojs").is_visible()
+        assert not page.locator(".app-plan__tools").is_visible()
+        # No form holds her answers (the theme's search box is the page's only form).
+        assert page.locator("form [data-question], form textarea").count() == 0
+        page.locator("#plan-q-what-matters").fill(MATTERS)
+        page.locator("#plan-q-pain-relief-epidural").check()
+        assert page.locator("#plan-q-what-matters").input_value() == MATTERS
+        assert page.locator("#plan-q-place option").count() > 3
+        assert not [u for u in requests if PYODIDE_FILES in u or "/assets/widgets/" in u]
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,7 @@
         results.innerHTML = reply.html;
         results.hidden = false;
         if (handoff) handoff.hidden = false;
-        status.textContent = "";
-        window.setTimeout(function () { status.textContent = reply.summary; }, 50);
+        speaker.announce(reply.summary);
         results.querySelector("h2").focus();
       });
     },

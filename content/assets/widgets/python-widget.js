@@ -85,14 +85,17 @@
       });
       return text;
     }
-    function say(name, values) {
+    function announce(text) {
       status.textContent = "";
       // A fresh text node after a tick, so screen readers announce a repeated message too.
       window.setTimeout(function () {
-        status.textContent = message(name, values);
+        status.textContent = text;
       }, 50);
     }
-    return { message: message, say: say };
+    function say(name, values) {
+      announce(message(name, values));
+    }
+    return { message: message, say: say, announce: announce };
   }
   // A widget's worker with the page's progress bar and messages: "loading" when it first
   // starts, "failed" (and a fresh start next time) when it cannot. Starts on her first

@@ -7,7 +7,8 @@ import json
 from typing import Any
 
 from birthplace.definition import Definition
-from birthplace.results import Choice, results
+from birthplace.results import Choice, nearest, results
+from birthplace.where import look_up
 
 
 def _reply(**values: Any) -> str:
@@ -43,16 +44,14 @@ class Explorer:
         if choice.matters:
             wanted = ", ".join(d.matters[m] for m in choice.matters)
             lines.append(d.say("note_matters", matters=wanted))
-        found = results(d, choice)
-        if found.where is not None:
-            nearest = [p for p in found.placed if p.miles is not None]
-            nearest.sort(key=lambda p: p.miles or 0.0)
+        where = look_up(choice.where, d.districts)
+        if where is not None:
             names = ", ".join(
                 f"{p.setting.name} ({d.say('note_miles', miles=max(1, round(p.miles or 0)))})"
-                for p in nearest[:3]
+                for p in nearest(d, where, 3)
             )
             if names:
-                lines.append(d.say("note_nearest", where=found.where.label, places=names))
+                lines.append(d.say("note_nearest", where=where.label, places=names))
         if choice.notes.strip():
             lines.append(d.say("note_mine", notes=choice.notes.strip()))
         return _reply(text="\n".join(lines))

@@ -9,7 +9,7 @@ the facts that touch them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -69,7 +69,6 @@ class Results:
     html: str
     summary: str
     where: Found | None
-    placed: list[Placed] = field(default_factory=list)
 
 
 def _e(value: object) -> str:
@@ -112,6 +111,13 @@ def place_settings(d: Definition, kind: str, where: Found | None) -> list[Placed
     return placed
 
 
+def nearest(d: Definition, where: Found, count: int) -> list[Placed]:
+    """The settings nearest her, of any type (those with a position)."""
+    placed = [p for kind in SETTING_TYPES for p in place_settings(d, kind, where)]
+    with_miles = [p for p in placed if p.miles is not None]
+    return sorted(with_miles, key=lambda p: p.miles or 0.0)[:count]
+
+
 def _matters_mark(d: Definition, wanted: bool) -> str:
     if not wanted:
         return ""
@@ -121,10 +127,8 @@ def _matters_mark(d: Definition, wanted: bool) -> str:
 def _setting_item(d: Definition, placed: Placed, choice: Choice, where: Found | None) -> str:
     s = placed.setting
     state_css = "app-bp__state" + ("" if s.state == "available" else " app-bp__state--changed")
-    lines = [
-        f'<a href="{_e(s.url)}">{_e(s.name)}</a>'
-        f' <span class="{state_css}">{_e(s.state_label)}</span>'
-    ]
+    state = f'<span class="{state_css}">{_e(s.state_label)}</span>'
+    name = f'<a href="{_e(s.url)}">{_e(s.name)}</a> {state}'
     facts = []
     if not s.in_area:
         facts.append(_e(d.say("outside_area")))
@@ -137,7 +141,7 @@ def _setting_item(d: Definition, placed: Placed, choice: Choice, where: Found | 
             _e(d.say("at_home", area=s.area or ""))
             + _matters_mark(d, "close_to_home" in choice.matters)
         )
-    if s.type != "home":
+    else:
         if s.birth_pools is None:
             pools = d.say("pools_unknown")
         elif s.birth_pools == 0:
@@ -159,10 +163,10 @@ def _setting_item(d: Definition, placed: Placed, choice: Choice, where: Found | 
             text = _e(d.say("transfer_to", unit="\x00"))
         facts.append(text.replace("\x00", unit))
     items = "".join(f"<li>{fact}</li>" for fact in facts)
-    return f"<li>{lines[0]}<ul>{items}</ul></li>"
+    return f"<li>{name}<ul>{items}</ul></li>"
 
 
-def _ways_picture(d: Definition, parity: str, kind: str, choice: Choice) -> str:
+def _ways_picture(d: Definition, parity: str, kind: str) -> str:
     rows = d.figures[parity]
     counts = [rows[o].per_1000[kind] for o in WAYS_OF_GIVING_BIRTH]
     pid = f"bp-{parity}-{kind}-ways"
@@ -269,24 +273,25 @@ def results(d: Definition, choice: Choice) -> Results:
             '<p class="app-bp__where">' + _e(d.say("where_not_found", text=choice.where)) + "</p>"
         )
     elif where is not None:
-        key = "where_found_approximate" if d.districts_approximate else "where_found"
+        approximate = d.districts_approximate or any(s.approximate for s in d.settings)
+        key = "where_found_approximate" if approximate else "where_found"
         notes.append('<p class="app-bp__where">' + _e(d.say(key, where=where.label)) + "</p>")
     if "know_midwife" in choice.matters:
         notes.append("<p>" + _e(d.say("know_midwife")) + _matters_mark(d, True) + "</p>")
     out.extend(notes)
-    everyone: list[Placed] = []
+    listed = 0
     for kind in SETTING_TYPES:
         out.append(f'<section class="app-bp__type" aria-labelledby="bp-{kind}">')
         out.append(f'<h3 id="bp-{kind}">{_e(d.setting_types[kind])}</h3>')
         for parity in parities:
             if len(parities) > 1:
                 out.append(f"<h4>{_e(d.parities[parity])}</h4>")
-            out.append(_ways_picture(d, parity, kind, choice))
+            out.append(_ways_picture(d, parity, kind))
             out.append(_transfer_part(d, parity, kind))
             out.append(_baby_sentence(d, parity, kind))
             out.append(_table(d, parity, kind, choice))
         placed = place_settings(d, kind, where)
-        everyone.extend(placed)
+        listed += len(placed)
         heading = d.say("places_of_type", setting=d.setting_types[kind])
         out.append(f"<h4>{_e(heading)}</h4>")
         if placed:
@@ -298,6 +303,6 @@ def results(d: Definition, choice: Choice) -> Results:
     summary = d.say(
         "summary",
         parity=" / ".join(d.parities[p] for p in parities),
-        count=len(everyone),
+        count=listed,
     )
-    return Results("".join(out), summary, where, everyone)
+    return Results("".join(out), summary, where)
