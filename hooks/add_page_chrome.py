@@ -1,10 +1,14 @@
 """MkDocs hook (on_page_context): give the theme this page's banner, urgent contacts and
-"about this information" box, already rendered in the page's language by ``lmo.chrome``."""
+"about this information" box, already rendered in the page's language by ``lmo.chrome``;
+(on_post_page, on_post_template): take out the theme's head links that cost requests and
+help nobody; (on_template_context): a 404 page whose language menu leads to each language's
+home page (``lmo.page_head``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -12,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from lmo.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.i18n import catalogue_provenance, translations
+from lmo.page_head import language_homes, without_language_alternates
 from lmo.pipeline import latest
 from lmo.project import current_language, project_from_mkdocs_config
 
@@ -46,3 +51,31 @@ def on_page_context(
     )
     context["lmo"] = chrome
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return without_language_alternates(output)
+
+
+NOT_FOUND_PAGE = "404.html"
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    # mkdocs-static-i18n sets each page's menu as an attribute of config.extra, which the
+    # theme reads before the key of the same name; both are set so neither is stale.
+    alternates = getattr(config.extra, "alternate", None)
+    if template_name == NOT_FOUND_PAGE and isinstance(alternates, list):
+        project = project_from_mkdocs_config(config)
+        base_path = urlsplit(config.site_url or "/").path or "/"
+        homes = language_homes(alternates, base_path, project.default_language)
+        config.extra.alternate = homes
+        config.extra["alternate"] = homes
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == NOT_FOUND_PAGE:
+        return without_language_alternates(output_content)
+    return output_content

@@ -102,20 +102,39 @@ def test_english_pages_never_carry_translation_notices(site: Path) -> None:
         assert "app-notice--translation" not in path.read_text(encoding="utf-8"), path
 
 
-def test_language_switcher_and_hreflang_keep_the_same_page(site: Path) -> None:
+def test_language_switcher_keeps_the_same_page(site: Path) -> None:
     soup = soup_of(site, "pl/hubs/town-hub")
-    alternates = {
-        link["hreflang"]: link["href"] for link in soup.select("head link[rel=alternate]")
-    }
-    assert alternates == {"en": "../../../hubs/town-hub/", "pl": "./"}
     switcher = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
-    assert switcher == alternates
+    assert switcher == {"en": "../../../hubs/town-hub/", "pl": "./"}
 
 
-def test_sitemap_lists_every_language_with_alternates(site: Path) -> None:
+def test_language_alternates_are_in_the_sitemap_not_the_head(site: Path) -> None:
+    # Head alternates made Material fetch a missing sitemap.xml beside each one on every
+    # page view (lmo/page_head.py); the sitemap carries them in full instead.
+    for page in ("pl/hubs/town-hub", "hubs/town-hub", ""):
+        head = soup_of(site, page).head
+        assert head is not None
+        assert head.select("link[hreflang]") == [], page
     sitemap = (site / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert "http://127.0.0.1:8000/pl/hubs/town-hub/" in sitemap
-    assert 'hreflang="pl" href="http://127.0.0.1:8000/pl/hubs/town-hub/"' in sitemap
+    assert "<loc>http://127.0.0.1:8000/pl/hubs/town-hub/</loc>" in sitemap
+    for lang in ("en", "pl"):
+        prefix = "" if lang == "en" else "pl/"
+        assert f'hreflang="{lang}" href="http://127.0.0.1:8000/{prefix}hubs/town-hub/"' in sitemap
+
+
+def test_the_404_pages_language_menu_leads_to_each_home_page(site: Path) -> None:
+    # Left alone, it would carry the menu of whichever page was built last.
+    soup = BeautifulSoup((site / "site" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    menu = {a["hreflang"]: a["href"] for a in soup.select(".md-select__link")}
+    assert menu == {"en": "/", "pl": "/pl/"}
+    assert soup.head is not None and soup.head.select("link[hreflang]") == []
+
+
+def test_feed_discovery_links_stay_in_the_changes_page_head(site: Path) -> None:
+    head = soup_of(site, "changes").head
+    assert head is not None
+    kinds = {link["type"] for link in head.select("link[rel=alternate]")}
+    assert kinds == {"application/atom+xml", "application/feed+json"}
 
 
 def test_inline_translations_are_refused_with_where_they_go(tmp_path: Path) -> None:

@@ -32,6 +32,16 @@ class SweepResult:
     violations: dict[str, str] = field(default_factory=dict)
     overflow: dict[str, int] = field(default_factory=dict)
     csp_violations: list[str] = field(default_factory=list)
+    # Requests to the site itself that failed or were answered 4xx/5xx, as "page: url status".
+    failed_requests: list[str] = field(default_factory=list)
+
+
+# Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
+# beside every <link rel="alternate">; on the changes page those are the feed discovery
+# links (kept: feed readers need them), so one small request there finds nothing.
+EXPECTED_MISSING: dict[str, str] = {
+    "changes/sitemap.xml": "Material looks for a sitemap beside the changes page's feed links",
+}
 
 
 def every_page(site: Path) -> list[str]:
@@ -79,6 +89,31 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
                     result.csp_violations.append(f"{page.url}: {message.text}")
                     if is_csp_violation(message.text)
                     else None
+                ),
+            )
+
+            def note_failure(url: str, status: str) -> None:
+                if url.startswith(base_url) and not any(
+                    url.endswith(path) for path in EXPECTED_MISSING
+                ):
+                    result.failed_requests.append(f"{page.url}: {url} {status}")
+
+            page.on(
+                "response",
+                lambda response: (
+                    note_failure(response.url, str(response.status))
+                    if response.status >= 400
+                    else None
+                ),
+            )
+            # ERR_ABORTED is the browser cancelling what the last page still wanted when the
+            # sweep moves on: not a failure of the site.
+            page.on(
+                "requestfailed",
+                lambda request: (
+                    None
+                    if "ERR_ABORTED" in str(request.failure)
+                    else note_failure(request.url, str(request.failure))
                 ),
             )
             while not queue.empty():

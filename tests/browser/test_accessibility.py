@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from harness import DISABLED_AXE_RULES, EXEMPT_AXE_NODES
-from sweep import SweepResult, sweep
+from sweep import EXPECTED_MISSING, SweepResult, sweep
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,16 @@ def test_no_page_breaks_the_content_security_policy(swept: SweepResult) -> None:
     assert swept.csp_violations == []
 
 
+def test_no_page_asks_the_site_for_something_it_does_not_have(swept: SweepResult) -> None:
+    # Each wasted request costs a woman on poor signal a round trip (the map tiles come from
+    # another host and are not counted: this machine cannot reach it).
+    assert swept.failed_requests == []
+
+
 def test_disabled_rules_and_exempt_nodes_are_each_explained() -> None:
     for rule, reason in DISABLED_AXE_RULES.items():
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
+    for path, reason in EXPECTED_MISSING.items():
+        assert len(reason.split()) >= 5, f"say why a request for {path} may fail"
     for rule, (selector, reason) in EXEMPT_AXE_NODES.items():
         assert selector and len(reason.split()) >= 5, f"say why {rule} skips {selector}"

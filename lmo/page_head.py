@@ -1,0 +1,49 @@
+"""Changes to the theme's finished <head> that its templates give no block for.
+
+Language alternates: Material writes a ``<link rel="alternate" hreflang>`` for each language
+into every page's head, with the page-relative links mkdocs-static-i18n gives it. Two things
+go wrong with them:
+- Material's script treats every ``link[rel=alternate]`` as the root of a language and
+  fetches ``sitemap.xml`` beside it. For a page's alternates that is a missing file in each
+  language, on every page view: five wasted requests on a phone with poor signal, and five
+  errors in the console.
+- Search engines want hreflang addresses in full; relative ones are ignored.
+
+The sitemap that mkdocs-static-i18n writes already lists every page's alternates in full
+(``xhtml:link rel="alternate" hreflang``), which is one of the three ways search engines
+accept, so the head links are removed rather than repaired. The language menu is separate
+and keeps working. Feed discovery links (which also say rel="alternate") are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_HEAD_END = "</head>"
+# Material's own tag: <link rel="alternate" href="..." hreflang="..."> (attributes in that
+# order, as its base.html writes them), with no type attribute; feeds carry a type.
+_HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*"\s*/?>\n?')
+
+
+def without_language_alternates(html: str) -> str:
+    """The page with the head's hreflang links removed; the body is left exactly as it was."""
+    head, found, rest = html.partition(_HEAD_END)
+    if not found:
+        return html
+    return _HREFLANG_LINK.sub("", head) + found + rest
+
+
+def language_homes(
+    alternates: list[dict[str, Any]], base_path: str, default_language: str
+) -> list[dict[str, Any]]:
+    """The language menu for a page that exists in no language (the 404 page): each entry
+    leads to that language's home page. mkdocs-static-i18n leaves the menu of whichever page
+    was built last, which would send her to an unrelated service."""
+    base = base_path if base_path.endswith("/") else base_path + "/"
+    homes = []
+    for entry in alternates:
+        lang = str(entry.get("lang", ""))
+        link = base if lang == default_language else f"{base}{lang}/"
+        homes.append({**entry, "link": link})
+    return homes
