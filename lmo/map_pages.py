@@ -120,7 +120,10 @@ def map_block(renderer: Renderer, map_id: str, items: list[MapItem], title: str)
             )
         )
     layer_names = {kind: renderer.label("MAP_LAYER", kind) for kind in KIND_COLLECTION}
-    fragment = draw_map(points, renderer.ctx.maps, map_id, layer_names)
+    # "%(places)s" for translators, like every other placeholder; the map's script fills in
+    # "{places}" (assets/map-groups.js).
+    group_label = _("Close together on the map: %(places)s") % {"places": "{places}"}
+    fragment = draw_map(points, renderer.ctx.maps, map_id, layer_names, group_label)
     renderer.ctx.uses_map = True
     # The script is a file of its own, not inline: the Content-Security-Policy then allows
     # scripts from the site itself only, instead of listing a hash for every map.

@@ -22,6 +22,7 @@ import branca.element
 import folium
 from branca.element import Element, MacroElement
 from folium.features import DivIcon
+from folium.map import FitBounds
 from jinja2 import Template
 
 # Folium is built for one map per notebook cell; a site draws hundreds. Two of its costs
@@ -142,6 +143,32 @@ class MarkerLabel(MacroElement):
         self.label = label
 
 
+class MarkerGroups(MacroElement):
+    """Draws markers that would overlap at the current zoom as one group marker, which zooms
+    in when selected (assets/map-groups.js). Added after the markers and the fitted view."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            if (window.lmoGroupMarkers) {
+                window.lmoGroupMarkers({{ this._parent.get_name() }}, [
+                {%- for marker, number, label in this.members %}
+                    {marker: {{ marker.get_name() }}, number: {{ number|tojson }},
+                     label: {{ label|tojson }}},
+                {%- endfor %}
+                ], {{ this.label_template|tojson }});
+            }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, members: list[tuple[folium.Marker, str, str]], label_template: str):
+        super().__init__()
+        self._name = "MarkerGroups"
+        self.members = members
+        self.label_template = label_template
+
+
 def _number_ids(root: Element, prefix: str) -> None:
     """Replace folium's random element ids with ordered ones: byte-identical builds."""
     counter = 0
@@ -164,9 +191,16 @@ class MapFragment:
 
 
 def draw_map(
-    points: list[MapPoint], settings: MapSettings, map_id: str, layer_names: dict[str, str]
+    points: list[MapPoint],
+    settings: MapSettings,
+    map_id: str,
+    layer_names: dict[str, str],
+    group_label: str = "{places}",
 ) -> MapFragment:
-    """Draw a map of the points, one layer per kind, fitted to show them all."""
+    """Draw a map of the points, one layer per kind, fitted to show them all.
+
+    ``group_label``: the accessible name of a marker standing for places that are close
+    together, in the page's language, with "{places}" where their labels go."""
     center = [
         sum(p.lat for p in points) / len(points),
         sum(p.lon for p in points) / len(points),
@@ -180,6 +214,7 @@ def draw_map(
     )
     fmap.add_child(PlainTileLayer(settings))
     groups: dict[str, folium.FeatureGroup] = {}
+    members: list[tuple[folium.Marker, str, str]] = []
     for point in points:
         group = groups.get(point.kind)
         if group is None:
@@ -202,12 +237,24 @@ def draw_map(
         marker.add_child(PlainPopup(point.popup_html))
         marker.add_child(MarkerLabel(point.label))
         marker.add_to(group)
+        members.append((marker, point.letter, point.label))
     if len(groups) > 1:
         folium.LayerControl(collapsed=False).add_to(fmap)
     if len(points) > 1:
         lats = [p.lat for p in points]
         lons = [p.lon for p in points]
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24))
+        # Room for the controls: zoom (top left), layers (top right), scale and
+        # attribution (bottom), so no marker starts underneath one (WCAG 2.5.8).
+        fit = FitBounds(
+            [[min(lats), min(lons)], [max(lats), max(lons)]],
+            padding_top_left=(54, 96),
+            padding_bottom_right=(24, 54),
+        )
+        # The first view is set at once: an animated zoom would show every marker, ungrouped
+        # and overlapping, until it ends.
+        fit.options["animate"] = False
+        fmap.add_child(fit)
+        fmap.add_child(MarkerGroups(members, group_label))
     _number_ids(fmap, f"{map_id.replace('-', '_')}_")
     fmap._id = map_id.replace("-", "_")
     root = fmap.get_root()
