@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from harness import without_javascript
 
 TILE_ORIGIN = "https://tile.openstreetmap.org"
 MAP_PAGES = [
@@ -155,3 +156,12 @@ def test_marker_popup_opens_by_keyboard(example_url: str, page: Any) -> None:
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "Kidderminster" in popup.inner_text()
+
+
+def test_without_javascript_the_list_is_the_page_and_no_map_is_drawn(
+    browser: Any, example_url: str
+) -> None:
+    with without_javascript(browser, example_url + "places/") as (page, requests):
+        assert not page.locator(".app-map").is_visible()
+        assert page.locator(".app-map__list > li").first.is_visible()
+        assert not any("leaflet.js" in url or "/maps/" in url for url in requests)
