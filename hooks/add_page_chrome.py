@@ -1,8 +1,11 @@
-"""MkDocs hook (on_page_context): give the theme this page's banner, urgent contacts and
-"about this information" box, already rendered in the page's language by ``lmo.chrome``;
-(on_post_page, on_post_template): take out the theme's head links that cost requests and
-help nobody; (on_template_context): a 404 page whose language menu leads to each language's
-home page (``lmo.page_head``)."""
+"""MkDocs hooks for the theme's page.
+
+- on_page_context: this page's banner, urgent contacts and "about this information" box,
+  already rendered in the page's language by ``lmo.chrome``.
+- on_post_page, on_post_template: the head links that cost requests and help nobody are
+  taken out, and the theme's script waits for the page (``lmo.page_head``).
+- on_template_context: the 404 page's language menu leads to each language's home page.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,11 @@ from mkdocs.structure.pages import Page
 
 from lmo.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.i18n import catalogue_provenance, translations
-from lmo.page_head import language_homes, without_language_alternates
+from lmo.page_head import (
+    language_homes,
+    with_theme_script_deferred,
+    without_language_alternates,
+)
 from lmo.pipeline import latest
 from lmo.project import current_language, project_from_mkdocs_config
 
@@ -54,7 +61,7 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return without_language_alternates(output)
+    return with_theme_script_deferred(without_language_alternates(output))
 
 
 NOT_FOUND_PAGE = "404.html"
@@ -77,5 +84,5 @@ def on_template_context(
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == NOT_FOUND_PAGE:
-        return without_language_alternates(output_content)
+        return with_theme_script_deferred(without_language_alternates(output_content))
     return output_content

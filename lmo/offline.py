@@ -124,8 +124,17 @@ _REGISTER = """\
 (function () {
   var script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script) { return; }
-  window.addEventListener("load", function () {
+  function register() {
     navigator.serviceWorker.register(script.dataset.worker).catch(function () {});
+  }
+  // After the page has loaded, and when the phone has a moment to spare: the worker then
+  // never competes with the page she is reading.
+  window.addEventListener("load", function () {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(register, { timeout: 5000 });
+    } else {
+      register();
+    }
   });
 })();
 """

@@ -3,7 +3,11 @@ body is never touched; the 404 page's language menu leads home."""
 
 from __future__ import annotations
 
-from lmo.page_head import language_homes, without_language_alternates
+from lmo.page_head import (
+    language_homes,
+    with_theme_script_deferred,
+    without_language_alternates,
+)
 
 PAGE = """<html><head>
   <link rel="canonical" href="https://example.org/hubs/a/">
@@ -36,3 +40,14 @@ def test_language_homes_keep_the_sub_path_and_the_names() -> None:
         {"name": "English", "link": "/maternity/", "lang": "en"},
         {"name": "Polski", "link": "/maternity/pl/", "lang": "pl"},
     ]
+
+
+def test_the_theme_script_is_deferred_and_nothing_else_changes() -> None:
+    page = (
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<script src="../assets/other.js"></script>'
+    )
+    assert with_theme_script_deferred(page) == (
+        '<script defer src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<script src="../assets/other.js"></script>'
+    )
