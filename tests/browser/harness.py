@@ -192,14 +192,20 @@ def serve_one_file_for_every_path(file: Path, port: int, content_type: str) -> I
         yield f"http://127.0.0.1:{port}"
 
 
-def wait_for_service_worker(page: Any) -> None:
-    """Until the site's service worker controls the page. Polled from here: wait_for_function
-    evaluates a string, which the site's CSP rightly refuses."""
-    for _ in range(150):
-        if page.evaluate("Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)"):
+def wait_until(page: Any, expression: str, timeout_ms: int = 15000) -> None:
+    """Until ``expression`` is true in the page. Polled from here: Playwright's
+    wait_for_function evaluates a string with eval() whenever its first try is false, which
+    the site's CSP rightly refuses, so it failed only when the page was slow."""
+    for _ in range(max(1, timeout_ms // 100)):
+        if page.evaluate(expression):
             return
         page.wait_for_timeout(100)
-    raise AssertionError("the service worker did not take control within 15 s")
+    raise AssertionError(f"not true within {timeout_ms / 1000:g} s: {expression}")
+
+
+def wait_for_service_worker(page: Any) -> None:
+    """Until the site's service worker controls the page."""
+    wait_until(page, "Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)")
 
 
 def is_csp_violation(text: str) -> bool:

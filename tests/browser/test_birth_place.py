@@ -19,6 +19,7 @@ from harness import (
     record_requests,
     run_axe,
     tab_to,
+    wait_until,
     without_javascript,
 )
 from sitebuild import REPO
@@ -48,7 +49,7 @@ def show(page: Any) -> None:
     press_button(page, 'button[data-action="show"]')
     heading = page.locator("#bp-results-title")
     heading.wait_for(timeout=READY_MS)
-    page.wait_for_function("document.activeElement.id === 'bp-results-title'")
+    wait_until(page, "document.activeElement.id === 'bp-results-title'")
 
 
 def ways_sentence(page: Any, kind: str) -> str:
@@ -131,15 +132,13 @@ def test_first_baby_and_a_district_by_keyboard_then_later_births_then_the_care_p
     press_button(page, 'button[data-action="handoff"]')
     link = page.locator(".app-bp__handoff-done a")
     link.wait_for(timeout=READY_MS)
-    page.wait_for_function("document.activeElement.matches('.app-bp__handoff-done a')")
+    wait_until(page, "document.activeElement.matches('.app-bp__handoff-done a')")
     no_axe_violations(page, "handed off")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/care-plan/$"))
     received = page.locator('[data-receives="birth_place_notes"]')
     received.wait_for()
-    page.wait_for_function(
-        "document.querySelector('[data-receives=\"birth_place_notes\"]').value !== ''"
-    )
+    wait_until(page, "document.querySelector('[data-receives=\"birth_place_notes\"]').value !== ''")
     note = received.input_value()
     assert NOTES in note and "If you have given birth before" in note
     assert "Nearest to WR11:" in note

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from harness import wait_until
+
 
 def test_skip_link_is_first_and_moves_to_the_content(example_url: str, page: Any) -> None:
     page.goto(example_url + "hubs/")
@@ -38,4 +40,4 @@ def test_wide_tables_scroll_by_keyboard(example_url: str, page: Any) -> None:
     assert region.evaluate("el => el.scrollLeft") == 0
     page.keyboard.press("ArrowRight")
     # Scrolling may be animated: wait until the region has moved.
-    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=5000)
+    wait_until(page, "document.activeElement.scrollLeft > 0", timeout_ms=5000)
