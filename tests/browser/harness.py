@@ -36,28 +36,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # wrong for this site; an accessibility problem is fixed, not disabled.
 DISABLED_AXE_RULES: dict[str, str] = {}
 
-# Nodes a rule does not apply to, by rule, with the reason. Keep this empty unless axe is
-# wrong about a node; map markers that would overlap are drawn as one group marker instead
-# (assets/map-groups.js), so WCAG 2.2's target size holds on map pages too.
-EXEMPT_AXE_NODES: dict[str, tuple[str, str]] = {}
-
-
-def without_exempt_nodes(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    kept = []
-    for violation in violations:
-        exempt = EXEMPT_AXE_NODES.get(violation["id"])
-        nodes = violation["nodes"]
-        if exempt is not None:
-            # axe names a node by its shortest unique selector, which may not show the
-            # class; the node's own HTML always does.
-            nodes = [
-                n for n in nodes if exempt[0] not in json.dumps(n["target"]) + n.get("html", "")
-            ]
-        if nodes:
-            kept.append({**violation, "nodes": nodes})
-    return kept
-
-
 NGINX = Path("/usr/sbin/nginx")
 BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 SUB_PATH = "/maternity/"
@@ -223,7 +201,7 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
         "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
     }
     result = page.evaluate("options => axe.run(document, options)", options)
-    return without_exempt_nodes(list(result["violations"]))
+    return list(result["violations"])
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
