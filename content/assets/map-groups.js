@@ -2,7 +2,7 @@
 // group marker ("8+2": place 8 and two more), so no marker covers another: every target
 // can be seen, tapped and focused (WCAG 2.2, 2.5.8 target size), and a keyboard user does
 // not Tab through a pile of markers she cannot see. Selecting a group zooms in until its
-// places come apart; places that stay together at the closest zoom are listed in a popup.
+// places come apart.
 // The map's script calls this once its markers are added (lmo/maps.py, MarkerGroups).
 (function () {
   "use strict";
@@ -41,19 +41,12 @@
       return group ? group.getElement() : member.marker.getElement();
     }
 
-    function openGroup(group, found) {
+    // Places are never at one point (lmo/map_pages.py sets markers that share a position
+    // in a small ring), so zooming in always brings a group's places apart.
+    function openGroup(found) {
       var bounds = L.latLngBounds(found.map(function (m) { return m.marker.getLatLng(); }));
-      var zoom = map.getBoundsZoom(bounds, false, L.point(APART_X * 3, APART_Y * 3));
-      if (zoom > map.getZoom()) {
-        focusAfterRegroup = found[0];
-        map.fitBounds(bounds, { padding: [APART_X * 1.5, APART_Y * 1.5] });
-        return;
-      }
-      var list = found.map(function (m) {
-        var popup = m.marker.getPopup();
-        return popup ? popup.getContent() : "";
-      });
-      group.bindPopup(list.join("<hr>"), { maxWidth: 260 }).openPopup();
+      focusAfterRegroup = found[0];
+      map.fitBounds(bounds, { padding: [APART_X * 1.5, APART_Y * 1.5] });
     }
 
     function regroup() {
@@ -93,14 +86,14 @@
             element.textContent + ". " + labelTemplate.replace("{places}", names)
           );
         });
-        group.on("click", function () { openGroup(group, found); });
+        group.on("click", function () { openGroup(found); });
         // Leaflet turns Enter on a marker into "keypress", not "click". Space too: the
         // group marker is a button.
         group.on("keypress", function (event) {
           var key = event.originalEvent.key;
           if (key === "Enter" || key === " ") {
             event.originalEvent.preventDefault();
-            openGroup(group, found);
+            openGroup(found);
           }
         });
         found.forEach(function (m) {
