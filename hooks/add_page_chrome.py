@@ -19,11 +19,7 @@ from mkdocs.structure.pages import Page
 
 from lmo.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.i18n import catalogue_provenance, translations
-from lmo.page_head import (
-    language_homes,
-    with_theme_script_deferred,
-    without_language_alternates,
-)
+from lmo.page_head import finished_page, language_homes
 from lmo.pipeline import latest
 from lmo.project import current_language, project_from_mkdocs_config
 
@@ -61,7 +57,7 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return with_theme_script_deferred(without_language_alternates(output))
+    return finished_page(output)
 
 
 NOT_FOUND_PAGE = "404.html"
@@ -71,18 +67,17 @@ def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
     # mkdocs-static-i18n sets each page's menu as an attribute of config.extra, which the
-    # theme reads before the key of the same name; both are set so neither is stale.
+    # theme reads before the key of the same name, so the 404 page's is set the same way.
     alternates = getattr(config.extra, "alternate", None)
     if template_name == NOT_FOUND_PAGE and isinstance(alternates, list):
         project = project_from_mkdocs_config(config)
         base_path = urlsplit(config.site_url or "/").path or "/"
         homes = language_homes(alternates, base_path, project.default_language)
         config.extra.alternate = homes
-        config.extra["alternate"] = homes
     return context
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == NOT_FOUND_PAGE:
-        return with_theme_script_deferred(without_language_alternates(output_content))
+        return finished_page(output_content)
     return output_content

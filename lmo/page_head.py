@@ -46,6 +46,11 @@ def without_language_alternates(html: str) -> str:
     return _HREFLANG_LINK.sub("", head) + found + rest
 
 
+def finished_page(html: str) -> str:
+    """Every change here, for a page as the theme wrote it."""
+    return with_theme_script_deferred(without_language_alternates(html))
+
+
 def language_homes(
     alternates: list[dict[str, Any]], base_path: str, default_language: str
 ) -> list[dict[str, Any]]:
