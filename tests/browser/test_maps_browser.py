@@ -158,10 +158,17 @@ def test_marker_popup_opens_by_keyboard(example_url: str, page: Any) -> None:
     assert "Kidderminster" in popup.inner_text()
 
 
-def test_without_javascript_the_list_is_the_page_and_no_map_is_drawn(
-    browser: Any, example_url: str
-) -> None:
-    with without_javascript(browser, example_url + "places/") as (page, requests):
+def test_without_javascript_the_list_is_the_page(browser: Any, example_url: str) -> None:
+    with without_javascript(browser, example_url + "places/") as (page, _):
         assert not page.locator(".app-map").is_visible()
         assert page.locator(".app-map__list > li").first.is_visible()
-        assert not any("leaflet.js" in url or "/maps/" in url for url in requests)
+
+
+def test_the_maps_space_does_not_wait_for_the_theme_script(example_url: str, page: Any) -> None:
+    # The map's frame is laid out from the first paint whenever scripts run; if it waited for
+    # the theme's script (which swaps the "no-js" class) it would push the page down when
+    # that script ran, a layout shift on every map page. Refusing that script shows it.
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(example_url + "places/")
+    assert page.evaluate("document.documentElement.classList.contains('no-js')")
+    assert page.locator(".app-map").is_visible()
