@@ -3,7 +3,8 @@
 - on_page_context: this page's banner, urgent contacts and "about this information" box,
   already rendered in the page's language by ``lmo.chrome``.
 - on_post_page, on_post_template: the head links that cost requests and help nobody are
-  taken out, and the theme's script waits for the page (``lmo.page_head``).
+  taken out, the theme's script waits for the page, and its base is the page's language's
+  home, where that language's search index is (``lmo.page_head``).
 - on_template_context: the 404 page's language menu leads to each language's home page.
 """
 
@@ -57,7 +58,9 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finished_page(output)
+    project = project_from_mkdocs_config(config)
+    lang = current_language(config, project)
+    return finished_page(output, None if lang == project.default_language else lang)
 
 
 NOT_FOUND_PAGE = "404.html"

@@ -1,8 +1,8 @@
-"""MkDocs hook (on_post_build): the widgets' runtime, the offline service worker, headers
-for each static host, and pre-compressed files.
+"""MkDocs hook (on_post_build): a search index per language, the widgets' runtime, the
+offline service worker, headers for each static host, and pre-compressed files.
 
-All logic lives in ``lmo.offline``, ``lmo.headers`` and ``lmo.compress``; this file only
-adapts them to MkDocs.
+All logic lives in ``lmo.search_split``, ``lmo.offline``, ``lmo.headers`` and
+``lmo.compress``; this file only adapts them to MkDocs.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from lmo.compress import compress_site
 from lmo.headers import write_header_files
 from lmo.offline import write_service_worker
 from lmo.project import project_from_mkdocs_config
+from lmo.search_split import split_search_index
 from lmo.widgets import install_widgets
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
@@ -32,6 +33,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     project = project_from_mkdocs_config(config)
     site_dir = Path(config.site_dir)
+    search_entries = split_search_index(site_dir, list(project.languages))
     widgets = install_widgets(site_dir, list(project.languages))
     runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
     version = write_service_worker(site_dir, list(project.languages), runtime)
@@ -42,6 +44,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     files, original, compressed = compress_site(site_dir)
     if widgets is not None:
         log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widgets.files))
+    if search_entries:
+        log.info("search index per language: %s entries", search_entries)
     log.info("offline service worker written (build %s)", version)
     log.info(
         "headers written (%d inline script hashes); %d files pre-compressed, %.1f MB -> %.1f MB",

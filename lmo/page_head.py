@@ -18,6 +18,13 @@ The sitemap that mkdocs-static-i18n writes already lists every page's alternates
 (``xhtml:link rel="alternate" hreflang``), which is one of the three ways search engines
 accept, so the head links are removed rather than repaired. The language menu is separate
 and keeps working. Feed discovery links (which also say rel="alternate") are kept.
+
+The theme's base address: mkdocs-static-i18n gives every page the site's root as the base of
+the theme's script, which fetches the search index from there. Each language now has its own
+index beside its home page (``lmo.search_split``), so a page outside the default language gets
+its language's home page as base: the script then fetches that language's index only, and
+builds the links of her results from there. Nothing else the site uses reads this base (the
+theme's version menu and instant loading, which do, are not used).
 """
 
 from __future__ import annotations
@@ -46,9 +53,27 @@ def without_language_alternates(html: str) -> str:
     return _HREFLANG_LINK.sub("", head) + found + rest
 
 
-def finished_page(html: str) -> str:
-    """Every change here, for a page as the theme wrote it."""
-    return with_theme_script_deferred(without_language_alternates(html))
+_THEME_CONFIG = re.compile(
+    r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")'
+)
+
+
+def with_base_at_language_home(html: str, language: str) -> str:
+    """The page with the theme's base moved from the site's root to ``language``'s home page
+    (one folder below the root, as mkdocs-static-i18n publishes every other language)."""
+
+    def moved(found: re.Match[str]) -> str:
+        root = found.group(2).rstrip("/") or "."
+        return f"{found.group(1)}{root}/{language}/{found.group(3)}"
+
+    return _THEME_CONFIG.sub(moved, html, count=1)
+
+
+def finished_page(html: str, other_language: str | None = None) -> str:
+    """Every change here, for a page as the theme wrote it. ``other_language``: the page's
+    language when it is not the default (whose pages are at the site's root)."""
+    html = with_theme_script_deferred(without_language_alternates(html))
+    return with_base_at_language_home(html, other_language) if other_language else html
 
 
 def language_homes(

@@ -1,8 +1,10 @@
-"""Material's search finds pages in each of the site's languages, by word beginnings."""
+"""Material's search finds pages in each of the site's languages, by word beginnings, and
+only pages in the reader's language."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
@@ -27,5 +29,14 @@ def test_search_finds_pages_in_the_readers_language(example_url: str, page: Any,
     links = page.eval_on_selector_all(
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
     )
-    in_language = [href for href in links if (prefix and f"/{prefix}" in href) or not prefix]
-    assert in_language, f"no {lang} result for {query!r}: {links[:5]}"
+    assert links, f"no result for {query!r} in {lang}"
+    # Her results are pages of her language's part of the site, and only those: each
+    # language has its own index.
+    others = [f"/{p}" for code, (p, _) in QUERIES.items() if p and code != lang]
+    addresses = [urljoin(page.url, href) for href in links]
+    assert all(address.startswith(example_url + prefix) for address in addresses), addresses[:5]
+    assert not [a for a in addresses if any(other in a for other in others)], addresses[:5]
+    # And the first result opens (its address is built from the page's base, which is her
+    # language's home page).
+    response = page.goto(addresses[0])
+    assert response is not None and response.ok, addresses[0]

@@ -1,0 +1,101 @@
+"""Each language searches its own pages: one index per language, beside its home page, and
+each page's theme configuration pointing there."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from lmo.page_head import finished_page, with_base_at_language_home
+from lmo.search_split import split_by_language
+
+SETTINGS = {"config": {"lang": ["en", "ro"], "separator": "[\\s]+"}}
+
+
+def entry(location: str, title: str) -> dict[str, str]:
+    return {"location": location, "title": title, "text": title}
+
+
+def test_each_language_gets_its_own_entries_at_its_own_addresses() -> None:
+    merged = {
+        **SETTINGS,
+        "index": {"prebuilt": "for the merged entries"},
+        "docs": [
+            entry("", "Home"),
+            entry("hubs/a/", "Hub A"),
+            entry("hubs/a/#parking", "Parking"),
+            entry("pl/", "Strona główna"),
+            entry("pl/hubs/a/", "Centrum A"),
+            entry("plans/", "Plans, not Polish"),
+        ],
+    }
+    split = split_by_language(merged, ["en", "pl"], {"", "hubs/a/", "pl/", "pl/hubs/a/"})
+    assert [d["title"] for d in split["en"]["docs"]] == [
+        "Home",
+        "Hub A",
+        "Parking",
+        "Plans, not Polish",
+    ]
+    assert [(d["location"], d["title"]) for d in split["pl"]["docs"]] == [
+        ("", "Strona główna"),
+        ("hubs/a/", "Centrum A"),
+    ]
+    # The search settings travel with each index; a prebuilt index of the merged entries
+    # would not match either, so it is dropped and the browser builds its own.
+    assert all(index["config"] == SETTINGS["config"] for index in split.values())
+    assert all("index" not in index for index in split.values())
+
+
+def test_an_untranslated_page_is_found_where_it_is_published_in_each_language() -> None:
+    merged = {**SETTINGS, "docs": [entry("about/", "About"), entry("about/#who", "Who we are")]}
+    published = {"about/", "pl/about/"}
+    split = split_by_language(merged, ["en", "pl", "lt"], published)
+    assert [d["location"] for d in split["pl"]["docs"]] == ["about/", "about/#who"]
+    # Not published in the Lithuanian part: nothing to link to there.
+    assert split["lt"]["docs"] == []
+
+
+CONFIG = (
+    '<script id="__config" type="application/json">'
+    '{"annotate": null, "base": "%s", "search": "../../assets/w.js"}</script>'
+)
+
+
+def test_a_page_outside_the_default_language_has_its_home_as_base() -> None:
+    page = "<html><head></head><body>" + CONFIG % "../../.." + "</body></html>"
+    moved = with_base_at_language_home(page, "pl")
+    assert '"base": "../../../pl/"' in moved
+    assert '"search": "../../assets/w.js"' in moved  # the worker stays where it is
+    # From pl/hubs/a/, that base is the Polish home page.
+    assert urljoin("https://x.org/m/pl/hubs/a/", "../../../pl/") == "https://x.org/m/pl/"
+    assert (
+        urljoin(
+            "https://x.org/m/pl/",
+            with_base_at_language_home(CONFIG % "..", "pl").split('"base": "')[1].split('"')[0],
+        )
+        == "https://x.org/m/pl/"
+    )
+
+
+def test_default_language_pages_keep_the_root_as_base() -> None:
+    page = "<html><head></head><body>" + CONFIG % "../.." + "</body></html>"
+    assert '"base": "../.."' in finished_page(page)
+
+
+def test_the_built_site_has_an_index_per_language_that_its_pages_fetch(tiny_site: Path) -> None:
+    site = tiny_site / "site"
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    polish = json.loads((site / "pl" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["docs"] and polish["docs"]
+    assert not [d for d in english["docs"] if d["location"].startswith("pl/")]
+    for root, index in ((site, english), (site / "pl", polish)):
+        for doc in index["docs"]:
+            page = root / doc["location"].split("#")[0] / "index.html"
+            assert page.is_file(), f"{doc['location']} is not a page under {root}"
+    for page in (site / "pl").rglob("index.html"):
+        base = re.search(r'"base": "([^"]*)"', page.read_text(encoding="utf-8"))
+        assert base, page
+        address = page.parent.relative_to(site).as_posix() + "/"
+        assert urljoin("https://x.org/m/" + address, base.group(1)) == "https://x.org/m/pl/"
