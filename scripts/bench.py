@@ -183,6 +183,18 @@ def map_weights(site_dir: Path) -> None:
     )
 
 
+def search_weights(site_dir: Path) -> None:
+    """What the theme's search fetches on a first visit: its language's index (one per
+    language, lmo/search_split.py), as built and as brotli sends it."""
+    for index in sorted(site_dir.rglob("search/search_index.json")):
+        compressed = index.with_name(index.name + ".br")
+        size = compressed.stat().st_size if compressed.is_file() else 0
+        print(
+            f"search index {index.relative_to(site_dir)}: {index.stat().st_size / 1024:.0f} KB,"
+            f" brotli {size / 1024:.0f} KB"
+        )
+
+
 def feedback_bench(root: Path, site: Path) -> None:
     """Time 'make feedback' on 100,000 synthetic responses, in a fresh process each run."""
     export = root / "feedback-100k"
@@ -227,6 +239,7 @@ def main() -> None:
             plain_pages = count_pages(plain)
             print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
         map_weights(example / "site")
+        search_weights(example / "site")
         feedback_bench(root, example)
         for name in ("example", "large"):
             ratio = rows[name] / rows[f"plain-{name}"]
