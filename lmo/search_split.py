@@ -36,7 +36,7 @@ def _page_of(location: str) -> str:
 def _language_of(location: str, others: list[str]) -> str | None:
     """The language whose part of the site holds this entry, None for the default."""
     for lang in others:
-        if location == f"{lang}/" or location.startswith(f"{lang}/"):
+        if location.startswith(f"{lang}/"):
             return lang
     return None
 

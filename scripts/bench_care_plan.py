@@ -26,10 +26,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
-sys.path.insert(0, str(REPO / "scripts"))
 
-from audit import build  # noqa: E402
-from harness import CHROMIUM, CHROMIUM_ARGS, serve_like_production  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS, build_example, serve_like_production  # noqa: E402
 
 RUNS = 3
 # DevTools' "Fast 3G" preset, and WebPageTest's "4G" profile. Throughput in bytes/s.
@@ -84,9 +82,22 @@ def form_ready_on_3g(browser: Any, base: str) -> tuple[float, float]:
     page = context.new_page()
     throttle(context, page, FAST_3G)
     start = time.perf_counter()
-    page.goto(base + PLAN, wait_until="domcontentloaded")
-    page.locator("#plan-q-what-matters").wait_for(state="visible")
-    typed = time.perf_counter() - start
+    page.goto(base + PLAN, wait_until="commit")
+    # She can type once the form is on screen: the first paint, with the field laid out in
+    # it. Not DOMContentLoaded, which also waits for the theme's deferred script, when the
+    # plain form has long been usable. Checked every 50 ms; the time is the page's own.
+    typed = None
+    while typed is None:
+        typed = page.evaluate(
+            """() => {
+                const painted = performance.getEntriesByName("first-contentful-paint").length;
+                const field = document.getElementById("plan-q-what-matters");
+                const box = field && field.getBoundingClientRect();
+                return painted && box && box.width > 0 ? performance.now() / 1000 : null;
+            }"""
+        )
+        if typed is None:
+            page.wait_for_timeout(50)
     page.locator(".app-plan__tools").wait_for(state="visible", timeout=120_000)
     enhanced = time.perf_counter() - start
     context.close()
@@ -107,7 +118,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="lmo-bench-plan-") as tmp:
         site = Path(tmp) / "site"
-        build(site)
+        built = build_example(site)
+        if built.returncode != 0:
+            raise SystemExit(f"the example did not build:\n{built.stderr}")
         with serve_like_production(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             three_g = [form_ready_on_3g(browser, base) for _ in range(RUNS)]
