@@ -22,7 +22,7 @@ from lmo.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.i18n import catalogue_provenance, translations
 from lmo.page_head import finished_page, language_homes
 from lmo.pipeline import latest
-from lmo.project import current_language, project_from_mkdocs_config
+from lmo.project import current_language, language_and_path, project_from_mkdocs_config
 
 
 def on_page_context(
@@ -33,9 +33,7 @@ def on_page_context(
     if result is None or result.dataset is None:
         return context
     lang = current_language(config, project)
-    url = page.url
-    if lang != project.default_language and url.startswith(f"{lang}/"):
-        url = url[len(lang) + 1 :]
+    _, url = language_and_path(page.url, list(project.languages))
     renderer = chrome_renderer(
         result.dataset,
         lang,

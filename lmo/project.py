@@ -148,6 +148,16 @@ def _project_from_mkdocs_config(config: Any) -> Project:
     return Project.from_settings(root, config.docs_dir, extra, languages, config.site_url)
 
 
+def language_and_path(path: str, languages: list[str]) -> tuple[str, str]:
+    """A site path's language and its path within that language's part of the site:
+    mkdocs-static-i18n publishes the first (default) language at the root and each other in a
+    folder of its own ("pl/hubs/x/" -> ("pl", "hubs/x/"); "hubs/x/" -> ("en", "hubs/x/"))."""
+    for lang in languages[1:]:
+        if path.startswith(f"{lang}/"):
+            return lang, path[len(lang) + 1 :]
+    return languages[0], path
+
+
 def current_language(config: Any, project: Project) -> str:
     """The language MkDocs is building now (mkdocs-static-i18n builds one at a time)."""
     i18n = config.plugins.get("i18n")

@@ -25,20 +25,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from lmo.project import language_and_path
+
 INDEX = "search/search_index.json"
 
 
 def _page_of(location: str) -> str:
     """A search entry's page (an entry may be a section: ``hubs/x/#parking``)."""
     return location.split("#", 1)[0]
-
-
-def _language_of(location: str, others: list[str]) -> str | None:
-    """The language whose part of the site holds this entry, None for the default."""
-    for lang in others:
-        if location.startswith(f"{lang}/"):
-            return lang
-    return None
 
 
 def split_by_language(
@@ -48,15 +42,12 @@ def split_by_language(
 
     ``published``: every page address in the built site ("pl/hubs/x/"), used to find where a
     default-language entry is also published in another language's part of the site."""
-    default, others = languages[0], languages[1:]
+    default = languages[0]
     docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
     for doc in index.get("docs", []):
-        lang = _language_of(doc["location"], others)
-        if lang is None:
-            docs[default].append(doc)
-        else:
-            docs[lang].append({**doc, "location": doc["location"][len(lang) + 1 :]})
-    for lang in others:
+        lang, location = language_and_path(doc["location"], languages)
+        docs[lang].append({**doc, "location": location})
+    for lang in languages[1:]:
         own_pages = {_page_of(doc["location"]) for doc in docs[lang]}
         for doc in docs[default]:
             page = _page_of(doc["location"])
@@ -87,8 +78,8 @@ def split_search_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
     index = json.loads(merged.read_text(encoding="utf-8"))
     split = split_by_language(index, languages, published_pages(site_dir))
     counts = {}
-    for position, (lang, own) in enumerate(split.items()):
-        target = merged if position == 0 else site_dir / lang / INDEX
+    for lang, own in split.items():
+        target = merged if lang == languages[0] else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         # Written as the search plugin writes it, without spaces: the file is parsed on
         # her phone.

@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-from lmo.page_head import finished_page, with_base_at_language_home
+import pytest
+
+from lmo.page_head import finished_page
 from lmo.search_split import split_by_language
 
 SETTINGS = {"config": {"lang": ["en", "ro"], "separator": "[\\s]+"}}
@@ -63,20 +65,20 @@ CONFIG = (
 )
 
 
-def test_a_page_outside_the_default_language_has_its_home_as_base() -> None:
-    page = "<html><head></head><body>" + CONFIG % "../../.." + "</body></html>"
-    moved = with_base_at_language_home(page, "pl")
-    assert '"base": "../../../pl/"' in moved
+def base_of(html: str) -> str:
+    found = re.search(r'"base": "([^"]*)"', html)
+    assert found, html
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("address", "root"), [("pl/hubs/a/", "../../.."), ("pl/", ".."), ("pl/about/", "../..")]
+)
+def test_a_page_outside_the_default_language_has_its_home_as_base(address: str, root: str) -> None:
+    moved = finished_page("<html><head></head><body>" + CONFIG % root + "</body></html>", "pl")
+    page = "https://x.org/m/" + address
+    assert urljoin(page, base_of(moved)) == "https://x.org/m/pl/"
     assert '"search": "../../assets/w.js"' in moved  # the worker stays where it is
-    # From pl/hubs/a/, that base is the Polish home page.
-    assert urljoin("https://x.org/m/pl/hubs/a/", "../../../pl/") == "https://x.org/m/pl/"
-    assert (
-        urljoin(
-            "https://x.org/m/pl/",
-            with_base_at_language_home(CONFIG % "..", "pl").split('"base": "')[1].split('"')[0],
-        )
-        == "https://x.org/m/pl/"
-    )
 
 
 def test_default_language_pages_keep_the_root_as_base() -> None:
@@ -95,7 +97,6 @@ def test_the_built_site_has_an_index_per_language_that_its_pages_fetch(tiny_site
             page = root / doc["location"].split("#")[0] / "index.html"
             assert page.is_file(), f"{doc['location']} is not a page under {root}"
     for page in (site / "pl").rglob("index.html"):
-        base = re.search(r'"base": "([^"]*)"', page.read_text(encoding="utf-8"))
-        assert base, page
         address = page.parent.relative_to(site).as_posix() + "/"
-        assert urljoin("https://x.org/m/" + address, base.group(1)) == "https://x.org/m/pl/"
+        base = base_of(page.read_text(encoding="utf-8"))
+        assert urljoin("https://x.org/m/" + address, base) == "https://x.org/m/pl/", page
