@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -169,13 +170,15 @@ def benchmark_index(result: dict[str, object]) -> int:
     return round(result["environment"]["benchmarkIndex"])  # type: ignore[index]
 
 
-Audited = tuple[dict[str, int], list[int], list[int], dict[str, object]]
+@dataclass
+class PageAudit:
+    scores: dict[str, int]  # the median of each score over RUNS audits
+    performance: list[int]  # every run's performance score
+    benchmark: list[int]  # every run's benchmarkIndex
+    typical: dict[str, object]  # the report of the median-performance run: what cost points
 
 
-def audit_page(name: str, url: str) -> Audited | None:
-    """The median of each score over RUNS audits, every performance score, every run's
-    benchmarkIndex, and the report of the run whose performance score is the median (to show
-    what cost points)."""
+def audit_page(name: str, url: str) -> PageAudit | None:
     runs = []
     for run in range(RUNS):
         report = REPORTS / f"{name.replace(' ', '-')}-{run + 1}.json"
@@ -187,7 +190,7 @@ def audit_page(name: str, url: str) -> Audited | None:
     median = {key: int(statistics.median(s[key] for s in every)) for key in THRESHOLDS}
     performance = [s["performance"] for s in every]
     typical = runs[performance.index(sorted(performance)[len(performance) // 2])]
-    return median, performance, [benchmark_index(result) for result in runs], typical
+    return PageAudit(median, performance, [benchmark_index(result) for result in runs], typical)
 
 
 def main() -> int:
@@ -219,17 +222,17 @@ def main() -> int:
                 if audited is None:
                     failed = True
                     continue
-                scores, performance, machine, typical = audited
+                scores = audited.scores
                 below = [k for k, v in scores.items() if v < THRESHOLDS[k]]
                 failed = failed or bool(below)
-                spread = f"({min(performance)}-{max(performance)})"
+                spread = f"({min(audited.performance)}-{max(audited.performance)})"
                 shown = {**scores, "performance": f"{scores['performance']} {spread}"}
                 print(
                     f"{name:<15}"
                     + "".join(f"{shown[c]:>16}" for c in THRESHOLDS)
-                    + f"{min(machine):>11}-{max(machine)}"
+                    + f"{min(audited.benchmark):>11}-{max(audited.benchmark)}"
                 )
-                for line in losses(typical) if below else []:
+                for line in losses(audited.typical) if below else []:
                     print(f"{'':<15}  {line}")
     print("audit " + ("failed: below the thresholds above" if failed else "passed"))
     return 1 if failed else 0

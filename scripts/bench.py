@@ -187,11 +187,11 @@ def search_weights(site_dir: Path) -> None:
     """What the theme's search fetches on a first visit: its language's index (one per
     language, lmo/search_split.py), as built and as brotli sends it."""
     for index in sorted(site_dir.rglob("search/search_index.json")):
-        compressed = index.with_name(index.name + ".br")
-        size = compressed.stat().st_size if compressed.is_file() else 0
+        # The build writes the .br copy beside every JSON file (lmo/compress.py).
+        compressed = index.with_name(index.name + ".br").stat().st_size
         print(
             f"search index {index.relative_to(site_dir)}: {index.stat().st_size / 1024:.0f} KB,"
-            f" brotli {size / 1024:.0f} KB"
+            f" brotli {compressed / 1024:.0f} KB"
         )
 
 

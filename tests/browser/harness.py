@@ -170,14 +170,15 @@ def serve_one_file_for_every_path(file: Path, port: int, content_type: str) -> I
         yield f"http://127.0.0.1:{port}"
 
 
-def wait_until(page: Any, expression: str, timeout_ms: int = 15000) -> None:
-    """Until ``expression`` is true in the page. Polled from here: Playwright's
-    wait_for_function evaluates a string with eval() whenever its first try is false, which
-    the site's CSP rightly refuses, so it failed only when the page was slow."""
-    for _ in range(max(1, timeout_ms // 100)):
-        if page.evaluate(expression):
-            return
-        page.wait_for_timeout(100)
+def wait_until(page: Any, expression: str, timeout_ms: int = 15000, every_ms: int = 100) -> Any:
+    """Until ``expression`` is true in the page; returns its value then. Polled from here:
+    Playwright's wait_for_function evaluates a string with eval() whenever its first try is
+    false, which the site's CSP rightly refuses, so it failed only when the page was slow."""
+    for _ in range(max(1, timeout_ms // every_ms)):
+        value = page.evaluate(expression)
+        if value:
+            return value
+        page.wait_for_timeout(every_ms)
     raise AssertionError(f"not true within {timeout_ms / 1000:g} s: {expression}")
 
 
