@@ -202,22 +202,23 @@ def test_a_removed_record_loses_its_generated_page(tmp_path: Path) -> None:
     assert not (folder / "content" / "en" / "services" / "old-feeding-clinic.md").exists()
 
 
-def test_map_scripts_are_files_and_those_no_longer_made_are_removed(tmp_path: Path) -> None:
+def test_files_no_longer_made_are_removed_and_maps_travel_with_their_page(
+    tmp_path: Path,
+) -> None:
     folder = make_site(tmp_path)
     assert build(folder).returncode == 0
     page = (folder / "site" / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
-    assert '<script defer src="../../maps/hubs--town-hub--map-town-hub.js"></script>' in page
-    script = folder / "site" / "maps" / "hubs--town-hub--map-town-hub.js"
-    assert "L.marker(" in script.read_text(encoding="utf-8")
-    village = folder / "content" / "en" / "maps" / "hubs--village-hub--map-village-hub.js"
+    # One static script draws every map; the map's places are in the page itself.
+    assert '<script defer src="../../assets/map.js"></script>' in page
+    assert 'data-map="' in page
+    assert not (folder / "site" / "maps").exists()
     definition = folder / "content" / "pl" / "care-plan" / "plan.json"
-    assert village.exists() and definition.exists()
+    assert definition.exists()
     mine = folder / "content" / "en" / "maps" / "my-own.js"
+    mine.parent.mkdir(parents=True, exist_ok=True)
     mine.write_text("// written by an editor, not generated\n")
 
-    # The village hub and the care plan leave the data: their files leave the site too.
-    hubs = folder / "data" / "hubs.yml"
-    hubs.write_text(hubs.read_text()[: hubs.read_text().index("  - id: village-hub")])
+    # The care plan leaves the data: its files leave the site too.
     (folder / "data" / "care_plan.yml").unlink()
     (folder / "data" / "birthplace_figures.yml").unlink()
     translations = folder / "data" / "translations" / "pl.yml"
@@ -225,7 +226,7 @@ def test_map_scripts_are_files_and_those_no_longer_made_are_removed(tmp_path: Pa
     translations.write_text(kept)
     result = build(folder)
     assert result.returncode == 0, result.stderr
-    assert not village.exists() and not definition.exists()
+    assert not definition.exists()
     assert not (folder / "site" / "pl" / "care-plan").exists()
     assert not (folder / "site" / "pl" / "birth-place").exists()
     assert not (folder / "site" / "assets" / "pyodide").exists()

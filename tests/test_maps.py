@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from lmo.maps import MapPoint, MapSettings, draw_map
+from lmo.maps import MapPoint, MapSettings, MapWords, draw_map
 
 TILES = "https://tile.openstreetmap.org"
 
@@ -43,13 +44,25 @@ def test_no_asset_is_loaded_from_outside_the_site(site: Path) -> None:
                     continue
                 if re.match(r"^(https?:)?//", value):
                     external.append(f"{path.relative_to(site)}: {value}")
-    # Map scripts name the tile server, and the attribution's link (a link the reader may
+    # A map's data names the tile server, and the attribution's link (a link the reader may
     # follow, not something the page loads).
     attribution_links = re.findall(r'href="([^"]+)"', MapSettings().attribution)
-    for script in site.rglob("maps/*.js"):
+    for path in site.rglob("*.html"):
+        for canvas in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+            "[data-map]"
+        ):
+            data = json.loads(canvas["data-map"])
+            if not data["tiles"]["url"].startswith(TILES):
+                external.append(f"{path.relative_to(site)}: {data['tiles']['url']}")
+            for url in re.findall(r'href="([^"]+)"', data["tiles"]["attribution"]):
+                if url not in attribution_links:
+                    external.append(f"{path.relative_to(site)}: {url}")
+    # Our own scripts (the theme's and vendored libraries' mention addresses in comments).
+    for script in site.rglob("*.js"):
+        if {"vendor", "pyodide", "javascripts"} & set(script.parts):
+            continue
         for url in re.findall(r"https?://[^\s\"'`\\]+", script.read_text(encoding="utf-8")):
-            if not url.startswith(TILES) and url not in attribution_links:
-                external.append(f"{script.relative_to(site)}: {url}")
+            external.append(f"{script.relative_to(site)}: {url}")
     for css in site.rglob("*.css"):
         for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
             if re.match(r"^['\"]?(https?:)?//", url):
@@ -76,19 +89,22 @@ def test_leaflet_is_self_hosted_with_its_licence(site: Path) -> None:
 )
 def test_each_map_lists_every_place_it_shows(site: Path, url: str) -> None:
     page = soup(site, url)
-    scripts = " ".join(
-        (site / url / s["src"]).resolve().read_text(encoding="utf-8")
-        for s in page.select("script[src*='maps/']")
-    )
-    markers = scripts.count("L.marker(")
+    canvases = page.select("[data-map]")
     items = page.select(".app-map__list > li.app-map__item")
     if url == "birth-settings/home-birth":
-        assert markers == 0 and not items  # home birth has no place to map
+        assert not canvases and not items  # home birth has no place to map
         assert page.select_one("script[src*=leaflet]") is None
         return
-    assert markers == len(items) > 0
+    (canvas,) = canvases
+    points = json.loads(canvas["data-map"])["points"]
+    assert len(points) == len(items) > 0
     keys = page.select_one(".app-map__list")["data-map-keys"].split()
-    assert keys == [li["data-map-key"] for li in items]
+    assert keys == [li["data-map-key"] for li in items] == [p["key"] for p in points]
+    # The map's numbers, names and statuses are the list's, item by item.
+    for point, li in zip(points, items, strict=True):
+        assert point["number"] == li["value"]
+        assert point["name"] == li.select_one("a").get_text()
+        assert point["statusLabel"] in li.select_one(".app-status").get_text()
     for li in items:
         assert li.select_one("a[href]") is not None  # its page
         assert li.select_one(".app-status") is not None  # its status, in words
@@ -108,7 +124,8 @@ def test_overview_map_has_every_hub_and_birth_setting_with_status(site: Path) ->
 def test_pages_without_maps_load_no_map_code(site: Path) -> None:
     for url in ("services", "services/booking", "hubs", "glossary", "pl/services"):
         html = (site / url / "index.html").read_text(encoding="utf-8")
-        assert "vendor/leaflet" not in html and "L.map(" not in html, url
+        assert "vendor/leaflet" not in html and "data-map=" not in html, url
+        assert "assets/map.js" not in html, url
 
 
 def test_tile_server_is_configurable() -> None:
@@ -119,18 +136,41 @@ def test_tile_server_is_configurable() -> None:
             "max_zoom": 17,
         }
     )
-    point = MapPoint("a", 52.1, -2.2, "hub", "1", "available", "A", "<p>A</p>")
-    fragment = draw_map([point], settings, "m", {})
-    assert "https://tiles.example.nhs.uk/{z}/{x}/{y}.png" in fragment.script
-    assert '"maxZoom": 17' in fragment.script
+    fragment = draw_map([point("a", "A")], settings, "m", WORDS)
+    data = json.loads(BeautifulSoup(fragment.html, "html.parser").div["data-map"])
+    assert data["tiles"] == {
+        "url": "https://tiles.example.nhs.uk/{z}/{x}/{y}.png",
+        "attribution": "Example",
+        "maxZoom": 17,
+    }
     assert settings.tile_origin == "https://tiles.example.nhs.uk"
-    assert "openstreetmap" not in fragment.script
+    assert "openstreetmap" not in fragment.html
+
+
+WORDS = MapWords(layers={"hub": "Hubs"}, group="Close: {places}", more="More")
+
+
+def point(key: str, name: str, status: str = "available") -> MapPoint:
+    return MapPoint(key, 52.1, -2.2, "hub", "1", status, f"1. {name}", name, "hub", status, "a/")
 
 
 def test_maps_are_deterministic() -> None:
-    points = [
-        MapPoint("a", 52.1, -2.2, "hub", "1", "planned", "A", "<p>A</p>"),
-        MapPoint("b", 52.2, -2.1, "place", "2", "available", "B", "<p>B</p>"),
-    ]
-    first = draw_map(points, MapSettings(), "m", {"hub": "Hubs"})
-    assert draw_map(points, MapSettings(), "m", {"hub": "Hubs"}) == first
+    points = [point("a", "A", "planned"), point("b", "B")]
+    first = draw_map(points, MapSettings(), "m", WORDS)
+    assert draw_map(points, MapSettings(), "m", WORDS) == first
+
+
+HOSTILE = (
+    "Hub {{ 7*7 }} {% raw %} </div><script>alert(1)</script> \"' `${x}` "
+    "<img src=x onerror=alert(2)> \u2067\\u003c"
+)
+
+
+def test_a_name_is_data_that_cannot_end_the_attribute_or_start_markup() -> None:
+    fragment = draw_map([point("a", HOSTILE)], MapSettings(), "m", WORDS)
+    parsed = BeautifulSoup(fragment.html, "html.parser")
+    # One element, no children: nothing in the name became markup.
+    assert [tag.name for tag in parsed.find_all(True)] == ["div"]
+    data = json.loads(parsed.div["data-map"])
+    assert data["points"][0]["name"] == HOSTILE  # the same text, unevaluated
+    assert "49" not in fragment.html

@@ -3,7 +3,7 @@
 // can be seen, tapped and focused (WCAG 2.2, 2.5.8 target size), and a keyboard user does
 // not Tab through a pile of markers she cannot see. Selecting a group zooms in until its
 // places come apart.
-// The map's script calls this once its markers are added (lmo/maps.py, MarkerGroups).
+// assets/map.js calls this once its markers are added and the first view is set.
 (function () {
   "use strict";
   // How far apart two markers' centres must be, across and down, for their boxes never to
