@@ -1,8 +1,10 @@
-"""MkDocs hook (on_post_build): a search index per language, the widgets' runtime, the
-offline service worker, headers for each static host, and pre-compressed files.
+"""MkDocs hooks (on_startup, on_post_build): a search index per language, the widgets'
+runtime, the check that no page carries script the build did not write, the offline service
+worker, headers for each static host (and each page's policy as a meta tag), and
+pre-compressed files.
 
-All logic lives in ``lmo.search_split``, ``lmo.offline``, ``lmo.headers`` and
-``lmo.compress``; this file only adapts them to MkDocs.
+All logic lives in ``lmo.search_split``, ``lmo.script_policy``, ``lmo.offline``,
+``lmo.headers`` and ``lmo.compress``; this file only adapts them to MkDocs.
 """
 
 from __future__ import annotations
@@ -11,16 +13,27 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from lmo.compress import compress_site
-from lmo.headers import write_header_files
+from lmo.headers import write_header_files, write_policy_meta
 from lmo.offline import write_service_worker
 from lmo.project import project_from_mkdocs_config
+from lmo.script_policy import scan_site
 from lmo.search_split import split_search_index
 from lmo.widgets import install_widgets
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
+
+# `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta policy
+# in the files would refuse it. Headers and the check of the pages are the same either way.
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here
@@ -35,12 +48,28 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     search_entries = split_search_index(site_dir, list(project.languages))
     widgets = install_widgets(site_dir, list(project.languages))
+    scan = scan_site(site_dir)
+    if scan.problems:
+        # Out of site/ at once, so a hurried upload of a failed build cannot publish them.
+        for path, page in scan.pages.items():
+            if page.findings:
+                path.unlink()
+        raise PluginError(
+            "the site was not built: these pages carry script or embedded content that the"
+            " build did not write (raw HTML in a page in content/, or in a translation). The"
+            " pages have been removed from the site folder.\n" + "\n".join(scan.problems)
+        )
+    policy = write_header_files(
+        site_dir,
+        project.maps.tile_origin,
+        project.site_url,
+        widgets.wasm_paths if widgets else (),
+        tuple(scan.hashes),
+    )
+    if not _serving:
+        write_policy_meta(site_dir, policy, {p: s.hashes for p, s in scan.pages.items()})
     runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
     version = write_service_worker(site_dir, list(project.languages), runtime)
-    # Headers before compression: their script hashes come from the finished pages.
-    policy = write_header_files(
-        site_dir, project.maps.tile_origin, project.site_url, widgets.wasm_paths if widgets else ()
-    )
     files, original, compressed = compress_site(site_dir)
     if widgets is not None:
         log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widgets.files))
@@ -48,7 +77,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("search index per language: %s entries", search_entries)
     log.info("offline service worker written (build %s)", version)
     log.info(
-        "headers written (%d inline script hashes); %d files pre-compressed, %.1f MB -> %.1f MB",
+        "headers written (%d listed inline scripts); %d files pre-compressed, %.1f MB -> %.1f MB",
         len(policy.script_hashes),
         files,
         original / 1e6,

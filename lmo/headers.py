@@ -1,11 +1,15 @@
 """Security and caching headers for each static host, written into the built site.
 
 The Content-Security-Policy allows scripts only from the site itself and from the hashes of
-the inline scripts the build actually produced (the theme's two), so an injected script does
-not run. Images may also come from the map's tile server, and nothing may connect anywhere
-but the site. One policy serves every page (the maps' scripts are files, not inline), except
-the widgets' pages and files: Pyodide compiles WebAssembly, so those alone also allow
+the theme's inline scripts that ``lmo.script_policy`` lists by their exact text (never every
+inline script found in the output), so an injected script does not run. Images may also
+come from the map's tile server, and nothing may connect anywhere but the site. One policy
+serves every page (the maps are drawn by a file, from data), except the widgets' pages and
+files: Pyodide compiles WebAssembly, so those alone also allow
 'wasm-unsafe-eval' (which permits compiling WebAssembly, not JavaScript's eval).
+
+Each page also carries its own policy in a ``<meta http-equiv>`` (its own inline-script
+hashes only), for hosts that cannot send headers, such as GitHub Pages.
 
 Written for: Netlify and Cloudflare Pages (``_headers``), Azure Static Web Apps
 (``staticwebapp.config.json``) and nginx (``nginx-headers.conf``, to ``include`` in the
@@ -15,32 +19,18 @@ console; the README says where.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
-_SRC = re.compile(r"\ssrc\s*=")
-_NOT_JAVASCRIPT = re.compile(r"""\stype\s*=\s*["']?(?!text/javascript|module)[^"'\s>]+""")
+from lmo.page_head import with_policy_meta
 
 HEADER_FILES = ("_headers", "staticwebapp.config.json", "nginx-headers.conf")
 
-
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP source expressions for every inline script any page carries, sorted."""
-    found: set[str] = set()
-    for page in sorted(site_dir.rglob("*.html")):
-        for match in _INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attrs = match["attrs"]
-            if _SRC.search(attrs) or _NOT_JAVASCRIPT.search(attrs):
-                continue  # a file (allowed as 'self') or data such as JSON (never run)
-            digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-            found.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(found)
+# Directives a <meta http-equiv> policy cannot carry: browsers ignore them there.
+META_IGNORED = ("frame-ancestors", "report-uri", "report-to", "sandbox")
 
 
 @dataclass(frozen=True)
@@ -74,6 +64,15 @@ class Policy:
             "frame-ancestors 'none'",
         ]
         return "; ".join(d.strip() for d in directives)
+
+    def meta_policy(self, widget: bool, script_hashes: tuple[str, ...]) -> str:
+        """The policy for one page's ``<meta http-equiv>``, for hosts that cannot send headers
+        (GitHub Pages): the page's own inline-script hashes only, and without the directives
+        a meta tag cannot carry."""
+        wasm = ["'wasm-unsafe-eval'"] if widget else []
+        sources = " ".join(["'self'", *wasm, *sorted(script_hashes)])
+        directives = self.content_security_policy(script_src=sources).split("; ")
+        return "; ".join(d for d in directives if not d.startswith(META_IGNORED))
 
     def headers(self, script_src: str = "") -> dict[str, str]:
         return {
@@ -171,10 +170,15 @@ def nginx_snippet(policy: Policy, base_path: str) -> str:
 
 
 def write_header_files(
-    site_dir: Path, tile_origin: str, site_url: str, widget_paths: tuple[str, ...] = ()
+    site_dir: Path,
+    tile_origin: str,
+    site_url: str,
+    widget_paths: tuple[str, ...] = (),
+    script_hashes: tuple[str, ...] = (),
 ) -> Policy:
-    """``widget_paths``: site paths (in every language) that may compile WebAssembly."""
-    policy = Policy(tuple(inline_script_hashes(site_dir)), tile_origin, widget_paths)
+    """``widget_paths``: site paths (in every language) that may compile WebAssembly;
+    ``script_hashes``: of the listed inline scripts the pages carry (lmo.script_policy)."""
+    policy = Policy(tuple(sorted(script_hashes)), tile_origin, widget_paths)
     base_path = urlsplit(site_url).path or "/"
     if not base_path.endswith("/"):
         base_path += "/"
@@ -184,3 +188,16 @@ def write_header_files(
     )
     (site_dir / "nginx-headers.conf").write_text(nginx_snippet(policy, base_path), encoding="utf-8")
     return policy
+
+
+def write_policy_meta(site_dir: Path, policy: Policy, page_hashes: dict[Path, set[str]]) -> int:
+    """Give every page its own policy as a ``<meta http-equiv>`` (``page_hashes``: the listed
+    inline scripts each page carries, from lmo.script_policy). Returns the pages written."""
+    for path, hashes in page_hashes.items():
+        relative = path.relative_to(site_dir).as_posix()
+        widget = relative.startswith(policy.widget_paths) if policy.widget_paths else False
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            with_policy_meta(text, policy.meta_policy(widget, tuple(hashes))), encoding="utf-8"
+        )
+    return len(page_hashes)

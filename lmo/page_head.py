@@ -30,6 +30,7 @@ theme's version menu and instant loading, which do, are not used).
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 _HEAD_END = "</head>"
@@ -89,3 +90,22 @@ def language_homes(
         link = base if lang == default_language else f"{base}{lang}/"
         homes.append({**entry, "link": link})
     return homes
+
+
+_CHARSET = re.compile(r"<meta charset=\"[^\"]*\">")
+
+
+def with_policy_meta(html: str, policy: str) -> str:
+    """The page with its Content-Security-Policy as the first thing after the character set
+    (a meta policy applies only to what follows it, and the character set must stay within
+    the first kilobyte). Hosts that send the header as well apply both; this one is never
+    looser than the header."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=True)}">'
+    tag += '<meta name="referrer" content="strict-origin-when-cross-origin">'
+    head, found, rest = html.partition("<head>")
+    if not found:
+        return html
+    charset = _CHARSET.search(rest)
+    if charset is not None and rest[: charset.start()].strip() == "":
+        return head + found + rest[: charset.end()] + tag + rest[charset.end() :]
+    return head + found + tag + rest
