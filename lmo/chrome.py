@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from lmo.i18n import CatalogueProvenance, language_name, long_date
+from lmo.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
 from lmo.render import TEMPLATES, relative_url, template_environment
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import localise
@@ -49,7 +49,7 @@ class PageLanguage:
 
 def _env(translations: gettext.NullTranslations) -> jinja2.Environment:
     env = template_environment(TEMPLATES / "chrome")
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    install_escaped_gettext(env, translations)
     return env
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lmo import labels, schema
 from lmo.charts import Bar, bar_chart
@@ -57,11 +57,11 @@ class FeedbackView:
 
     def setting_name(self, setting: str) -> Markup:
         if setting == "other":
-            return Markup(self.gettext("Somewhere else"))
+            return escape(self.gettext("Somewhere else"))
         for collection in ("birth_settings", "hubs"):
             if setting in getattr(self.r.ctx.ds, collection):
                 return self.r.record_link(collection, setting)
-        return Markup(setting)
+        return escape(setting)
 
     def setting_label(self, setting: str) -> str:
         if setting == "other":

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jinja2
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from markupsafe import escape
 
 from lmo.schema import SOURCE_LANGUAGE
 
@@ -93,3 +95,32 @@ def catalogue_provenance(locales_dir: Path, lang: str) -> CatalogueProvenance:
 def language_name(lang: str, in_lang: str) -> str:
     """A language's name as a reader of ``in_lang`` writes it: "polski", "Polish"."""
     return Locale.parse(babel_locale(lang)).get_language_name(babel_locale(in_lang)) or lang
+
+
+def install_escaped_gettext(env: jinja2.Environment, catalogue: gettext.NullTranslations) -> None:
+    """Give templates ``_()`` and ``ngettext()`` whose translations are text, never markup.
+
+    Jinja's own i18n functions mark every translation as safe HTML, so a ``<script>`` in a
+    catalogue's msgstr would reach the page as it is. Here the translation is escaped first,
+    and the values put into its placeholders are escaped by Markup's ``%`` as before.
+    (``lmo.catalogue_check`` also refuses markup in a msgstr, so a translator hears of it.)"""
+
+    def escaped_gettext(message: str) -> str:
+        return escape(catalogue.gettext(message))
+
+    def escaped_ngettext(singular: str, plural: str, count: int) -> str:
+        return escape(catalogue.ngettext(singular, plural, count))
+
+    def escaped_pgettext(context: str, message: str) -> str:
+        return escape(catalogue.pgettext(context, message))
+
+    def escaped_npgettext(context: str, singular: str, plural: str, count: int) -> str:
+        return escape(catalogue.npgettext(context, singular, plural, count))
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        escaped_gettext,
+        escaped_ngettext,
+        newstyle=True,
+        pgettext=escaped_pgettext,
+        npgettext=escaped_npgettext,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from lmo.catalogue_check import check_catalogues
 from lmo.content import check_content
 from lmo.generate import WriteReport, write_pages
 from lmo.problems import Problem, Severity
@@ -39,6 +40,7 @@ def check(project: Project) -> CheckResult:
     prefix = project.display(project.data_dir) + "/"
     dataset, problems = load_dataset(project.data_dir, today=project.today, display_prefix=prefix)
     problems = problems + check_content(project.content_dir, project.root, project.today)
+    problems += check_catalogues(project.locales_dir, project.root)
     return CheckResult(dataset, sorted(problems))
 
 

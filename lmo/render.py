@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from lmo import labels, schema
-from lmo.i18n import long_date
+from lmo.i18n import install_escaped_gettext, long_date
 from lmo.maps import MapSettings
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import Tally, localise
@@ -61,8 +61,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def md_inline(text: str) -> Markup:
-    """Escape text for a Markdown heading: HTML-escaped, Markdown syntax neutralised."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
+    """Escape text for a Markdown heading: HTML-escaped (once: a translation arrives already
+    escaped, as Markup), Markdown syntax neutralised."""
+    raw = html.unescape(str(text)) if isinstance(text, Markup) else str(text)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(raw, quote=False)))
 
 
 @dataclass
@@ -129,7 +131,7 @@ class Renderer:
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
         env = template_environment(TEMPLATES)
-        env.install_gettext_translations(ctx.translations, newstyle=True)  # type: ignore[attr-defined]
+        install_escaped_gettext(env, ctx.translations)
         env.filters["md"] = md_inline
         env.filters["extract"] = lambda key, container: container[key]
         env.tests["contains"] = lambda seq, value: value in seq
