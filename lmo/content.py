@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from lmo.generate import is_generated
+from lmo.page_safety import check_page_markup
 from lmo.problems import Problem, Severity
 from lmo.schema import _DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
 
@@ -65,6 +66,7 @@ def check_content(content_dir: Path, root: Path, today: dt.date) -> list[Problem
             continue
         shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
         text = path.read_text(encoding="utf-8")
+        problems.extend(check_page_markup(shown, text))
         block, first_line = _front_matter(text)
         if block is None:
             problems.append(
