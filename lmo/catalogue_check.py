@@ -39,6 +39,7 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
     names = {name for msgid in msgids for name in _PLACEHOLDER.findall(msgid)}
     english_formats = all(_formats(msgid, names) for msgid in msgids)
     where = f'msgstr for "{english[:50]}"'
+    line = message.lineno or 1
     problems = []
     for translated in _strings(message.string):
         markup = _MARKUP.search(translated)
@@ -46,7 +47,7 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    line,
                     1,
                     where,
                     f"contains markup ({markup.group(0)!r}); write plain text: the site adds"
@@ -59,7 +60,7 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    line,
                     1,
                     where,
                     f"uses {', '.join(f'%({n})s' for n in extra)}, which the English does not"
@@ -70,7 +71,7 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    message.lineno,
+                    line,
                     1,
                     where,
                     "has a '%' that is not a placeholder; write a percent sign as '%%'",
