@@ -41,7 +41,7 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
     where = f'msgstr for "{english[:50]}"'
     line = message.lineno or 1
     problems = []
-    for translated in _strings(message.string):
+    for translated in _strings(message.string or ""):
         markup = _MARKUP.search(translated)
         if markup:
             problems.append(
