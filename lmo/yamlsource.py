@@ -183,7 +183,8 @@ class _LimitScan:
 
     def problem(self, event: yaml.Event, message: str) -> Problem:
         mark = event.start_mark
-        return Problem(self.display_name, mark.line + self.first_line, mark.column + 1, "", message)
+        line, col = (mark.line, mark.column) if mark is not None else (0, 0)
+        return Problem(self.display_name, line + self.first_line, col + 1, "", message)
 
     def alias(self, event: yaml.AliasEvent) -> str | None:
         name = event.anchor or ""
