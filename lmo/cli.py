@@ -9,7 +9,7 @@ from pathlib import Path
 from lmo.generate import remove_generated
 from lmo.pipeline import check, check_and_generate, strict_from_environment
 from lmo.problems import Problem
-from lmo.project import Project
+from lmo.project import ConfigFileError, Project
 from lmo.validate import DataSet
 
 
@@ -122,7 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     if not config.exists():
         print(f"{config}: no such file: run this from the site's folder", file=sys.stderr)
         return 2
-    project = Project.from_config_file(config)
+    try:
+        project = Project.from_config_file(config)
+    except ConfigFileError as error:
+        _print_problems(error.problems, args.format)
+        return 2
     strict = args.strict or strict_from_environment()
     if args.command == "clean":
         removed = remove_generated(project.content_dir)

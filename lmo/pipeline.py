@@ -38,7 +38,12 @@ class CheckResult:
 def check(project: Project) -> CheckResult:
     """Validate data and hand-written content. Fast: renders nothing."""
     prefix = project.display(project.data_dir) + "/"
-    dataset, problems = load_dataset(project.data_dir, today=project.today, display_prefix=prefix)
+    dataset, problems = load_dataset(
+        project.data_dir,
+        today=project.today,
+        display_prefix=prefix,
+        languages=project.languages,
+    )
     problems = problems + check_content(project.content_dir, project.root, project.today)
     problems += check_catalogues(project.locales_dir, project.root)
     return CheckResult(dataset, sorted(problems))

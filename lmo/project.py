@@ -16,7 +16,9 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from lmo.maps import MapSettings
+from lmo.problems import Problem
 from lmo.schema import SOURCE_LANGUAGE
+from lmo.yamlsource import check_limits, read_utf8
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -34,10 +36,34 @@ _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+class ConfigFileError(Exception):
+    """mkdocs.yml cannot be read; ``problems`` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data: ``!ENV`` resolved as MkDocs does, other tags ignored."""
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_TolerantLoader) or {}
+    """mkdocs.yml as plain data: ``!ENV`` resolved as MkDocs does, other tags ignored.
+    Read with the same limits as data files (its ``extra.lmo`` is edited by the same people)."""
+    shown = path.name
+    text, problems = read_utf8(path, shown)
+    if text is None:
+        raise ConfigFileError(problems)
+    problems = check_limits(text, shown)
+    if problems:
+        raise ConfigFileError(problems)
+    try:
+        raw = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {error.problem or 'invalid YAML'}"
+        raise ConfigFileError([Problem(shown, line, col, "", message)]) from None
+    if not isinstance(raw, dict):
+        raise ConfigFileError([Problem(shown, 1, 1, "", "expected 'setting: value' lines")])
+    return raw
 
 
 def today_from_environment() -> dt.date:

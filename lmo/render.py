@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import html
-import os
 import posixpath
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from lmo import labels, schema
+from lmo.bytecode_cache import private_cache_folder
 from lmo.i18n import install_escaped_gettext, long_date
 from lmo.maps import MapSettings
 from lmo.schema import SOURCE_LANGUAGE, LocalText
@@ -99,12 +98,6 @@ def _index_path(url: str) -> str:
     return url + "index.md"
 
 
-def _bytecode_folder() -> str:
-    folder = Path(tempfile.gettempdir()) / f"lmo-jinja-{os.getuid()}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return str(folder)
-
-
 @lru_cache(maxsize=4)
 def template_environment(folder: Path) -> jinja2.Environment:
     """One environment per template folder and process, so templates compile once however
@@ -121,7 +114,7 @@ def template_environment(folder: Path) -> jinja2.Environment:
         auto_reload=True,
         # Compiled templates are kept between builds (keyed by source), which saves most of
         # the generator's start-up time on every build after the first.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(_bytecode_folder()),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(private_cache_folder()),
     )
 
 

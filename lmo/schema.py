@@ -33,7 +33,7 @@ SOURCE_LANGUAGE = "en"
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
+_URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 # The Royal Mail format: outward code (area, district) then inward code (sector, unit).
 _POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
@@ -50,6 +50,28 @@ def _check_id(value: Any) -> str:
             "lmo_id",
             "expected an id of lower-case letters, digits and single hyphens,"
             ' such as "kidderminster-hub"',
+        )
+    return value
+
+
+# Names the build gives to pages and files of its own, in a section or at a language's root
+# (a section's list is its "index"; the search index, the service worker's offline copy, the
+# feeds, the feedback trends, the 404 page, the sitemap and the map scripts have the others).
+# A record with one of them as its id, or as an old id to redirect from, would take over or
+# redirect that address: "previous_ids: [index]" turns the list of hubs into a redirect.
+RESERVED_IDS = frozenset(
+    {"index", "assets", "search", "maps", "offline", "feed", "trends", "404", "sitemap"}
+)
+
+
+def _check_record_id(value: Any) -> str:
+    value = _check_id(value)
+    if value in RESERVED_IDS:
+        raise PydanticCustomError(
+            "lmo_reserved_id",
+            "this is the name of a page or file the site makes itself, so this record's"
+            " address would replace or redirect it: choose another id, such as one with the"
+            " place's name in it",
         )
     return value
 
@@ -127,6 +149,14 @@ def _check_phone(value: Any) -> str:
 def _check_url(value: Any) -> str:
     if isinstance(value, str) and _URL_RE.match(value):
         return value
+    if isinstance(value, str) and value.lower().startswith("http://"):
+        # Anyone between the reader and the site can change a page fetched over http, and
+        # browsers warn about it: a health site only links to the secure address.
+        raise PydanticCustomError(
+            "lmo_url",
+            "use the https:// address (an http:// page can be changed on its way to the"
+            " reader); if the site has no https:// address, leave the field out",
+        )
     raise PydanticCustomError(
         "lmo_url", 'expected a web address starting https://, such as "https://www.nhs.uk/"'
     )
@@ -165,6 +195,14 @@ def _text_schema() -> dict[str, Any]:
 Id = Annotated[
     str, BeforeValidator(_check_id), WithJsonSchema({"type": "string", "pattern": _ID_RE.pattern})
 ]
+# The id of a record with a page of its own (it becomes the last part of the address).
+RecordId = Annotated[
+    str,
+    BeforeValidator(_check_record_id),
+    WithJsonSchema(
+        {"type": "string", "pattern": _ID_RE.pattern, "not": {"enum": sorted(RESERVED_IDS)}}
+    ),
+]
 Text = Annotated[
     LocalText,
     PlainValidator(_check_text),
@@ -182,7 +220,9 @@ Phone = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^0[0-9 ]{9,13}$|^(999|111)$"}),
 ]
 Url = Annotated[
-    str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})
+    str,
+    BeforeValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
 ]
 Email = Annotated[
     str, BeforeValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
@@ -327,8 +367,10 @@ class Source(Strict):
 class Record(Strict):
     """Fields every record carries, whatever it describes."""
 
-    id: Id = Field(description="Stable id, used in the web address. Never change or reuse it.")
-    previous_ids: list[Id] = Field(
+    id: RecordId = Field(
+        description="Stable id, used in the web address. Never change or reuse it."
+    )
+    previous_ids: list[RecordId] = Field(
         default_factory=list,
         description="Ids this record had before a rename: their old addresses redirect here.",
     )

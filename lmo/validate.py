@@ -578,6 +578,34 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
     return problems
 
 
+def _language_id_checks(
+    cols: dict[str, _Collection], languages: set[str], problems: list[Problem]
+) -> None:
+    """An id that is a language's code: each language is published in a folder of that name,
+    so an address such as hubs/pl/ reads as Polish, to people and to anything that finds a
+    page's language from its path. Only the site's languages are refused: short ids such as
+    "mlu" are real names, and refusing every two- or three-letter word would puzzle editors."""
+    for col in cols.values():
+        for i, record in enumerate(col.records):
+            named: list[tuple[tuple[str | int, ...], str]] = [(("id",), record.id)]
+            named += [(("previous_ids", j), old) for j, old in enumerate(record.previous_ids)]
+            for where, value in named:
+                if value not in languages:
+                    continue
+                file, line, c = col.at(i, *where)
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        c,
+                        col.path(i, *where),
+                        f"{quote_value(value)} is the code of one of the site's languages, whose"
+                        " pages are published in a folder of that name: choose another id, such"
+                        " as one with the place's name in it",
+                    )
+                )
+
+
 def _dataset(lmns: Any, glossary: Any, indexed: dict[str, dict[str, Any]]) -> DataSet:
     return DataSet(
         lmns=lmns,
@@ -593,9 +621,14 @@ def _dataset(lmns: Any, glossary: Any, indexed: dict[str, dict[str, Any]]) -> Da
 
 
 def load_dataset(
-    data_dir: Path, *, today: dt.date | None = None, display_prefix: str = "data/"
+    data_dir: Path,
+    *,
+    today: dt.date | None = None,
+    display_prefix: str = "data/",
+    languages: Iterable[str] = (),
 ) -> tuple[DataSet | None, list[Problem]]:
-    """Read and check all data files. Returns the data set only when there are no errors."""
+    """Read and check all data files. Returns the data set only when there are no errors.
+    ``languages`` are the site's language codes, which no record may use as its id."""
     problems: list[Problem] = []
     docs: dict[str, SourceDocument] = {}
     models: dict[str, Any] = {}
@@ -631,6 +664,9 @@ def load_dataset(
         name: _index(col, problems) if collections[name][0] in models else _AnyId()
         for name, col in cols.items()
     }
+    codes = {schema.SOURCE_LANGUAGE, *languages}
+    codes.update(path.stem for path in (data_dir / "translations").glob("*.yml"))
+    _language_id_checks(cols, codes, problems)
     # A required file, or an optional one that is there, that could not be read or is not
     # valid: stop before the checks that would only repeat its problems.
     if not (set(docs) | set(schema.DATA_FILES)) <= models.keys():

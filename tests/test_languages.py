@@ -168,7 +168,7 @@ def test_translated_page_without_provenance_is_an_error(tmp_path: Path) -> None:
     )
     result = run([sys.executable, "-m", "lmo", "check"], folder)
     assert result.returncode == 1
-    assert "content/pl/about.md:1:1: front matter.translation: add 'translation:'" in result.stderr
+    assert "content/pl/about.md:2:1: front matter.translation: add 'translation:'" in result.stderr
 
 
 def test_translations_report_counts_each_kind(tmp_path: Path) -> None:
