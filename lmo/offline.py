@@ -31,7 +31,10 @@ How it stays truthful:
   the list of stored pages) at the address she asked for, with a <base> set to the offline
   page's own address so its links and styles resolve (the CSP's base-uri 'self' allows it).
 - The worker's text includes a fingerprint of the build, so a new build is a new worker: it
-  installs on the next visit with signal, clears the old store, and takes over.
+  installs on the next visit with signal, stores the new home and offline pages, and takes
+  over. The pages she saved are kept across builds (each says when it was saved), so her
+  hub's page is still there on the bus after the site changes; stores of earlier workers
+  with other names are deleted.
 
 Why not Workbox (workbox-build): its precaching and strategies would replace the parts of
 this worker that are simple already, while the parts that matter here (rewriting a stored
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 SERVICE_WORKER = "sw.js"
@@ -68,7 +72,7 @@ def _theme_files(site_dir: Path) -> list[str]:
     return wanted
 
 
-def worker_text(config: dict[str, object]) -> str:
+def worker_text(config: Mapping[str, object]) -> str:
     """sw.js with the build's settings: the source with its CONFIG line's value replaced by
     JSON, so no setting can become code."""
     source = (SOURCES / SERVICE_WORKER).read_text(encoding="utf-8")

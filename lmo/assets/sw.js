@@ -6,7 +6,10 @@
 // Replaced by the build: {"version", "precache", "homes": [{"home", "offline"}], "runtime"}.
 const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": null};
 
-const CACHE = "lmo-" + CONFIG.version;
+// One store for the whole site, kept from build to build: a page she saved stays readable
+// offline after the site is rebuilt, and it can never pass for current, because every copy
+// served from here says when it was saved. Only its name's owner, this worker, writes it.
+const CACHE = "lmo-site";
 // The widgets' runtime, or null on a site without widgets: {"path", "cache"}.
 const RUNTIME = CONFIG.runtime;
 // When a copy was saved, kept on the stored copy itself so the notice can say so.
