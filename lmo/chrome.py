@@ -30,6 +30,8 @@ class PageChrome:
     facts: Markup
     review_notice: Markup
     translation_notice: Markup
+    # Hidden; shown by the service worker on a copy served from the cache (lmo/offline.py).
+    saved_copy: Markup
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class ChromeRenderer:
         shared = {"ds": ds, "t": self.text, "date": lambda d: long_date(d, lang), "today": today}
         self.banner = Markup(env.get_template("banner.html.j2").render(shared))
         self.urgent = Markup(env.get_template("urgent.html.j2").render(shared))
+        self.saved_copy = Markup(env.get_template("saved_copy.html.j2").render(shared))
 
     def text(self, value: LocalText) -> Markup:
         found = localise(value, self.lang, self.ds.translations)
@@ -145,7 +148,7 @@ class ChromeRenderer:
         if self.lang == SOURCE_LANGUAGE:
             rendered["translation_notice"] = Markup("")
         banner = rendered.pop("site_notice") + self.banner
-        return PageChrome(banner=banner, urgent=self.urgent, **rendered)
+        return PageChrome(banner=banner, urgent=self.urgent, saved_copy=self.saved_copy, **rendered)
 
 
 _renderers: dict[tuple[int, str, dt.date], ChromeRenderer] = {}

@@ -1,152 +1,85 @@
-"""The service worker that keeps the site readable with no signal, written after each build.
+"""The service worker that keeps the site readable with no signal, and never passes off an
+old copy as current. Its JavaScript is lmo/assets/sw.js; each build copies it with the
+build's settings, as JSON, on its CONFIG line.
 
-What it caches, and why:
-- on install, each language's home page and the theme's files (styles, scripts, the site's
-  own stylesheet): the home page carries the urgent contacts (maternity triage, when to call
-  999), so they are there offline even before she has opened any other page;
-- every page she opens, as she opens it: a page read once (her hub, her birth setting) can be
-  read again on a bus with no signal;
-- the files those pages use (maps' scripts, the map library), as they are fetched;
-- the care-plan drafter's Pyodide runtime (about 5 MB compressed) once she has used the
-  drafter, in a cache of its own named after the Pyodide version, so a new build of the site
-  does not make her download it again and the drafter works offline after first use.
-It never caches anything from another site (the map tiles), and holds nothing she typed.
+What it stores, and why:
+- on install, each language's home page and offline page and the theme's files: the home and
+  offline pages carry the urgent contacts (maternity triage, when to call 999), so they are
+  there offline even before she has opened any other page;
+- every page and file she opens, as she opens it, with the time it was saved: a page read
+  once (her hub, her birth setting) can be read again on a bus with no signal;
+- the widgets' Pyodide runtime (about 5 MB compressed) once she has used a widget, in a cache
+  named after the Pyodide version, so a new build of the site does not download it again.
+It never stores anything from another site (the map tiles), and holds nothing she typed.
 
-Pages are fetched from the network first, so she always sees the newest version when she has
-signal; the cache answers only when the network fails, and a page never opened falls back to
-her language's home page, with the urgent contacts. The worker's text includes a fingerprint
-of the build, so a new build is a new worker: it installs on the next visit with signal,
-clears the old cache, and takes over.
+How it stays truthful:
+- Network first for pages and for every file whose name stays the same between builds (the
+  widgets' definition JSON, maps' data and scripts, the site's stylesheet, the search
+  index): with signal she always gets this build's page and this build's files together, so
+  a page saying "Suspended" can never sit beside an older map or widget saying "Available".
+  Only the theme's content-hashed files (a change is a new name) and the Pyodide runtime
+  (named by its version) are served from the store first. We chose this over hashing the
+  widget and map file names because it covers every such file, present and future, with one
+  rule in one place, where hashed names would need each feature, and each script that
+  fetches a file, to learn the new name; the cost is one revalidation per file per visit,
+  which nginx answers with "304 Not Modified".
+- A page served from the store because the network failed shows the notice every page
+  carries hidden (lmo/templates/chrome/saved_copy.html.j2): a saved copy, saved at this
+  time (in her language), services may have changed, the urgent contacts. The worker edits
+  the page's HTML itself, so this works with the page's own JavaScript off.
+- A page never stored, asked for offline, is her language's offline page (urgent contacts,
+  the list of stored pages) at the address she asked for, with a <base> set to the offline
+  page's own address so its links and styles resolve (the CSP's base-uri 'self' allows it).
+- The worker's text includes a fingerprint of the build, so a new build is a new worker: it
+  installs on the next visit with signal, stores the new home and offline pages, and takes
+  over. The pages she saved are kept across builds (each says when it was saved), so her
+  hub's page is still there on the bus after the site changes; stores of earlier workers
+  with other names are deleted.
+
+Why not Workbox (workbox-build): its precaching and strategies would replace the parts of
+this worker that are simple already, while the parts that matter here (rewriting a stored
+page to show the saved-copy notice, serving the offline page at another address) would
+still be our own code inside its plugin hooks; it would add a Node build step and its
+runtime (tens of KB more for a phone on a poor signal) to a worker of about 250 lines that
+a reviewer can read in one sitting.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 SERVICE_WORKER = "sw.js"
 REGISTER_SCRIPT = "assets/register-sw.js"
+# The offline page's address in each language, relative to the language's home.
+OFFLINE_URL = "offline/"
 
-_TEMPLATE = """\
-// Generated by the site build (lmo/offline.py): keeps visited pages and the urgent contacts
-// readable offline. Build {version}.
-"use strict";
-const CACHE = "lmo-{version}";
-// The widgets' runtime, or null on a site without widgets.
-const RUNTIME = {runtime};
-const PRECACHE = {precache};
-const HOMES = {homes};
-
-self.addEventListener("install", (event) => {{
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting())
-  );
-}});
-
-self.addEventListener("activate", (event) => {{
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((k) => k !== CACHE && !(RUNTIME && k === RUNTIME.cache))
-          .map((k) => caches.delete(k))
-      ))
-      .then(() => self.clients.claim())
-  );
-}});
-
-function homeFor(url) {{
-  // The longest language prefix that matches: /pl/... falls back to the Polish home page.
-  const path = new URL(url).pathname;
-  let best = HOMES[0];
-  for (const home of HOMES) {{
-    if (path.startsWith(new URL(home, self.registration.scope).pathname) &&
-        home.length > best.length) {{
-      best = home;
-    }}
-  }}
-  return new URL(best, self.registration.scope).href;
-}}
-
-self.addEventListener("fetch", (event) => {{
-  const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {{
-    return;  // map tiles and anything else from elsewhere: the browser's own handling
-  }}
-  if (request.mode === "navigate") {{
-    event.respondWith(
-      fetch(request)
-        .then((response) => {{
-          if (response.ok) {{
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(request, copy));
-          }}
-          return response;
-        }})
-        .catch(() =>
-          caches.match(request).then((hit) => hit || caches.match(homeFor(request.url)))
-        )
-    );
-    return;
-  }}
-  if (RUNTIME && new URL(request.url).pathname.includes(RUNTIME.path)) {{
-    // The runtime never changes within a Pyodide version: from the cache once fetched.
-    event.respondWith(
-      caches.open(RUNTIME.cache).then((cache) =>
-        cache.match(request).then((hit) => hit || fetch(request).then((response) => {{
-          if (response.ok) {{
-            cache.put(request, response.clone());
-          }}
-          return response;
-        }}))
-      )
-    );
-    return;
-  }}
-  event.respondWith(
-    caches.match(request).then((hit) => {{
-      const network = fetch(request).then((response) => {{
-        if (response.ok) {{
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
-        }}
-        return response;
-      }});
-      return hit || network;
-    }})
-  );
-}});
-"""
-
-_REGISTER = """\
-// Registers the service worker that keeps visited pages and the urgent contacts readable
-// offline (see sw.js). Without it, or without JavaScript, the site works as before.
-(function () {
-  var script = document.currentScript;
-  if (!("serviceWorker" in navigator) || !script) { return; }
-  function register() {
-    navigator.serviceWorker.register(script.dataset.worker).catch(function () {});
-  }
-  // After the page has loaded, and when the phone has a moment to spare: the worker then
-  // never competes with the page she is reading.
-  window.addEventListener("load", function () {
-    if (window.requestIdleCallback) {
-      window.requestIdleCallback(register, { timeout: 5000 });
-    } else {
-      register();
-    }
-  });
-})();
-"""
+SOURCES = Path(__file__).resolve().parent / "assets"
+# The one line of sw.js the build replaces; everything else is copied as it is.
+CONFIG_LINE = (
+    'const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": null};\n'
+)
 
 
 def _theme_files(site_dir: Path) -> list[str]:
     """The styles and scripts every page loads (the search worker and language packs are
-    fetched only when used, and then cached as they are fetched)."""
+    fetched only when used, and then stored as they are fetched)."""
     wanted = []
     for pattern in ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js", "assets/*.css"):
         wanted += sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
     return wanted
+
+
+def worker_text(config: Mapping[str, object]) -> str:
+    """sw.js with the build's settings: the source with its CONFIG line's value replaced by
+    JSON, so no setting can become code."""
+    source = (SOURCES / SERVICE_WORKER).read_text(encoding="utf-8")
+    if source.count(CONFIG_LINE) != 1:
+        raise RuntimeError(f"{SOURCES / SERVICE_WORKER} must have this line once: {CONFIG_LINE}")
+    value = json.dumps(config, ensure_ascii=True, sort_keys=True)
+    return source.replace(CONFIG_LINE, f"const CONFIG = {value};\n")
 
 
 def write_service_worker(
@@ -157,21 +90,23 @@ def write_service_worker(
     ``runtime``: the widgets' runtime folder (such as assets/pyodide/) and the name of the
     cache that keeps it across builds, for a site with widgets."""
     homes = ["./"] + [f"./{lang}/" for lang in languages[1:]]
-    precache = homes + [f"./{path}" for path in _theme_files(site_dir)]
+    pages = [page for home in homes for page in (home, home + OFFLINE_URL)]
+    precache = pages + [f"./{path}" for path in _theme_files(site_dir)]
     digest = hashlib.sha256()
     for page in sorted(site_dir.rglob("*.html")):
         digest.update(page.read_bytes())
-    for path in precache[len(homes) :]:
+    for path in precache[len(pages) :]:
         digest.update((site_dir / path).read_bytes())
+    digest.update((SOURCES / SERVICE_WORKER).read_bytes())
     version = digest.hexdigest()[:12]
-    text = _TEMPLATE.format(
-        version=version,
-        precache=json.dumps(precache),
-        homes=json.dumps(homes),
-        runtime=json.dumps(
-            None if runtime is None else {"path": "/" + runtime[0], "cache": runtime[1]}
-        ),
+    config = {
+        "version": version,
+        "precache": precache,
+        "homes": [{"home": home, "offline": home + OFFLINE_URL} for home in homes],
+        "runtime": None if runtime is None else {"path": "/" + runtime[0], "cache": runtime[1]},
+    }
+    (site_dir / SERVICE_WORKER).write_text(worker_text(config), encoding="utf-8")
+    (site_dir / REGISTER_SCRIPT).write_text(
+        (SOURCES / "register-sw.js").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
-    (site_dir / REGISTER_SCRIPT).write_text(_REGISTER, encoding="utf-8")
     return version

@@ -25,6 +25,7 @@ from lmo import labels, schema
 from lmo.bytecode_cache import private_cache_folder
 from lmo.i18n import install_escaped_gettext, long_date
 from lmo.maps import MapSettings
+from lmo.offline import OFFLINE_URL
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import Tally, localise
 from lmo.validate import DataSet
@@ -301,6 +302,7 @@ class Renderer:
                 "home",
             )
         )
+        pages.append(self.offline_page())
         pages.append(
             self.listing_page(
                 "hubs/",
@@ -470,6 +472,22 @@ class Renderer:
                 for old_id in record.previous_ids:
                     pages.append(self.moved_page(collection, old_id, record))
         return pages
+
+    def offline_page(self) -> GeneratedPage:
+        """What the service worker shows, offline, at the address of a page it never saved:
+        the urgent contacts and the pages it did save. Precached in every language
+        (lmo/offline.py); reached from no menu and kept out of search."""
+        _ = self.ctx.translations.gettext
+        page = self.listing_page(
+            OFFLINE_URL,
+            "offline.md.j2",
+            _("You are offline"),
+            _("The urgent contacts and the pages saved on this device."),
+            [],
+            "offline",
+        )
+        page.meta["search"] = {"exclude": True}
+        return page
 
     def change_entries(self) -> list[Any]:
         from lmo.feeds import change_entries

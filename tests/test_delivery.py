@@ -7,12 +7,14 @@ import gzip
 import hashlib
 import json
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import build, make_site
+from sitebuild import REPO, build, make_site
 
 
 @pytest.fixture
@@ -148,31 +150,78 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> Non
     assert different == []
 
 
-def test_service_worker_precaches_the_homes_and_theme_files_that_exist(built: Path) -> None:
-    import re
+def worker_config(worker: str) -> dict[str, Any]:
+    """The build's settings in sw.js: the one line lmo/offline.py writes, as JSON."""
+    line = worker_config_line(worker)
+    config: dict[str, Any] = json.loads(line.removeprefix("const CONFIG = ").removesuffix(";"))
+    return config
 
+
+def test_service_worker_precaches_the_homes_offline_pages_and_theme_files(built: Path) -> None:
     out = built / "site"
     worker = (out / "sw.js").read_text(encoding="utf-8")
-    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker).group(1))
-    assert precache[:2] == ["./", "./pl/"]
-    for path in precache[2:]:
+    config = worker_config(worker)
+    precache = config["precache"]
+    assert precache[:4] == ["./", "./offline/", "./pl/", "./pl/offline/"]
+    assert config["homes"] == [
+        {"home": "./", "offline": "./offline/"},
+        {"home": "./pl/", "offline": "./pl/offline/"},
+    ]
+    for path in precache[4:]:
         assert (out / path).is_file(), path
     assert any(p.endswith("app.css") for p in precache)
+    # Everything else is the source file as it is, so what runs is what was reviewed.
+    source = (REPO / "lmo" / "assets" / "sw.js").read_text(encoding="utf-8")
+    assert worker.replace(worker_config_line(worker), "") == source.replace(
+        worker_config_line(source), ""
+    )
     assert (out / "assets" / "register-sw.js").is_file()
     page = (out / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../assets/register-sw.js" data-worker="../../sw.js"' in page
 
 
-def test_a_new_build_is_a_new_service_worker(tmp_path: Path) -> None:
-    import re
+def worker_config_line(worker: str) -> str:
+    return next(line for line in worker.splitlines() if line.startswith("const CONFIG = "))
 
+
+def test_the_service_worker_is_valid_javascript(built: Path) -> None:
+    result = subprocess.run(
+        ["node", "--check", str(built / "site" / "sw.js")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_page_carries_the_hidden_saved_copy_notice_in_its_language(built: Path) -> None:
+    out = built / "site"
+    for path, lang in ((out / "hubs" / "index.html", "en"), (out / "pl" / "index.html", "pl")):
+        html = path.read_text(encoding="utf-8")
+        # The worker matches these two tags exactly (lmo/assets/sw.js).
+        assert '<div class="app-saved-copy" data-app-saved-copy hidden>' in html
+        assert '<time class="app-saved-copy__time" datetime=""></time>' in html
+        notice = BeautifulSoup(html, "html.parser").select_one("article .app-saved-copy")
+        assert notice is not None and notice.has_attr("hidden")
+        assert notice.select_one('a[href="#app-urgent-title"]') is not None
+        assert BeautifulSoup(html, "html.parser").select_one("#app-urgent-title") is not None
+        assert BeautifulSoup(html, "html.parser").html["lang"] == lang
+
+
+def test_each_language_has_an_offline_page_with_the_urgent_contacts(built: Path) -> None:
+    out = built / "site"
+    for folder in (out, out / "pl"):
+        html = (folder / "offline" / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.select_one("article .app-urgent a.app-phone") is not None
+        assert '<ul class="app-offline__saved" data-app-saved-pages>' in html
+
+
+def test_a_new_build_is_a_new_service_worker(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     assert build(site).returncode == 0
-    first = re.search(r'const CACHE = "([^"]+)"', (site / "site" / "sw.js").read_text()).group(1)
+    first = worker_config((site / "site" / "sw.js").read_text())["version"]
     hubs = site / "data" / "hubs.yml"
     hubs.write_text(hubs.read_text().replace("name: Town hub", "name: Town family hub"))
     assert build(site).returncode == 0
-    second = re.search(r'const CACHE = "([^"]+)"', (site / "site" / "sw.js").read_text()).group(1)
+    second = worker_config((site / "site" / "sw.js").read_text())["version"]
     assert first != second
 
 
