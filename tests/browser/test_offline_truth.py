@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from harness import SUB_PATH, serve_like_production, wait_for_service_worker
+from harness import SUB_PATH, serve_like_production, wait_for_service_worker, wait_until
 from sitebuild import build, fixture_config, make_site
 
 AVAILABLE = "    status: {state: available, as_of: 2026-01-01}\n"
@@ -52,12 +52,22 @@ def state_in_definition(page: Any, base: str) -> str:
     return str(next(s["state"] for s in settings if s["id"] == "town-labour-ward"))
 
 
+def popup_status(page: Any) -> str:
+    """The status the unit's own map marker (number 1 on its page) shows when opened."""
+    marker = '.leaflet-marker-icon[aria-label^="1. "]'
+    wait_until(page, f"document.querySelector('{marker}') !== null")
+    page.locator(marker).click()
+    wait_until(page, "document.querySelector('.app-map__popup .app-status') !== null")
+    return str(page.locator(".app-map__popup .app-status").first.inner_text())
+
+
 def test_a_suspension_is_never_hidden_by_a_saved_copy(site: Path, page: Any) -> None:
     with serve_like_production(site / "site") as base:
         page.goto(base + SETTING)
         wait_for_service_worker(page)
         page.goto(base + SETTING)  # through the worker, which saves it
         assert status_on_page(page) == "Available"
+        assert popup_status(page) == "Available"
         assert state_in_definition(page, base) == "available"  # now saved too
 
         birth_settings = site / "data" / "birth_settings.yml"
@@ -70,6 +80,7 @@ def test_a_suspension_is_never_hidden_by_a_saved_copy(site: Path, page: Any) -> 
         before = dt.datetime.now(dt.UTC)
         page.reload()
         assert status_on_page(page) == "Suspended"
+        assert popup_status(page) == "Suspended"  # the map travels with its page
         assert state_in_definition(page, base) == "suspended"
         assert page.locator(".app-saved-copy").is_hidden()
 
