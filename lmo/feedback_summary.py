@@ -123,14 +123,29 @@ def _check_comments(
     places: frozenset[str],
 ) -> list[CommentCheck]:
     return [
-        CommentCheck(
-            _too_long(t)
-            if len(t) > MAX_CHECKED_LENGTH
-            else tuple(find_identifiers(t, staff_names, places=places)),
-            tuple(suggest_themes(t, matchers)),
-        )
+        CommentCheck(_findings(t, staff_names, places), tuple(suggest_themes(t, matchers)))
         for t in texts
     ]
+
+
+# An opening or closing tag, a comment or a doctype: "<3" and "a < b" are not markup.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>?", re.IGNORECASE)
+
+
+def _findings(
+    text: str, staff_names: tuple[str, ...], places: frozenset[str]
+) -> tuple[Finding, ...]:
+    """What keeps a comment from being offered: identifiers, and what no one writes by hand
+    in a survey box (markup, a pasted document), which an approver should never be asked
+    to weigh."""
+    if len(text) > MAX_CHECKED_LENGTH:
+        return _too_long(text)
+    found = list(find_identifiers(text, staff_names, places=places))
+    markup = _MARKUP.search(text)
+    if markup:
+        reason = "HTML or script code, which is never quoted"
+        found.append(Finding("markup", markup.group()[:60], reason))
+    return tuple(found)
 
 
 def _too_long(text: str) -> tuple[Finding, ...]:

@@ -100,7 +100,9 @@ def personal_names(text: str, places: frozenset[str]) -> Iterator[Span]:
         if len(plain) < 3 or is_word(plain, places):
             continue
         capital = word[0].isupper() and not word.isupper()
-        if plain in names and (capital or len(plain) >= 4):
+        # In lower case only a forename counts: census surnames include everyday words of
+        # Polish and Romanian ("mało", "amabile"), which the service's users write in.
+        if (plain in names and capital) or (plain in word_list("forenames") and len(plain) >= 4):
             yield match.start(), end, "listed_name", LISTED_NAME
         elif capital and not _starts_sentence(text, match.start()):
             yield match.start(), end, "unlisted_name", UNLISTED_NAME
