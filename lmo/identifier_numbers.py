@@ -121,6 +121,7 @@ _VERB_MONTHS = {"may", "march"}
 def dates_in_words(text: str) -> Iterator[Span]:
     for match in _WORD_DATE.finditer(text):
         month = match["month"] or match["month2"]
-        if month.casefold() in _VERB_MONTHS and not month[0].isupper():
+        dated = " of " in match.group().casefold()  # "the first of may" is a date
+        if month.casefold() in _VERB_MONTHS and not month[0].isupper() and not dated:
             continue
         yield match.start(), match.end(), "date_of_birth", "a date written in words"
