@@ -87,8 +87,11 @@ def _names() -> frozenset[str]:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in _OPENERS
+    # Walk back over spaces rather than slicing: a long comment has thousands of words.
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 def personal_names(text: str, places: frozenset[str]) -> Iterator[Span]:
