@@ -65,6 +65,7 @@ def _feedback(args: argparse.Namespace, project: Project) -> int:
         staff_file=Path(args.staff_names) if args.staff_names else None,
         mnvps=args.mnvp,
         today=project.today,
+        config_file=Path(args.config),
     )
     if outcome.problems:
         _print_problems(outcome.problems, args.format)

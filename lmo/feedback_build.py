@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from lmo.disclosure import DisclosureError
+from lmo.feedback_approval import load_previous, place_words
 from lmo.feedback_read import (
     ExportMapping,
     Row,
@@ -32,7 +33,7 @@ from lmo.feedback_summary import (
 )
 from lmo.identifiers import load_staff_names
 from lmo.problems import Problem
-from lmo.project import Project
+from lmo.project import Project, read_mkdocs_yml
 from lmo.schema import FEEDBACK_DIR
 from lmo.validate import DataSet
 
@@ -42,9 +43,11 @@ HEADER = """\
 # Counts from 1 to 4 show as "fewer than 5"; "not shown" hides a count that would let a
 # reader work one out. Do not change any count: the build re-checks them and refuses a
 # file that reveals a small number.
-# You may edit: method (channels, not_heard, notes); each quote's language; and, to publish
-# a quote, its approved_by (your role) and approved_on (the date). To turn a quote down,
-# delete it and add its fingerprint under declined_quotes, so it is never offered again.
+# You may edit: method (channels, not_heard, notes) and each quote's language.
+# Quotes: only ones a person approved. To publish one, paste its block from the private
+# review report under 'quotes:' and fill in approved_by (your role) and approved_on (the
+# date). Changing a quote's words voids its approval. To stop a quote being offered again,
+# add its fingerprint (never its words) under declined_quotes.
 # Running 'make feedback' again keeps these edits.
 """
 
@@ -62,15 +65,59 @@ def review_report_path(source: Path) -> Path:
     return source.with_name(source.name + ".review.md")
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def publishable_folders(project: Project, config_file: Path | None = None) -> list[Path]:
+    """Folders whose files can end up on the site: the pages, the built site, and the
+    theme's custom_dir (MkDocs copies its files that are not templates into the site)."""
+    config = config_file or project.root / "mkdocs.yml"
+    raw = read_mkdocs_yml(config) if config.exists() else {}
+    theme = raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = [project.content_dir, project.root / str(raw.get("site_dir") or "site")]
+    if custom:
+        folders.append(project.root / str(custom))
+    return [folder.resolve() for folder in folders]
+
+
+def location_problem(
+    path: Path, role: str, project: Project, config_file: Path | None = None
+) -> Problem | None:
+    """Refuse an export, report or output where it could be published."""
+    where = path.resolve()
+    for folder in publishable_folders(project, config_file):
+        if _inside(where, folder):
+            shown = project.display(folder)
+            return Problem(
+                str(path),
+                1,
+                1,
+                "",
+                f"the {role} is inside {shown}/, whose files can be published on the site"
+                " (even ones git ignores): keep raw exports and their review reports outside"
+                " the repository, for example in your documents folder, and run again",
+            )
+    if role == "export" and _inside_repository_unignored(where, project.root):
+        return Problem(
+            str(path),
+            1,
+            1,
+            "",
+            "raw survey exports must live outside the repository, where git cannot"
+            " publish them: move it (for example to your documents folder) and run again",
+        )
+    return None
+
+
 def _inside_repository_unignored(path: Path, root: Path) -> bool:
     """True when a raw export sits where git would pick it up and publish it."""
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
+    if not _inside(path, root.resolve()):
         return False
     try:
         result = subprocess.run(
-            ["git", "check-ignore", "-q", str(path.resolve())],
+            ["git", "check-ignore", "-q", str(path)],
             cwd=root,
             capture_output=True,
             check=False,
@@ -88,19 +135,10 @@ def _settings(ds: DataSet) -> dict[str, str]:
     return names
 
 
-def _previous(out_dir: Path, quarter: str) -> dict[str, Any] | None:
-    path = out_dir / f"{quarter}.yml"
-    if not path.exists():
-        return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _dump(summary: dict[str, Any]) -> str:
     body = yaml.safe_dump(summary, sort_keys=False, allow_unicode=True, width=96)
+    # Bare, so an approved block from the review report can be pasted straight under it.
+    body = body.replace("\nquotes: []\n", "\nquotes:\n")
     return HEADER.format(quarter=summary["quarter"], today=summary["prepared_on"]) + body
 
 
@@ -124,64 +162,33 @@ def run(
     staff_file: Path | None = None,
     mnvps: list[str] | None = None,
     today: dt.date | None = None,
+    config_file: Path | None = None,
 ) -> FeedbackResult:
     today = today or dt.date.today()
     out_dir = out_dir or project.data_dir / FEEDBACK_DIR
-    problems: list[Problem] = []
     if not source.exists():
         return FeedbackResult([Problem(str(source), 1, 1, "", "no such file or folder")], [], None)
-    if _inside_repository_unignored(source, project.root):
-        return FeedbackResult(
-            [
-                Problem(
-                    str(source),
-                    1,
-                    1,
-                    "",
-                    "raw survey exports must live outside the repository, where git cannot"
-                    " publish them: move it (for example to your documents folder) and run"
-                    " again",
-                )
-            ],
-            [],
-            None,
-        )
-    mappings: list[ExportMapping]
-    if mapping_file is not None:
-        mapping, found = load_mapping(mapping_file)
-        problems.extend(found)
-        mappings = [mapping] if mapping else []
-    else:
-        mappings = shipped_mappings()
-    staff_names: list[str] = []
-    if staff_file is None:
-        candidate = (source if source.is_dir() else source.parent) / "staff-names.txt"
-        staff_file = candidate if candidate.exists() else None
-    if staff_file is not None:
-        try:
-            staff_names = load_staff_names(staff_file)
-        except OSError as error:
-            problems.append(Problem(str(staff_file), 1, 1, "", f"cannot read: {error}"))
-    files = list(export_files(source))
-    if not files:
-        problems.append(Problem(str(source), 1, 1, "", "no .csv or .xlsx export found here"))
-    if problems or not mappings:
-        return FeedbackResult(problems, [], None)
-    names = _settings(ds)
-    settings = SettingNames.from_records(names)
-    theme_ids = {t.id for t in ds.feedback_themes}
-    rows: list[Row] = []
-    for path in files:
-        found_rows, found = read_export(path, settings, theme_ids, mappings, display=path.name)
-        rows.extend(found_rows)
-        problems.extend(found)
+    placed = [
+        location_problem(source, "export", project, config_file),
+        location_problem(out_dir, "output folder", project, config_file),
+    ]
+    if any(placed):
+        return FeedbackResult([p for p in placed if p is not None], [], None)
+    rows, staff_names, problems = _read_inputs(ds, source, mapping_file, staff_file)
     if problems:
         return FeedbackResult(problems, [], None)
+    files = list(export_files(source))
     report = ReviewReport(inputs=[p.name for p in files], rows=len(rows))
-    checks = check_comments((r.comment for r in rows), staff_names, ds.feedback_themes)
+    checks = check_comments(
+        (r.comment for r in rows), staff_names, ds.feedback_themes, place_words(ds)
+    )
+    names = _settings(ds)
     summaries: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for quarter, quarter_rows in group_by_quarter(rows).items():
-        previous = _previous(out_dir, quarter.id)
+        path = out_dir / f"{quarter.id}.yml"
+        report.summary_files[quarter.id] = project.display(path)
+        previous, found = load_previous(path, project.display(path), today)
+        problems.extend(found)
         try:
             summary = summarise_quarter(
                 quarter,
@@ -202,6 +209,51 @@ def run(
         summaries.append((summary, previous))
     if problems:
         return FeedbackResult(problems, [], None)
+    written = _write(out_dir, summaries)
+    report_path = review_report_path(source)
+    report_path.write_text(report.markdown(), encoding="utf-8")
+    return FeedbackResult([], written, report_path)
+
+
+def _read_inputs(
+    ds: DataSet, source: Path, mapping_file: Path | None, staff_file: Path | None
+) -> tuple[list[Row], list[str], list[Problem]]:
+    """Every row of every export, and the staff list; or every problem in them."""
+    problems: list[Problem] = []
+    mappings: list[ExportMapping]
+    if mapping_file is not None:
+        mapping, found = load_mapping(mapping_file)
+        problems.extend(found)
+        mappings = [mapping] if mapping else []
+    else:
+        mappings = shipped_mappings()
+    staff_names: list[str] = []
+    if staff_file is None:
+        candidate = (source if source.is_dir() else source.parent) / "staff-names.txt"
+        staff_file = candidate if candidate.exists() else None
+    if staff_file is not None:
+        try:
+            staff_names = load_staff_names(staff_file)
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(str(staff_file), 1, 1, "", f"cannot read: {error}"))
+    files = list(export_files(source))
+    if not files:
+        problems.append(Problem(str(source), 1, 1, "", "no .csv or .xlsx export found here"))
+    if problems or not mappings:
+        return [], staff_names, problems
+    settings = SettingNames.from_records(_settings(ds))
+    theme_ids = {t.id for t in ds.feedback_themes}
+    rows: list[Row] = []
+    for path in files:
+        found_rows, found = read_export(path, settings, theme_ids, mappings, display=path.name)
+        rows.extend(found_rows)
+        problems.extend(found)
+    return rows, staff_names, problems
+
+
+def _write(
+    out_dir: Path, summaries: list[tuple[dict[str, Any], dict[str, Any] | None]]
+) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for summary, previous in summaries:
@@ -211,6 +263,4 @@ def run(
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         written.append(path)
-    report_path = review_report_path(source)
-    report_path.write_text(report.markdown(), encoding="utf-8")
-    return FeedbackResult([], written, report_path)
+    return written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,12 +117,61 @@ def shipped_mappings() -> list[ExportMapping]:
 # --- reading the cells of a file ----------------------------------------------------------
 
 
+# A comment box can hold a pasted letter; Excel's own cell limit is 32,767 characters, so a
+# field of 16 MiB is a damaged file, not a long comment.
+MAX_FIELD = 16 * 1024 * 1024
+SAVE_AS_UTF8 = (
+    'in Excel use File > Save As and choose "CSV UTF-8 (Comma delimited)"; other programs'
+    ' call it "UTF-8" under the encoding'
+)
+
+
+class UnreadableRow(ValueError):
+    """A problem at a known place in the file, in words a volunteer can act on."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def _decode(raw: bytes) -> str:
+    """The file as text, or where it stops being UTF-8 (an export saved as 'CSV' in Excel
+    on Windows is cp1252, and its first accented letter breaks the rest)."""
+    try:
+        return raw.decode("utf-8-sig")  # Excel and some survey tools start with a BOM
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        found = raw[error.start : error.start + 1].decode("cp1252", errors="replace")
+        raise UnreadableRow(
+            line,
+            column,
+            f"this file is not saved as UTF-8 text: line {line} has a character UTF-8 does not"
+            f" allow (perhaps {found!r} from an older Windows encoding). Save the export again"
+            f" as UTF-8: {SAVE_AS_UTF8}",
+        ) from None
+
+
 def _read_table(path: Path) -> list[list[Any]]:
     """All rows of the first sheet, header first. Raises OSError/ValueError when unreadable."""
     if path.suffix.lower() == ".csv":
-        # utf-8-sig: Excel and some survey tools start a CSV with a byte-order mark.
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [list(row) for row in csv.reader(handle)]
+        text = _decode(path.read_bytes())
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows: list[list[Any]] = []
+        try:
+            for row in reader:
+                rows.append(list(row))
+        except csv.Error:
+            raise UnreadableRow(
+                reader.line_num,
+                1,
+                f"row {len(rows) + 1} cannot be read as CSV (perhaps a double quote mark with"
+                " no partner, or a cell larger than 16 MB): open the file in a spreadsheet,"
+                f" check that row and save it again as CSV; {SAVE_AS_UTF8}",
+            ) from None
+        return rows
     # calamine (Rust) reads a 40,000-row workbook in under a second; openpyxl takes fifteen.
     from python_calamine import CalamineWorkbook
 
@@ -218,7 +268,9 @@ def read_export(
     shown = display or path.name
     try:
         table = _read_table(path)
-    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as error:
+    except UnreadableRow as error:
+        return [], [Problem(shown, error.line, error.column, "", str(error))]
+    except (OSError, ValueError) as error:
         return [], [Problem(shown, 1, 1, "", f"cannot read this file: {error}")]
     if not table or not any(_text(c) for c in table[0]):
         return [], [Problem(shown, 1, 1, "", "the file is empty: expected a header row")]

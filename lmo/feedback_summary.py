@@ -9,17 +9,18 @@ to the raw export and never in the repository.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lmo.disclosure import protect
+from lmo.feedback_approval import fingerprint
 from lmo.feedback_read import Row
+from lmo.feedback_report import Candidate, ReviewReport, Withheld
 from lmo.feedback_tables import grid_cell, layout, stage_cell, theme_cell
 from lmo.identifiers import Finding, find_identifiers
 from lmo.schema import MIN_PERCENT_BASE, RATING_KEYS, SMALL_COUNT, STAGE_KEYS, FeedbackTheme
@@ -28,6 +29,9 @@ QUOTES_PER_QUARTER = 12
 # Shorter comments say little a reader can use ("All good"), and longer ones are more likely
 # to carry a detail that identifies someone; both are left for the MNVP to quote by hand.
 QUOTE_LENGTH = (25, 400)
+# Longer than any comment a person types into a survey box: a pasted document, or a test of
+# the tool. It is withheld unread rather than run through every pattern.
+MAX_CHECKED_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
@@ -49,13 +53,6 @@ class Quarter:
         return cls(f"{year}-{(year + 1) % 100:02d}-q{number}", start, after - dt.timedelta(days=1))
 
 
-def fingerprint(comment: str) -> str:
-    """A quote's fingerprint, from a Row's comment: its whitespace is collapsed when it is
-    read, so the same words spaced differently in two exports give the same fingerprint.
-    Summary files keep fingerprints (of quotes and declined quotes), never re-hashed text."""
-    return hashlib.sha256(comment.encode("utf-8")).hexdigest()[:12]
-
-
 _SCRIPTS = [
     ("ur", re.compile(r"[\u0600-\u06ff]")),
     ("pl", re.compile(r"[łŁśŚźŹżŻćĆńŃ]")),
@@ -71,57 +68,6 @@ def guess_language(text: str) -> str:
         if letters.search(text):
             return lang
     return "en"
-
-
-@dataclass
-class Withheld:
-    where: str
-    quarter: str
-    text: str
-    findings: list[Finding]
-    consented: bool
-
-
-@dataclass
-class ReviewReport:
-    """Private: names rows of the raw export. Written next to the input, never published."""
-
-    inputs: list[str] = field(default_factory=list)
-    rows: int = 0
-    withheld: list[Withheld] = field(default_factory=list)
-    candidates: dict[str, int] = field(default_factory=dict)
-    offered: dict[str, int] = field(default_factory=dict)
-
-    def markdown(self) -> str:
-        lines = [
-            "# Feedback review report (private)",
-            "",
-            "Do not publish or commit this file: it quotes raw comments and names rows of the",
-            "export. Keep it with the export and delete both when your retention period ends.",
-            "",
-            f"Read {self.rows} responses from: {', '.join(self.inputs)}.",
-            "",
-            "## Quotes offered for approval",
-            "",
-        ]
-        for quarter in sorted(self.candidates):
-            lines.append(
-                f"- {quarter}: {self.offered.get(quarter, 0)} offered in the summary file, of"
-                f" {self.candidates[quarter]} consented comments that passed the check."
-                " Approve in the summary file with approved_by and approved_on."
-            )
-        lines += ["", f"## Quotes withheld ({len(self.withheld)})", ""]
-        if not self.withheld:
-            lines.append("None.")
-        for item in self.withheld:
-            reasons = "; ".join(f"{f.reason}: {f.text!r}" for f in item.findings)
-            consent = "consented" if item.consented else "no consent to publish"
-            lines += [
-                f"- {item.where} ({item.quarter}, {consent}): {reasons}",
-                f"  > {item.text}",
-                "",
-            ]
-        return "\n".join(lines).rstrip() + "\n"
 
 
 @dataclass(frozen=True)
@@ -171,16 +117,50 @@ class CommentCheck:
 
 
 def _check_comments(
-    texts: Sequence[str], staff_names: tuple[str, ...], matchers: Sequence[ThemeMatcher]
+    texts: Sequence[str],
+    staff_names: tuple[str, ...],
+    matchers: Sequence[ThemeMatcher],
+    places: frozenset[str],
 ) -> list[CommentCheck]:
     return [
-        CommentCheck(tuple(find_identifiers(t, staff_names)), tuple(suggest_themes(t, matchers)))
+        CommentCheck(_findings(t, staff_names, places), tuple(suggest_themes(t, matchers)))
         for t in texts
     ]
 
 
+# An opening or closing tag, a comment or a doctype: "<3" and "a < b" are not markup.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>?", re.IGNORECASE)
+
+
+def _findings(
+    text: str, staff_names: tuple[str, ...], places: frozenset[str]
+) -> tuple[Finding, ...]:
+    """What keeps a comment from being offered: identifiers, and what no one writes by hand
+    in a survey box (markup, a pasted document), which an approver should never be asked
+    to weigh."""
+    if len(text) > MAX_CHECKED_LENGTH:
+        return _too_long(text)
+    found = list(find_identifiers(text, staff_names, places=places))
+    markup = _MARKUP.search(text)
+    if markup:
+        reason = "HTML or script code, which is never quoted"
+        found.append(Finding("markup", markup.group()[:60], reason))
+    return tuple(found)
+
+
+def _too_long(text: str) -> tuple[Finding, ...]:
+    reason = (
+        f"a comment of {len(text):,} characters, too long to check or to quote: read it in"
+        " the export"
+    )
+    return (Finding("too_long", text[:40], reason),)
+
+
 def check_comments(
-    texts: Iterable[str], staff_names: Sequence[str], themes: Sequence[FeedbackTheme]
+    texts: Iterable[str],
+    staff_names: Sequence[str],
+    themes: Sequence[FeedbackTheme],
+    places: frozenset[str] = frozenset(),
 ) -> dict[str, CommentCheck]:
     """The identifier check and theme suggestions for each distinct comment, keyed by the
     comment as given (a Row's comment, whitespace already collapsed). Large exports are
@@ -190,13 +170,17 @@ def check_comments(
     names = tuple(staff_names)
     workers = min(os.cpu_count() or 1, 8)
     if len(unique) < 5000 or workers < 2:
-        return dict(zip(unique, _check_comments(unique, names, matchers), strict=True))
+        return dict(zip(unique, _check_comments(unique, names, matchers, places), strict=True))
     size = -(-len(unique) // (workers * 4))
     chunks = [unique[i : i + size] for i in range(0, len(unique), size)]
     results: list[CommentCheck] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(
-            _check_comments, chunks, [names] * len(chunks), [matchers] * len(chunks)
+            _check_comments,
+            chunks,
+            [names] * len(chunks),
+            [matchers] * len(chunks),
+            [places] * len(chunks),
         ):
             results.extend(part)
     return dict(zip(unique, results, strict=True))
@@ -304,11 +288,12 @@ def _quotes(
     previous: Mapping[str, Any] | None,
     report: ReviewReport,
 ) -> list[dict[str, Any]]:
-    approved = {
-        q["fingerprint"]: q for q in (previous or {}).get("quotes", []) if q.get("approved_by")
-    }
+    """The approved quotes that the export still backs. Candidates go to the private report
+    only: the summary file is public from the moment it is in a pull request."""
+    approved = {q["fingerprint"]: q for q in (previous or {}).get("quotes") or []}
     # Turned down by the approver: never offered again.
     seen: set[str] = set((previous or {}).get("declined_quotes") or [])
+    kept: dict[str, Row] = {}
     candidates: list[tuple[Row, str]] = []
     for row in rows:
         text = row.comment
@@ -323,39 +308,53 @@ def _quotes(
         if not row.consent:
             continue
         mark = fingerprint(text)
+        if mark in approved:
+            kept.setdefault(mark, row)
+            continue
         if mark in seen or not (QUOTE_LENGTH[0] <= len(text) <= QUOTE_LENGTH[1]):
             continue
         seen.add(mark)
         candidates.append((row, mark))
     report.candidates[quarter.id] = len(candidates)
-    # Approved quotes stay; the rest are a spread across stages and answers, in a stable
-    # order (by fingerprint), so the approver sees a fair sample, not the first rows.
-    chosen = [c for c in candidates if c[1] in approved]
-    groups: dict[tuple[str, str], list[tuple[Row, str]]] = defaultdict(list)
-    for candidate in sorted(candidates, key=lambda c: c[1]):
-        if candidate[1] not in approved:
-            groups[(candidate[0].stage, candidate[0].rating)].append(candidate)
-    order = sorted(groups)
-    while len(chosen) < QUOTES_PER_QUARTER and any(groups.values()):
-        for key in order:
-            if groups[key] and len(chosen) < QUOTES_PER_QUARTER:
-                chosen.append(groups[key].pop(0))
-    report.offered[quarter.id] = len(chosen)
+    report.kept[quarter.id] = len(kept)
+    report.dropped += [(quarter.id, mark) for mark in sorted(set(approved) - set(kept))]
+    _offer(quarter, candidates, QUOTES_PER_QUARTER - len(kept), report)
     quotes = []
-    for row, mark in sorted(chosen, key=lambda c: (STAGE_KEYS.index(c[0].stage), c[1])):
-        before = approved.get(mark, {})
-        text = row.comment
+    for mark, row in sorted(kept.items(), key=lambda c: (STAGE_KEYS.index(c[1].stage), c[0])):
+        before = approved[mark]
         quotes.append(
             {
-                "text": text,
+                "text": row.comment,
                 "fingerprint": mark,
-                "language": before.get("language", guess_language(text)),
+                "language": before.get("language", guess_language(row.comment)),
                 "stage": row.stage,
-                "approved_by": before.get("approved_by"),
-                "approved_on": before.get("approved_on"),
+                "approved_by": str(before["approved_by"]),
+                "approved_on": str(before["approved_on"]),
             }
         )
     return quotes
+
+
+def _offer(
+    quarter: Quarter, candidates: list[tuple[Row, str]], room: int, report: ReviewReport
+) -> None:
+    """A spread across stages and answers, in a stable order (by fingerprint), so the
+    approver sees a fair sample, not the first rows."""
+    groups: dict[tuple[str, str], list[tuple[Row, str]]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: c[1]):
+        groups[(candidate[0].stage, candidate[0].rating)].append(candidate)
+    order = sorted(groups)
+    chosen: list[tuple[Row, str]] = []
+    while len(chosen) < room and any(groups.values()):
+        for key in order:
+            if groups[key] and len(chosen) < room:
+                chosen.append(groups[key].pop(0))
+    for row, mark in sorted(chosen, key=lambda c: (STAGE_KEYS.index(c[0].stage), c[1])):
+        report.offered.append(
+            Candidate(
+                row.where, quarter.id, row.comment, mark, guess_language(row.comment), row.stage
+            )
+        )
 
 
 def _method(

@@ -3,12 +3,14 @@
 A summary file is refused when it holds raw rows or unknown fields (the schema), a count from
 1 to 4 (the schema), a published number that lets a reader work out a "fewer than 5" count
 (the disclosure audit), a number of responses that is "not shown", a percentage on too small
-a base, or an approved quote that fails the identifier check. "You said, we did" actions
-marked done need evidence (the schema).
+a base, a quote without a sound approval (a named approver, a date not in the future, the
+fingerprint of its exact words), or a quote that fails the identifier check. "You said, we
+did" actions marked done need evidence (the schema).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -22,9 +24,11 @@ from pydantic import ValidationError
 
 from lmo import schema
 from lmo.disclosure import Figure, Published, Share, audit
+from lmo.feedback_approval import check_approvals, place_words
 from lmo.feedback_tables import published_values, summary_layout
 from lmo.identifiers import find_identifiers
 from lmo.problems import Problem, Severity, quote_value
+from lmo.project import today_from_environment
 from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
 
 if TYPE_CHECKING:
@@ -201,10 +205,9 @@ def _check_summary(
             " a number or percentage that was 'not shown' has been filled in. Run"
             " 'make feedback' again instead of editing counts",
         )
+    places = place_words(ds)
     for i, quote in enumerate(summary.quotes):
-        if not quote.approved:
-            continue
-        findings = find_identifiers(quote.text)
+        findings = find_identifiers(quote.text, places=places)
         if findings:
             what = "; ".join(f"{f.reason} ({quote_value(f.text)})" for f in findings)
             report(
@@ -220,6 +223,7 @@ def check_feedback(
     models: dict[str, Any],
     ds: DataSet,
     problems: list[Problem],
+    today: dt.date | None = None,
 ) -> None:
     from lmo.validate import _Collection, _index, _unknown_id
 
@@ -230,6 +234,7 @@ def check_feedback(
     loaded = _load_summaries(data_dir / schema.FEEDBACK_DIR, display_prefix, problems)
     for doc, summary in loaded:
         _check_summary(doc, summary, ds, themes, problems)
+        problems.extend(check_approvals(doc, summary, today or today_from_environment()))
         ds.where[("feedback", summary.quarter)] = (doc.file, *doc.locate(("next_summary_by",)))
     ds.feedback = sorted((s for _, s in loaded), key=lambda s: s.quarter)
     actions: schema.YouSaidWeDidFile = models["you_said_we_did.yml"]

@@ -2,7 +2,8 @@
 
 A comment may be published as a quote only when ``find_identifiers`` returns nothing. Every
 rule leans towards withholding: a false alarm costs one quote, a miss can expose a woman, her
-baby or a member of staff. Standard library only, so the check runs anywhere the data does.
+baby or a member of staff. Standard library only, so the check runs anywhere the data does;
+numbers in words and names that no list holds have their own modules.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from lmo.identifier_names import personal_names
+from lmo.identifier_numbers import dates_in_words, numbers_in_words
 
 # When two findings overlap only one is reported (the quote is withheld either way); the order
 # of REASONS decides which, so the reviewer sees the most specific description. A phone number
@@ -31,6 +35,8 @@ REASONS: dict[str, str] = {
     "title_and_name": "a title with a name",
     "staff_name": "a name on the staff list",
     "first_name": "a first name",
+    "listed_name": "a forename or surname from the lists of names",
+    "unlisted_name": "a capitalised word mid-sentence that may be a name",
 }
 KINDS: tuple[str, ...] = tuple(REASONS)
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
@@ -52,11 +58,16 @@ class _Hit:
 
 
 def find_identifiers(
-    text: str, staff_names: Iterable[str] = (), *, today: dt.date | None = None
+    text: str,
+    staff_names: Iterable[str] = (),
+    *,
+    today: dt.date | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every identifying detail found, in order of position. Empty list = passes.
 
     ``today`` fixes the latest plausible birth year, so tests do not change with the calendar.
+    ``places`` are the area's own names (lower case), which are not people's names.
     """
     year = (today or dt.date.today()).year
     folded = _fold(text)
@@ -82,6 +93,9 @@ def find_identifiers(
     if staff_names:
         hits += _staff_names(text, folded, tuple(staff_names))
     hits += _first_names(text, folded)
+    hits += [_Hit(*span) for span in numbers_in_words(text, nhs_check_digit_is_valid, _is_uk_phone)]
+    hits += [_Hit(*span) for span in dates_in_words(text)]
+    hits += [_Hit(*span) for span in personal_names(text, places)]
     return [Finding(h.kind, text[h.start : h.end], h.reason) for h in _without_overlaps(hits)]
 
 

@@ -904,28 +904,20 @@ class ThemeCount(Strict):
 
 
 class Quote(Strict):
+    """A quote a person approved. Candidates never reach this file: they wait in the private
+    review report beside the export, so nothing unapproved is ever in a pull request."""
+
     text: str = Field(min_length=1)
-    fingerprint: Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]
+    fingerprint: Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))] = Field(
+        description="The first 12 hex digits of the SHA-256 of the exact text: an approval"
+        " covers these words only."
+    )
     language: str = Field(pattern=_LANG_RE.pattern, description="The language it is written in.")
     stage: Literal["antenatal", "birth", "postnatal", "neonatal", "other"]
-    approved_by: str | None = Field(
-        None, description="Who approved it for publication (a role). Only approved quotes show."
-    )
-    approved_on: Date | None = None
+    approved_by: str = Field(description="Who approved it for publication (a role).")
+    approved_on: Date = Field(description="The day it was approved: not in the future.")
 
     _raw = model_validator(mode="before")(_refuse_raw)
-
-    @model_validator(mode="after")
-    def _approval_pair(self) -> Quote:
-        if (self.approved_by is None) != (self.approved_on is None):
-            raise PydanticCustomError(
-                "lmo_review", "give both 'approved_by' and 'approved_on', or neither"
-            )
-        return self
-
-    @property
-    def approved(self) -> bool:
-        return self.approved_by is not None
 
 
 def _check_fingerprint(value: Any) -> str:
@@ -962,10 +954,14 @@ class FeedbackSummary(Strict):
     by_stage: StageCounts
     by_setting: list[SettingBreakdown] = Field(default_factory=list)
     themes: list[ThemeCount] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
+    # Empty when nothing is approved: 'quotes:' is written bare, ready for a pasted block.
+    quotes: Annotated[list[Quote], BeforeValidator(lambda v: [] if v is None else v)] = Field(
+        default_factory=list
+    )
     declined_quotes: list[Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]] = Field(
         default_factory=list,
-        description="Fingerprints of quotes the approver turned down: never offered again.",
+        description="Fingerprints of quotes the approver turned down: never offered again."
+        " Fingerprints only, never text.",
     )
     method: FeedbackMethod
 

@@ -689,7 +689,7 @@ def load_dataset(
     _change_and_quality_checks(docs, models, ds, problems)
     from lmo.feedback_validate import check_feedback  # it builds on this module's helpers
 
-    check_feedback(data_dir, display_prefix, docs, models, ds, problems)
+    check_feedback(data_dir, display_prefix, docs, models, ds, problems, today)
     from lmo.birth_place import check_birthplace, check_postcode_districts
     from lmo.care_plan import check_care_plan
 

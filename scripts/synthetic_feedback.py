@@ -17,6 +17,11 @@ spreadsheet shows it, and the exact text. A test can then assert that none of th
 survives into a summary. Nothing that looks like an identifier is written anywhere else, so
 anything else the summariser withholds is a false positive worth looking at.
 
+The last rows of the Google Forms file are hard cases, one each (HARD_CASES): numbers and a
+date written in words, names on no staff list, a rare circumstance no rule can catch, HTML in
+a comment and a one-megabyte comment. They are in `planted.json` too; the rare circumstance
+is the one a person has to turn down.
+
 Usage: python scripts/synthetic_feedback.py OUT_FOLDER [--data data] [--seed 2026] [--rows N]
        [--start 2025-10-01] [--end 2026-09-30]
 
@@ -954,6 +959,73 @@ def generate(
     return responses, planted
 
 
+# --- hard cases ------------------------------------------------------------------------------
+
+# Details that slipped past the first identifier check, planted once each with consent given
+# (the dangerous case). Numbers and dates read out in words, and names on no staff list, are
+# caught by rule; a rare circumstance cannot be, and must wait for a person to turn it down.
+# Markup and a megabyte comment test the tool itself. {x} is the planted text.
+HARD_CASES: tuple[tuple[str, str, str], ...] = (
+    ("nhs_number_words", "{x}", "My NHS number is {x} if you need to find my notes."),
+    ("phone_words", "{x}", "Please ring me on {x}, I am happy to talk about the night shift."),
+    ("phone_mixed", "{x}", "Call me on {x} about the wait for the induction bed please."),
+    ("date_words", "the twenty third of March", "Our son was born on {x} and we went home happy."),
+    ("unlisted_name", "Ngozi", "Thanks to {x} on the ward, she was so patient with feeding."),
+    ("unlisted_name", "Kowalczyk", "If breastfeeding is hard, ask for {x} at the hub clinic."),
+    (
+        "rare_circumstance",
+        "the only deaf mum who had triplets at Evesham on Christmas Day 2025",
+        "I was probably {x} and the staff still made time to sign with me.",
+    ),
+    ("markup", "<script>alert(1)</script>", "Lovely midwives {x} and a clean room."),
+    ("markup", '<img src=x onerror="alert(1)">', "The postnatal ward was calm {x} and quiet."),
+    (
+        "too_long",
+        "Every single day",
+        "{x} " + "of my stay the care was kind and patient. " * 25_000,
+    ),
+)
+NUMBER_WORDS = ("oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def spoken(digits: str) -> str:
+    """Digits as people say them on the phone: "double seven" for a repeated digit."""
+    words: list[str] = []
+    i = 0
+    while i < len(digits):
+        word = NUMBER_WORDS[int(digits[i])]
+        if i + 1 < len(digits) and digits[i + 1] == digits[i]:
+            words.append(f"double {word}")
+            i += 2
+        else:
+            words.append(word)
+            i += 1
+    return " ".join(words)
+
+
+def hard_cases(
+    seed: int, settings: list[Setting], stamps: list[dt.datetime], first_row: int, file: str
+) -> tuple[list[Response], list[Planted]]:
+    """One response per hard case, from a generator of their own, so the everyday rows
+    (and the example's published summaries) stay as they were."""
+    rng = Random(seed + 1)
+    responses: list[Response] = []
+    planted: list[Planted] = []
+    for number, (kind, text, template) in enumerate(HARD_CASES):
+        if kind == "nhs_number_words":
+            text = spoken(nhs_number(rng).replace(" ", "")).replace("double ", "")
+        elif kind == "phone_words":
+            text = spoken(f"07700900{rng.randrange(1000):03d}")
+        elif kind == "phone_mixed":
+            text = f"07700 {spoken(f'900{rng.randrange(1000):03d}')}"
+        when = rng.choice(stamps)
+        setting = rng.choice([s for s in settings if s.kind == "hub"] or settings)
+        comment = template.format(x=text)
+        responses.append(Response(when, setting.answer, "postnatal", "very good", comment, True))
+        planted.append(Planted(file, first_row + number, kind, text))
+    return responses, planted
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 
@@ -1086,6 +1158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     microsoft_stamps = [s for i, s in enumerate(stamps) if i not in in_google]
     google_rows, google_planted = generate(rng, settings, google_stamps, GOOGLE_FILE)
     microsoft_rows, microsoft_planted = generate(rng, settings, microsoft_stamps, MICROSOFT_FILE)
+    hard_rows, hard_planted = hard_cases(
+        args.seed, settings, google_stamps, len(google_rows) + 2, GOOGLE_FILE
+    )
+    google_rows += hard_rows
+    google_planted += hard_planted
 
     args.out.mkdir(parents=True, exist_ok=True)
     write_google(args.out / GOOGLE_FILE, google, google_rows)

@@ -46,12 +46,12 @@ def test_raw_fields_inside_a_quote_are_refused(data: Path) -> None:
     edit(
         data,
         SUMMARY,
-        "    stage: postnatal\n",
-        "    stage: postnatal\n    consent_to_publish: no\n",
+        "    stage: birth\n",
+        "    stage: birth\n    consent_to_publish: no\n",
     )
     found = errors(data)
     assert len(found) == 1
-    assert "quotes[1].consent_to_publish: 'consent_to_publish' belongs to raw" in found[0]
+    assert "quotes[0].consent_to_publish: 'consent_to_publish' belongs to raw" in found[0]
 
 
 def test_any_field_outside_the_schema_is_refused(data: Path) -> None:
@@ -109,10 +109,60 @@ def test_an_approved_quote_with_an_identifier_is_refused(data: Path) -> None:
         "The midwives were kind and explained everything.",
         "Ring me on 01632 960123, the midwives were kind.",
     )
+    # Approved as it stands (its fingerprint is of these words): the identifier check still
+    # refuses it.
+    edit(data, SUMMARY, "fingerprint: 3abf7dcde4b7", "fingerprint: f0f12e1d9ebc")
     found = errors(data)
     assert found == [
         "data/feedback/2026-27-q1.yml:40:11: quotes[0].text: this approved quote contains a UK"
         ' phone number ("01632 960123"): remove the quote'
+    ]
+
+
+def test_a_quote_waiting_for_approval_is_refused(data: Path) -> None:
+    # What 'make feedback' once wrote for every candidate: public in the pull request.
+    edit(data, SUMMARY, "    approved_by: MNVP chair\n    approved_on: 2026-05-20\n", "")
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:40:5: quotes[0].approved_by: required field is missing:"
+        " add 'approved_by:'",
+        "data/feedback/2026-27-q1.yml:40:5: quotes[0].approved_on: required field is missing:"
+        " add 'approved_on:'",
+    ]
+
+
+def test_an_approval_needs_a_named_approver(data: Path) -> None:
+    edit(data, SUMMARY, "approved_by: MNVP chair", 'approved_by: "  "')
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:44:18: quotes[0].approved_by: write who approved this"
+        ' quote, a role such as "MNVP chair": a quote is published only once a person has'
+        ' approved it (got "")'
+    ]
+
+
+def test_an_approval_dated_after_today_is_refused(data: Path) -> None:
+    edit(data, SUMMARY, "approved_on: 2026-05-20", "approved_on: 2026-06-02")
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:45:18: quotes[0].approved_on: the approval date is after"
+        ' today (2026-06-01): write the day the quote was approved, such as "2026-06-01"'
+        ' (got "2026-06-02")'
+    ]
+
+
+def test_an_approval_dated_with_no_real_day_is_refused(data: Path) -> None:
+    edit(data, SUMMARY, "approved_on: 2026-05-20", "approved_on: 2026-02-30")
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:45:18: quotes[0].approved_on: expected a real date"
+        ' written year-month-day, such as "2026-03-31" (got "2026-02-30")'
+    ]
+
+
+def test_a_quote_edited_after_approval_is_refused(data: Path) -> None:
+    edit(data, SUMMARY, "explained everything.", "explained everything twice.")
+    assert errors(data) == [
+        "data/feedback/2026-27-q1.yml:40:11: quotes[0].text: the words differ from the ones"
+        " approved (the fingerprint is of other words), so the approval no longer holds: put"
+        " the words back exactly, or delete the quote and approve the new words from the"
+        " review report"
     ]
 
 
