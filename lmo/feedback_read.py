@@ -18,10 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lmo.problems import Problem, quote_value
 from lmo.schema import STAGE_KEYS
+from lmo.yamlsource import load_yaml
 
 MAPPINGS_DIR = Path(__file__).parent / "feedback_mappings"
 
@@ -70,11 +69,14 @@ class Row:
 
 def load_mapping(path: Path) -> tuple[ExportMapping | None, list[Problem]]:
     display = str(path)
+    # The same reader as data files: bounded aliases and nesting, positions, duplicate keys.
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        doc, problems = load_yaml(path, display)
+    except OSError as error:
         return None, [Problem(display, 1, 1, "", f"cannot read this mapping file: {error}")]
-    problems: list[Problem] = []
+    if problems:
+        return None, problems
+    data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
         return None, [Problem(display, 1, 1, "", "expected 'name', 'channel' and 'columns:'")]
     columns = {str(k): (None if v is None else str(v)) for k, v in data["columns"].items()}
