@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from harness import wait_until
 
 # A word from each language's translated text, cut to its beginning (no stemming in lunr
 # for these languages: prefix matching is what makes inflected forms findable).
@@ -19,12 +20,27 @@ QUERIES = {
 }
 
 
+SEARCH_READY = """(() => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta !== null
+    && meta.textContent.trim() === config.translations["search.result.placeholder"];
+})()"""
+
+
 @pytest.mark.parametrize("lang", list(QUERIES))
 def test_search_finds_pages_in_the_readers_language(example_url: str, page: Any, lang: str) -> None:
     prefix, query = QUERIES[lang]
     page.goto(example_url + prefix)
     page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-    page.fill("input.md-search__input", query)
+    # Material shows its "type to start searching" line only once the search worker has
+    # built the index, and runs a query on a key event: a value set by fill() alone is never
+    # searched, and Playwright types letters that are not on its keyboard (Urdu, "ș")
+    # without key events. So: wait for the index, put the word in, then press a real key.
+    wait_until(page, SEARCH_READY)
+    search = page.locator("input.md-search__input")
+    search.fill(query)
+    search.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     links = page.eval_on_selector_all(
         ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
