@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_decimal, get_decimal_symbol
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from lmo import labels, schema
-from lmo.i18n import text_direction
+from lmo.i18n import babel_locale, text_direction
 from lmo.labels import N_
 from lmo.problems import Problem
 from lmo.widget_paths import WIDGET_DIR, definition_text, script_files
@@ -258,7 +258,8 @@ def definition(renderer: Renderer) -> dict[str, Any]:
         "dir": text_direction(renderer.ctx.lang),
         "strings": {
             **{key: gettext(msgid) for key, msgid in STRINGS.items()},
-            "decimal_separator": get_decimal_symbol(renderer.ctx.lang),
+            "decimal_separator": get_decimal_symbol(babel_locale(renderer.ctx.lang)),
+            "group_separator": get_group_symbol(babel_locale(renderer.ctx.lang)),
         },
         "setting_types": {k: gettext(v) for k, v in labels.SETTING_TYPE.items()},
         "outcomes": {k: gettext(v) for k, v in labels.BIRTH_OUTCOME.items()},
@@ -355,6 +356,5 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
         signposts=[ds.services[i] for i in data.signposts],
         care_plan_url=CARE_PLAN_URL if has_care_plan else None,
         matters=list(labels.WHAT_MATTERS),
-        number=lambda value: format_decimal(value, locale=renderer.ctx.lang),
         widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},
     )

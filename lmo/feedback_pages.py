@@ -8,12 +8,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_skeleton
-from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from lmo import labels, schema
 from lmo.charts import Bar, bar_chart
-from lmo.i18n import babel_locale, text_direction
+from lmo.i18n import babel_locale, number, percent, text_direction
 from lmo.render import _index_path, _source_path, source_facts
 
 if TYPE_CHECKING:
@@ -38,13 +37,13 @@ class FeedbackView:
 
     def count(self, value: int | str) -> str:
         if isinstance(value, int):
-            return format_decimal(value, locale=self.locale)
+            return number(value, self.r.ctx.lang)
         return self.gettext(labels.PUBLISHED_COUNT[value])
 
     def percent(self, value: int | None) -> str:
         if value is None:
             return self.gettext(labels.PUBLISHED_COUNT[schema.NOT_SHOWN])
-        return f"{value}%"
+        return percent(value, self.r.ctx.lang)
 
     def month(self, day: dt.date) -> str:
         return format_skeleton("yMMMM", day, locale=self.locale)

@@ -20,6 +20,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
 from markupsafe import escape
 
 from lmo.schema import SOURCE_LANGUAGE
@@ -59,6 +60,17 @@ def translations(locales_dir: Path, lang: str) -> gettext.NullTranslations:
 
 def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=babel_locale(lang))
+
+
+def number(value: float, lang: str) -> str:
+    """A number the site computes, as a reader of ``lang`` writes it: "7 500" in Polish
+    (with a no-break space), "7.500" in Romanian, "12,5" for 12.5 in both."""
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def percent(value: int, lang: str) -> str:
+    """A whole percentage as the language writes it: "87%", "87 %" in Lithuanian."""
+    return format_percent(value / 100, locale=babel_locale(lang))
 
 
 def text_direction(lang: str) -> str:

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from lmo import labels, schema
 from lmo.bytecode_cache import private_cache_folder
-from lmo.i18n import install_escaped_gettext, long_date
+from lmo.i18n import install_escaped_gettext, long_date, number
 from lmo.maps import MapSettings
 from lmo.offline import OFFLINE_URL
 from lmo.schema import SOURCE_LANGUAGE, LocalText
@@ -133,6 +133,7 @@ class Renderer:
             t=self.text,
             plain=self.plain,
             date=lambda d: long_date(d, ctx.lang),
+            number=lambda value: number(value, ctx.lang),
             url=self.url,
             label=self.label,
             ds=ctx.ds,

@@ -13,7 +13,8 @@ from lmo.content import english_body_hash, read_front_matter
 from lmo.generate import is_generated
 from lmo.i18n import catalogue_path
 from lmo.project import Project
-from lmo.schema import SOURCE_LANGUAGE
+from lmo.schema import SOURCE_LANGUAGE, LocalText
+from lmo.translations import localise
 from lmo.validate import DataSet
 
 
@@ -24,25 +25,30 @@ class Coverage:
     machine_draft: int = 0
     reviewed: int = 0
     stale: int = 0
+    # Of the translated: shown through translation memory (the same English translated
+    # under another key). Pages and interface messages have none.
+    reused: int = 0
 
     @property
     def missing(self) -> int:
         return self.total - self.translated
 
-    def count(self, method: str | None, reviewed: bool, stale: bool) -> None:
+    def count(self, method: str | None, reviewed: bool, stale: bool, reused: bool = False) -> None:
         self.translated += 1
         self.machine_draft += method == "machine" and not reviewed
         self.reviewed += reviewed
         self.stale += stale
+        self.reused += reused
 
 
 def data_coverage(ds: DataSet, lang: str) -> Coverage:
-    store = ds.translations.get(lang, {})
+    """Counted as a reader sees the values: a value shown through translation memory is
+    translated (and a machine draft if the translation it reuses is one)."""
     coverage = Coverage(total=len(ds.texts))
-    for key, text in ds.texts.items():
-        entry = store.get(key)
-        if entry is not None:
-            coverage.count(entry.method, entry.reviewed, entry.source != text.source_hash)
+    for text in ds.texts.values():
+        found = localise(text, lang, ds.translations)
+        if not found.fallback:
+            coverage.count(found.method, found.reviewed, found.stale, found.reused_from is not None)
     return coverage
 
 
@@ -92,7 +98,7 @@ def _complete(value: str | tuple[str, ...] | list[str]) -> bool:
 def report(project: Project, ds: DataSet) -> str:
     header = (
         f"{'language':<9}| {'what':<12}| {'total':>5} | {'translated':>10} | {'machine draft':>13}"
-        f" | {'reviewed':>8} | {'stale':>5} | {'missing':>7}"
+        f" | {'reviewed':>8} | {'stale':>5} | {'reused':>6} | {'missing':>7}"
     )
     lines = [header, "-" * len(header)]
     for lang in project.languages:
@@ -104,12 +110,13 @@ def report(project: Project, ds: DataSet) -> str:
         ):
             lines.append(
                 f"{lang:<9}| {what:<12}| {cov.total:>5} | {cov.translated:>10} |"
-                f" {cov.machine_draft:>13} | {cov.reviewed:>8} | {cov.stale:>5} | {cov.missing:>7}"
+                f" {cov.machine_draft:>13} | {cov.reviewed:>8} | {cov.stale:>5} |"
+                f" {cov.reused if what == 'data fields' else '':>6} | {cov.missing:>7}"
             )
         done, total = message_coverage(project, lang)
         lines.append(
             f"{lang:<9}| {'interface':<12}| {total:>5} | {done:>10} | {'':>13} | {'':>8} |"
-            f" {'':>5} | {total - done:>7}"
+            f" {'':>5} | {'':>6} | {total - done:>7}"
         )
     return "\n".join(lines)
 
@@ -131,23 +138,44 @@ def pages_to_translate(project: Project, lang: str) -> list[tuple[Path, str]]:
 
 
 def todo(ds: DataSet, lang: str, prefixes: list[str]) -> str:
-    """A YAML fragment of every missing or stale value to translate, English as comments."""
-    store = ds.translations.get(lang, {})
+    """A YAML fragment of every English text still to translate, English as comments.
+
+    Each English text is listed once, under one of its keys, with the other keys that show
+    the same English as comments: translation memory shows the one translation under all of
+    them, so a volunteer writes it once and the file keeps one simple entry per key."""
     out = [
         f"# To translate into {lang}. Fill in 'text', then move the entries into",
         f"# data/translations/{lang}.yml under 'translations:'.",
         "translations:",
     ]
-    for key, text in ds.texts.items():
-        if prefixes and not any(fnmatch.fnmatchcase(key, p) for p in prefixes):
-            continue
-        entry = store.get(key)
-        if entry is not None and entry.source == text.source_hash:
-            continue
+    for group in _untranslated_groups(ds, lang, prefixes):
+        key, text = group[0]
+        entry = ds.translations.get(lang, {}).get(key)
         state = "stale: the English changed" if entry is not None else "missing"
         out.append(f"  # {state}. English: {json.dumps(text.en, ensure_ascii=False)}")
+        for other, _ in group[1:]:
+            out.append(f"  # Also shown for {other} (the same English: translate it once).")
         out.append(f"  {key}:")
         out.append(f"    text: {json.dumps(entry.text if entry else '', ensure_ascii=False)}")
         out.append("    method: machine")
         out.append(f'    source: "{text.source_hash}"')
     return "\n".join(out) + "\n"
+
+
+def _untranslated_groups(
+    ds: DataSet, lang: str, prefixes: list[str]
+) -> list[list[tuple[str, LocalText]]]:
+    """The values a reader sees in English or out of date, grouped by their English, in data
+    order; in each group a key with an old translation first (its entry is the one to update)."""
+    store = ds.translations.get(lang, {})
+    groups: dict[str, list[tuple[str, LocalText]]] = {}
+    for key, text in ds.texts.items():
+        if prefixes and not any(fnmatch.fnmatchcase(key, p) for p in prefixes):
+            continue
+        found = localise(text, lang, ds.translations)
+        if found.fallback or found.stale:
+            groups.setdefault(text.source_hash, []).append((key, text))
+    return [
+        sorted(group, key=lambda item: item[0] not in store)  # stable: data order otherwise
+        for group in groups.values()
+    ]

@@ -17,11 +17,42 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from lmo.number_separators import number_problems
 from lmo.problems import Problem, quote_value
 from lmo.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
 from lmo.yamlsource import load_yaml
 
-Store = dict[str, dict[str, TranslationEntry]]
+
+class Store(dict[str, dict[str, TranslationEntry]]):
+    """Translations by language, then by key; and, per language, the translation memory.
+
+    A translation records the fingerprint of the English it was made from, so the same
+    English under another key can reuse it: the memory maps a fingerprint to the best
+    entry made from that English. It is built once per language, on first use, because a
+    store is filled when the data is loaded and not changed after."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memory: dict[str, dict[str, tuple[str, TranslationEntry]]] = {}
+
+    def memory(self, lang: str) -> dict[str, tuple[str, TranslationEntry]]:
+        if lang not in self._memory:
+            self._memory[lang] = build_memory(self.get(lang, {}))
+        return self._memory[lang]
+
+
+def build_memory(entries: dict[str, TranslationEntry]) -> dict[str, tuple[str, TranslationEntry]]:
+    """English fingerprint -> (key, entry) of the translation to reuse for that English: a
+    reviewed one before a draft, a person's before a machine's, then the first key in
+    sorted order, so the choice does not depend on the order of the file."""
+    best: dict[str, tuple[str, TranslationEntry]] = {}
+    for key in sorted(entries, key=lambda k: (_trust(entries[k]), k)):
+        best.setdefault(entries[key].source, (key, entries[key]))
+    return best
+
+
+def _trust(entry: TranslationEntry) -> int:
+    return (0 if entry.reviewed else 2) + (1 if entry.method == "machine" else 0)
 
 
 def _walk(value: Any, key: str) -> Iterator[tuple[str, LocalText]]:
@@ -50,7 +81,7 @@ def load_translations(
 ) -> tuple[Store, list[Problem]]:
     from lmo.validate import problems_from_validation
 
-    store: Store = {}
+    store = Store()
     problems: list[Problem] = []
     if not folder.exists():
         return store, problems
@@ -92,6 +123,7 @@ def load_translations(
                         f"no translatable text in data/ has this key{hint}",
                     )
                 )
+        problems.extend(number_problems(doc, model, texts))
         store[model.language] = dict(model.translations)
     return store, problems
 
@@ -106,12 +138,23 @@ class Localised:
     method: str | None = None
     reviewed: bool = False
     stale: bool = False
+    # The key whose translation of the same English is shown (translation memory).
+    reused_from: str | None = None
 
 
 def localise(value: LocalText, lang: str, store: Store) -> Localised:
+    """What a reader of ``lang`` sees: the value's own current translation; else the same
+    English translated under another key; else its own out-of-date translation; else the
+    English."""
     if lang == SOURCE_LANGUAGE:
         return Localised(value.en, SOURCE_LANGUAGE)
+    fingerprint = value.source_hash
     entry = store.get(lang, {}).get(value.key)
+    reused_from = None
+    if entry is None or entry.source != fingerprint:
+        found = store.memory(lang).get(fingerprint) if isinstance(store, Store) else None
+        if found is not None:
+            reused_from, entry = found
     if entry is None:
         return Localised(value.en, SOURCE_LANGUAGE, fallback=True)
     return Localised(
@@ -119,7 +162,8 @@ def localise(value: LocalText, lang: str, store: Store) -> Localised:
         lang,
         method=entry.method,
         reviewed=entry.reviewed,
-        stale=entry.source != value.source_hash,
+        stale=entry.source != fingerprint,
+        reused_from=reused_from,
     )
 
 
@@ -132,12 +176,17 @@ class Tally:
     machine_unreviewed: int = 0
     machine_reviewed: int = 0
     stale: int = 0
+    # Shown through translation memory; also counted under their method, as the
+    # translation they came from is.
+    reused: int = 0
     methods: set[str] = field(default_factory=set)
 
     def add(self, found: Localised) -> None:
         self.values += 1
         if found.fallback:
             self.fallback += 1
+        if found.reused_from:
+            self.reused += 1
         if found.stale:
             self.stale += 1
         if found.method:
@@ -155,4 +204,5 @@ class Tally:
             "machine_unreviewed": self.machine_unreviewed,
             "machine_reviewed": self.machine_reviewed,
             "stale": self.stale,
+            "reused": self.reused,
         }

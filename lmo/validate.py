@@ -49,7 +49,7 @@ class DataSet:
     where: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
     # Every translatable value by key, and the translations of them by language.
     texts: dict[str, schema.LocalText] = field(default_factory=dict)
-    translations: Store = field(default_factory=dict)
+    translations: Store = field(default_factory=Store)
     changes: list[schema.Change] = field(default_factory=list)
     quality: dict[str, schema.QualityRecord] = field(default_factory=dict)
     feedback_themes: list[schema.FeedbackTheme] = field(default_factory=list)

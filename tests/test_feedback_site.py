@@ -294,3 +294,11 @@ def test_counts_are_grouped_the_way_each_language_writes_numbers() -> None:
     assert view("pl").count(60) == "60"
     assert view("en").count("fewer than 5") == "fewer than 5"
     assert view("en").percent(None) == "not shown" and view("en").percent(75) == "75%"
+    # Lithuanian and Romanian put a no-break space before the sign (CLDR).
+    assert [view(lang).percent(87) for lang in ("en", "pl", "lt", "ro", "ur")] == [
+        "87%",
+        "87%",
+        "87\xa0%",
+        "87\xa0%",
+        "87%",
+    ]

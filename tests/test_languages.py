@@ -181,8 +181,8 @@ def test_translations_report_counts_each_kind(tmp_path: Path) -> None:
         ]
         for line in result.stdout.splitlines()[2:]
     }
-    # total, translated, machine draft, reviewed, stale, missing
-    assert rows[("pl", "pages")] == ["2", "1", "0", "1", "1", "1"]
+    # total, translated, machine draft, reviewed, stale, reused (data only), missing
+    assert rows[("pl", "pages")] == ["2", "1", "0", "1", "1", "", "1"]
     # Translated: three records' texts and one care-plan question; two of them machine drafts.
     assert rows[("pl", "data fields")][1:5] == ["4", "2", "1", "1"]
 

@@ -156,5 +156,24 @@ class Definition:
 
     def say(self, key: str, **values: object) -> str:
         """A sentence in the page's language. Values are filled by name (%(name)s), so a
-        translation may put them in any order."""
-        return self.strings[key] % {name: str(value) for name, value in values.items()}
+        translation may put them in any order; numbers are written the language's way."""
+        return self.strings[key] % {
+            name: self.number(value)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            else str(value)
+            for name, value in values.items()
+        }
+
+    def number(self, value: float) -> str:
+        """A number with the separators the build took from CLDR for the page's language
+        ("1 000" and "12,5" in Polish), as Babel writes it: Babel is not in the browser."""
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+        whole, dot, fraction = text.partition(".")
+        sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+        group = self.strings.get("group_separator", "")
+        if len(digits) > 3 and digits.isdigit():
+            head = len(digits) % 3 or 3
+            rest = [digits[i : i + 3] for i in range(head, len(digits), 3)]
+            digits = group.join([digits[:head], *rest])
+        decimal = self.strings.get("decimal_separator", ".")
+        return sign + digits + (decimal + fraction if dot else "")

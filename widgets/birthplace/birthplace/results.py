@@ -75,11 +75,6 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _number(d: Definition, value: float) -> str:
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", d.strings.get("decimal_separator", "."))
-
-
 def _source(d: Definition, figure: Figure) -> str:
     title = _e(figure.source)
     if figure.url:
@@ -178,7 +173,7 @@ def _ways_picture(d: Definition, parity: str, kind: str) -> str:
         caesarean=counts[2],
     )
     key = "".join(
-        f"<li>{legend_swatch(pid, i)} {_e(d.outcomes[o])}: {counts[i]}</li>"
+        f"<li>{legend_swatch(pid, i)} {_e(d.outcomes[o])}: {d.number(counts[i])}</li>"
         for i, o in enumerate(WAYS_OF_GIVING_BIRTH)
     )
     return (
@@ -196,8 +191,8 @@ def _transfer_part(d: Definition, parity: str, kind: str) -> str:
     pid = f"bp-{parity}-{kind}-moved"
     sentence = d.say("transfer_sentence", setting=d.setting_types[kind], count=moved)
     key = (
-        f"<li>{legend_swatch(pid, 1)} {_e(d.say('moved'))}: {moved}</li>"
-        f"<li>{legend_swatch(pid, 0)} {_e(d.say('did_not_move'))}: {1000 - moved}</li>"
+        f"<li>{legend_swatch(pid, 1)} {_e(d.say('moved'))}: {d.number(moved)}</li>"
+        f"<li>{legend_swatch(pid, 0)} {_e(d.say('did_not_move'))}: {d.number(1000 - moved)}</li>"
     )
     parts = [
         f'<figure class="app-bp__figure">{icon_array(pid, [1000 - moved, moved], pid + "-text")}'
@@ -209,7 +204,7 @@ def _transfer_part(d: Definition, parity: str, kind: str) -> str:
     top = [r for r in reasons if r["id"] != "other"][:3]
     items = "".join(
         "<li>"
-        + _e(d.say("reason_share", reason=r["label"], share=_number(d, float(r["share"][kind]))))
+        + _e(d.say("reason_share", reason=r["label"], share=float(r["share"][kind])))
         + "</li>"
         for r in top
     )
@@ -238,7 +233,7 @@ def _table(d: Definition, parity: str, kind: str, choice: Choice) -> str:
         css = ' class="app-bp__row--matters"' if marked else ""
         body.append(
             f'<tr{css}><th scope="row">{_e(label)}{_matters_mark(d, marked)}</th>'
-            f"<td>{figure.per_1000[kind]}</td><td>{_source(d, figure)}</td></tr>"
+            f"<td>{d.number(figure.per_1000[kind])}</td><td>{_source(d, figure)}</td></tr>"
         )
     return (
         f'<div class="app-bp__table"><table><caption>{_e(caption)}</caption>'

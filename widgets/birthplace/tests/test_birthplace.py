@@ -24,6 +24,7 @@ def figure(values: dict[str, int], verification: str = "to_confirm") -> dict[str
 
 STRINGS = {
     "decimal_separator": ",",
+    "group_separator": "\u00a0",
     "results_heading": "Dla ciebie",
     "complication": "Te liczby dotyczą ciąż bez powikłań.",
     "no_parity": "Obie grupy.",
@@ -358,3 +359,21 @@ def test_a_definition_of_another_format_is_refused() -> None:
         assert "format 99" in str(problem)
     else:
         raise AssertionError("an unknown definition format must be refused")
+
+
+def test_numbers_are_written_with_the_separators_the_build_gave_for_the_language() -> None:
+    polish = Definition.from_json(json.dumps(DEFINITION))
+    assert polish.number(7500) == "7\u00a0500"
+    assert polish.number(1000000) == "1\u00a0000\u00a0000"
+    assert polish.number(32.4) == "32,4"
+    assert polish.number(999) == "999"
+    # In a sentence too: the moved and did-not-move counts of the legend are out of 1,000.
+    assert polish.say("baby_sentence", count=1000) == polish.strings["baby_sentence"] % {
+        "count": "1\u00a0000"
+    }
+    english = Definition.from_json(
+        json.dumps(
+            {**DEFINITION, "strings": {**STRINGS, "decimal_separator": ".", "group_separator": ","}}
+        )
+    )
+    assert english.number(7500) == "7,500" and english.number(4.3) == "4.3"
