@@ -95,9 +95,11 @@ class Finding:
 
 
 def _quote(forms: Iterable[str]) -> str:
-    forms = list(forms)
-    shown = ", ".join(f'"{form}"' for form in forms)
-    return shown + (" (* stands for any ending)" if any("*" in f for f in forms) else "")
+    return ", ".join(f'"{form}"' for form in forms)
+
+
+def _stars(forms: Iterable[str]) -> str:
+    return " (* stands for any ending)" if any("*" in form for form in forms) else ""
 
 
 def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> list[Finding]:
@@ -122,7 +124,7 @@ def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> l
                     Finding(
                         name,
                         f'safety term "{name}": found "{translated[start:end]}", which'
-                        f" misleads{why}: use {_quote(rule.use)} instead",
+                        f" misleads{why}: use {_quote(rule.use)} instead{_stars(rule.use)}",
                         Severity.ERROR,
                     )
                 )
@@ -132,7 +134,7 @@ def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> l
                 Finding(
                     name,
                     f'safety term "{name}": the English says "{english[start:end]}" but this'
-                    f" has none of {_quote(rule.use)}: use one of them"
+                    f" has none of {_quote(rule.use)}: use one of them{_stars(rule.use)}"
                     " (see locales/safety_terms.yml)",
                     Severity.WARNING,
                 )
