@@ -64,6 +64,10 @@ STRINGS: dict[str, str] = {
         " %(caesarean)s had a caesarean birth."
     ),
     "moved": N_("Moved to a labour ward"),
+    # A woman already in a labour ward who "moved to a labour ward" went to another one.
+    "moved_between_labour_wards": N_(
+        "Moved from one labour ward to another during or after labour"
+    ),
     "did_not_move": N_("Did not move"),
     "transfer_sentence": N_(
         "%(setting)s: out of every 1,000 women, %(count)s moved to a labour ward during or"

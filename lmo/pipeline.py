@@ -10,6 +10,7 @@ from lmo.content import check_content
 from lmo.generate import WriteReport, write_pages
 from lmo.problems import Problem, Severity
 from lmo.project import Project
+from lmo.safety_terms import check_safety_terms
 from lmo.validate import DataSet, load_dataset
 from lmo.vendor import copy_vendored
 
@@ -46,6 +47,13 @@ def check(project: Project) -> CheckResult:
     )
     problems = problems + check_content(project.content_dir, project.root, project.today)
     problems += check_catalogues(project.locales_dir, project.root)
+    problems += check_safety_terms(
+        project.locales_dir,
+        project.root,
+        project.data_dir / "translations",
+        f"{prefix}translations/",
+        dataset.texts if dataset is not None else None,
+    )
     return CheckResult(dataset, sorted(problems))
 
 

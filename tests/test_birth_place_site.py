@@ -97,8 +97,15 @@ def test_without_javascript_the_page_has_every_figure_with_its_source(built: Pat
             # The rows come in the order the page explains them, each with its figures.
             for tr, outcome in zip(body, schema.BIRTH_OUTCOMES, strict=True):
                 cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
-                numbers = [int(c) for c in cells[:4]]
+                numbers = [int(c.split()[0]) for c in cells[:4]]
                 assert numbers == [expected[outcome]["per_1000"][k] for k in TYPES], outcome
+                # Women who planned a labour ward and "moved to a labour ward" went from
+                # one to another: the cell says so, and no other cell needs to.
+                notes = [c.split(maxsplit=1)[1:] for c in cells[:4]]
+                if outcome == "transferred":
+                    assert notes == [[], [], [], ["(from one labour ward to another)"]]
+                else:
+                    assert notes == [[], [], [], []], outcome
                 assert "NICE guideline NG235" in cells[4], outcome
                 assert tr.select_one(".app-bp__check") is not None, "checked or awaiting"
         pending = article.select(".app-bp__check--pending")

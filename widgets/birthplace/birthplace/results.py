@@ -228,6 +228,8 @@ def _table(d: Definition, parity: str, kind: str, choice: Choice) -> str:
         if outcome not in rows:
             continue
         label = d.outcomes[outcome]
+        if outcome == "transferred" and kind == "obstetric_unit":
+            label = d.say("moved_between_labour_wards")
         figure = rows[outcome]
         marked = "fewer_interventions" in choice.matters and outcome in INTERVENTIONS
         css = ' class="app-bp__row--matters"' if marked else ""

@@ -35,6 +35,7 @@ STRINGS = {
     "matters_to_you": "(ważne dla ciebie)",
     "ways_sentence": "%(setting)s: %(spontaneous)s / %(instrumental)s / %(caesarean)s na 1000.",
     "moved": "Przeniesione",
+    "moved_between_labour_wards": "Przeniesione z jednej sali porodowej na inną",
     "did_not_move": "Nie przeniesione",
     "transfer_sentence": "%(setting)s: %(count)s na 1000 przeniesiono.",
     "reasons_intro": "Powody:",
@@ -377,3 +378,18 @@ def test_numbers_are_written_with_the_separators_the_build_gave_for_the_language
         )
     )
     assert english.number(7500) == "7,500" and english.number(4.3) == "4.3"
+
+
+def test_the_labour_wards_own_moves_are_between_labour_wards() -> None:
+    html = str(explore(parity="first_birth")["html"])
+    tables = re.findall(r"<table><caption>(.*?)</caption>(.*?)</table>", html)
+    rows = {
+        caption: dict(re.findall(r'<th scope="row">(.*?)</th><td>(\d+)</td>', body))
+        for caption, body in tables
+    }
+    # In a labour ward, "moved to a labour ward" would read as nonsense or as zero risk:
+    # the 10 in 1,000 moved from one labour ward to another.
+    ward = rows["OBSTETRIC_UNIT, Pierwsze dziecko"]
+    assert ward["Przeniesione z jednej sali porodowej na inną"] == "10"
+    assert "Przeniesienie" not in ward
+    assert rows["HOME, Pierwsze dziecko"]["Przeniesienie"] == "450"
