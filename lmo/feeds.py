@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from lmo.notices import NoticeWriter
 from lmo.render import SECTION, Renderer
 from lmo.schema import Record
 
@@ -33,15 +34,17 @@ class ChangeEntry:
 
 def change_entries(renderer: Renderer) -> list[ChangeEntry]:
     ds = renderer.ctx.ds
+    writer = NoticeWriter(ds, renderer.ctx.lang, renderer.ctx.translations, renderer.url)
     entries = []
     for collection, record in ds.records():
         status = record.status
         if status.state == "available" or collection not in SECTION:
             continue
         date = status.effective_from or status.as_of
-        what = (
-            renderer.plain(status.note) if status.note else renderer.label("STATUS", status.state)
-        )
+        what = writer.plain(status.note) if status.note else renderer.label("STATUS", status.state)
+        if writer.in_english(status.note):
+            # Said in her language, with the way to help: the feed has no lang="en" to mark it.
+            what += " " + writer.english_help_plain(renderer.absolute_url("interpreting/"))
         entries.append(
             ChangeEntry(
                 f"{collection}-{record.id}-{status.state}-{date.isoformat()}",
