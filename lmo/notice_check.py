@@ -93,11 +93,11 @@ def check_phrase(
         if name not in phrase.fills:
             guess = difflib.get_close_matches(name, list(phrase.fills), n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            takes = ", ".join(phrase.fills) or "none"
+            takes = ", ".join(phrase.fills) or "nothing"
             problems.append(
                 _problem(
                     locate((*at, name), True),
-                    f"unknown fill-in '{name}'{hint} Fill-ins of {quote_value(phrase.id)}: {takes}",
+                    f"unknown fill-in '{name}': {quote_value(phrase.id)} takes {takes}{hint}",
                 )
             )
         elif name in _VALUE_TYPES:
