@@ -30,6 +30,7 @@ class ChangeEntry:
     what: str  # already in the reader's language
     confirmed_by: str | None
     current: bool  # the record's status now, rather than history
+    in_english: bool = False  # free text with no translation in the reader's language
 
 
 def change_entries(renderer: Renderer) -> list[ChangeEntry]:
@@ -42,9 +43,6 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
             continue
         date = status.effective_from or status.as_of
         what = writer.plain(status.note) if status.note else renderer.label("STATUS", status.state)
-        if writer.in_english(status.note):
-            # Said in her language, with the way to help: the feed has no lang="en" to mark it.
-            what += " " + writer.english_help_plain(renderer.absolute_url("interpreting/"))
         entries.append(
             ChangeEntry(
                 f"{collection}-{record.id}-{status.state}-{date.isoformat()}",
@@ -55,6 +53,7 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
                 what,
                 status.confirmed_by,
                 True,
+                writer.in_english(status.note),
             )
         )
     current = {entry.anchor for entry in entries}
@@ -74,6 +73,7 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
                 renderer.plain(change.what),
                 change.confirmed_by,
                 False,
+                writer.in_english(change.what),
             )
         )
     # Newest first; ties in a stable order, so the feeds are the same bytes every build.
@@ -114,6 +114,10 @@ def feeds(renderer: Renderer) -> dict[str, str]:
             f"{renderer.plain(entry.record.name)}: {renderer.label('STATUS', entry.state)}"
         )
         text = entry.what
+        if entry.in_english:
+            # Said in her language, with the way to help: a feed has no lang="en" to mark it.
+            writer = NoticeWriter(ctx.ds, ctx.lang, ctx.translations, renderer.url)
+            text += " " + writer.english_help_plain(renderer.absolute_url("interpreting/"))
         if entry.confirmed_by:
             text += " " + _("Confirmed by %(who)s.") % {"who": entry.confirmed_by}
         entry_id = f"{page}#{entry.anchor}"

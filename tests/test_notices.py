@@ -142,6 +142,16 @@ def test_free_text_in_english_says_so_in_her_language_with_the_interpreting_rout
     assert help_line.select_one("a.app-phone[href='tel:01632960001']") is not None
     # Standard sentences beside it stay translated.
     assert in_language("call-midwife-to-rebook", lang) in notice.get_text()
+    # The changes page and feed say the same, in her language.
+    entry = page(changed, f"{lang}/changes").select_one("li[id^='services-booking-suspended']")
+    in_english = [e.get_text() for e in entry.select("[lang='en']")]
+    assert "Booking is closed for a week." in in_english
+    assert entry.select_one(".app-notice__english a[href='../interpreting/']") is not None
+    feed = json.loads((changed / "site" / lang / "changes" / "feed.json").read_text("utf-8"))
+    item = next(i for i in feed["items"] if "/services/booking/" in i["url"])
+    assert item["content_text"].startswith("Booking is closed for a week. ")
+    assert help_text.split("%(interpreting)s")[0] in item["content_text"]
+    assert f"http://127.0.0.1:8000/{lang}/interpreting/" in item["content_text"]
     # English readers are told nothing: it is their language.
     en = page(changed, "services/booking").select_one(".app-notice--suspended")
     assert en.select_one(".app-notice__english") is None and en.select("[lang]") == []
