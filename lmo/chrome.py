@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from lmo.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
+from lmo.notices import NoticeWriter
 from lmo.render import TEMPLATES, relative_url, template_environment
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import localise
@@ -104,6 +105,7 @@ class ChromeRenderer:
         catalogue: CatalogueProvenance,
     ) -> None:
         self.ds, self.lang, self.today, self.catalogue = ds, lang, today, catalogue
+        self.translations = translations
         env = _env(translations)
         self.templates = {
             name: env.get_template(f"{name}.html.j2")
@@ -128,6 +130,7 @@ class ChromeRenderer:
             return relative_url(page_url_in_language, to)
 
         values = {
+            "notice_writer": NoticeWriter(self.ds, self.lang, self.translations, url),
             "ds": self.ds,
             "t": self.text,
             "date": lambda d: long_date(d, self.lang),

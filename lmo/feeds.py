@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from lmo.notices import NoticeWriter
 from lmo.render import SECTION, Renderer
 from lmo.schema import Record
 
@@ -29,19 +30,19 @@ class ChangeEntry:
     what: str  # already in the reader's language
     confirmed_by: str | None
     current: bool  # the record's status now, rather than history
+    in_english: bool = False  # free text with no translation in the reader's language
 
 
 def change_entries(renderer: Renderer) -> list[ChangeEntry]:
     ds = renderer.ctx.ds
+    writer = NoticeWriter(ds, renderer.ctx.lang, renderer.ctx.translations, renderer.url)
     entries = []
     for collection, record in ds.records():
         status = record.status
         if status.state == "available" or collection not in SECTION:
             continue
         date = status.effective_from or status.as_of
-        what = (
-            renderer.plain(status.note) if status.note else renderer.label("STATUS", status.state)
-        )
+        what = writer.plain(status.note) if status.note else renderer.label("STATUS", status.state)
         entries.append(
             ChangeEntry(
                 f"{collection}-{record.id}-{status.state}-{date.isoformat()}",
@@ -52,6 +53,7 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
                 what,
                 status.confirmed_by,
                 True,
+                writer.in_english(status.note),
             )
         )
     current = {entry.anchor for entry in entries}
@@ -71,6 +73,7 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
                 renderer.plain(change.what),
                 change.confirmed_by,
                 False,
+                writer.in_english(change.what),
             )
         )
     # Newest first; ties in a stable order, so the feeds are the same bytes every build.
@@ -111,6 +114,10 @@ def feeds(renderer: Renderer) -> dict[str, str]:
             f"{renderer.plain(entry.record.name)}: {renderer.label('STATUS', entry.state)}"
         )
         text = entry.what
+        if entry.in_english:
+            # Said in her language, with the way to help: a feed has no lang="en" to mark it.
+            writer = NoticeWriter(ctx.ds, ctx.lang, ctx.translations, renderer.url)
+            text += " " + writer.english_help_plain(renderer.absolute_url("interpreting/"))
         if entry.confirmed_by:
             text += " " + _("Confirmed by %(who)s.") % {"who": entry.confirmed_by}
         entry_id = f"{page}#{entry.anchor}"

@@ -25,6 +25,7 @@ from lmo import labels, schema
 from lmo.bytecode_cache import private_cache_folder
 from lmo.i18n import install_escaped_gettext, long_date, number
 from lmo.maps import MapSettings
+from lmo.notices import NoticeWriter
 from lmo.offline import OFFLINE_URL
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import Tally, localise
@@ -144,6 +145,9 @@ class Renderer:
             record_link=self.record_link,
             overview_map=self.overview_map,
             record_map=self.record_map,
+            notice=NoticeWriter(
+                ctx.ds, ctx.lang, ctx.translations, self.url, tally=lambda: self.ctx.tally
+            ),
         )
         self.env = env
 

@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from lmo.phrases import PhraseUse, phrase_json_schema
+
 SOURCE_LANGUAGE = "en"
 
 # --- value types -------------------------------------------------------------------------
@@ -121,6 +123,23 @@ def _check_text(value: Any) -> LocalText:
     raise PydanticCustomError("lmo_text", "expected text")
 
 
+def _check_notice_text(value: Any) -> LocalText | PhraseUse:
+    if isinstance(value, PhraseUse):
+        return value
+    if isinstance(value, dict):
+        phrase = value.get("phrase")
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise PydanticCustomError(
+                "lmo_text",
+                "expected the English text, or a standard sentence written as 'phrase: <id>'"
+                " with its fill-ins, such as 'phrase: suspended-until' (the list is in"
+                " docs/data-reference.md#standard-sentences)",
+            )
+        fills = tuple((str(k), v) for k, v in value.items() if k != "phrase")
+        return PhraseUse(phrase.strip(), fills)
+    return _check_text(value)
+
+
 def _check_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
@@ -209,6 +228,16 @@ Text = Annotated[
     PlainSerializer(lambda text: text.en, return_type=str),
     WithJsonSchema(_text_schema()),
 ]
+# Urgent words: English text, or a standard sentence already translated into every language.
+NoticeText = Annotated[
+    LocalText | PhraseUse,
+    PlainValidator(_check_notice_text),
+    PlainSerializer(
+        lambda value: value.en if isinstance(value, LocalText) else value.as_mapping(),
+        return_type=Any,
+    ),
+    WithJsonSchema({"title": "NoticeText", "anyOf": [_text_schema(), phrase_json_schema()]}),
+]
 Date = Annotated[
     dt.date,
     BeforeValidator(_check_date),
@@ -294,15 +323,16 @@ SITUATIONS = ("not_yet_booked", "early_pregnancy", "later_pregnancy", "in_labour
 
 class WhatToDoNow(Strict):
     """What a woman should do now, by where she is in her pregnancy. Give every situation
-    that applies; leave out the ones that do not."""
+    that applies; leave out the ones that do not. Each takes English text or a standard
+    sentence (see Standard sentences), which needs no translator."""
 
-    not_yet_booked: Text | None = Field(None, description="If you have not booked yet.")
-    early_pregnancy: Text | None = Field(None, description="Up to about 20 weeks.")
-    later_pregnancy: Text | None = Field(None, description="From about 20 weeks.")
-    in_labour: Text | None = Field(None, description="If you are in labour now.")
-    after_birth: Text | None = Field(None, description="After your baby is born.")
+    not_yet_booked: NoticeText | None = Field(None, description="If you have not booked yet.")
+    early_pregnancy: NoticeText | None = Field(None, description="Up to about 20 weeks.")
+    later_pregnancy: NoticeText | None = Field(None, description="From about 20 weeks.")
+    in_labour: NoticeText | None = Field(None, description="If you are in labour now.")
+    after_birth: NoticeText | None = Field(None, description="After your baby is born.")
 
-    def given(self) -> list[tuple[str, dict[str, str]]]:
+    def given(self) -> list[tuple[str, LocalText | PhraseUse]]:
         return [(name, text) for name in SITUATIONS if (text := getattr(self, name)) is not None]
 
 
@@ -312,7 +342,9 @@ class Status(Strict):
     confirmed_by: str | None = Field(
         None, description="Who confirmed the status (a role and organisation, not a person)."
     )
-    note: Text | None = Field(None, description="What changed, in plain words.")
+    note: NoticeText | None = Field(
+        None, description="What changed, in plain words, or a standard sentence."
+    )
     effective_from: Date | None = Field(None, description="When the status took effect.")
     effective_to: Date | None = Field(None, description="When it ends, if known.")
     new_referrals_close: Date | None = Field(None, description="Last day for new referrals.")
@@ -610,7 +642,7 @@ def _check_record_ref(value: Any) -> str:
 class SiteNotice(Strict):
     """An urgent change shown at the top of every page until its end date."""
 
-    text: Text
+    text: NoticeText = Field(description="What changed: English text, or a standard sentence.")
     until: Date = Field(description="Last day to show it; after that the build leaves it out.")
     record: Annotated[str, BeforeValidator(_check_record_ref)] | None = Field(
         None, description="The record it is about, as collection/id, such as services/booking."

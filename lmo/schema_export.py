@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lmo import schema
+from lmo.phrases import phrase_reference
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
@@ -41,6 +42,8 @@ def _type_words(prop: dict[str, Any]) -> str:
         return "one of: " + ", ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:
         return f"`{prop['const']}`"
+    if prop.get("title") == "NoticeText":
+        return "text, or a [standard sentence](#standard-sentences)"
     if "anyOf" in prop:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
         if len(options) == 2 and {o.get("type") for o in options} == {"string", "object"}:
@@ -97,6 +100,7 @@ def reference_markdown() -> str:
     out += ["## Blocks", ""]
     for def_name in sorted(defs):
         out += _table(def_name, defs[def_name])
+    out += phrase_reference()
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -606,6 +606,40 @@ def _language_id_checks(
                 )
 
 
+def _notice_checks(
+    cols: dict[str, _Collection],
+    lmns_doc: SourceDocument,
+    ds: DataSet,
+    languages: list[str],
+    today: dt.date,
+    problems: list[Problem],
+) -> None:
+    """Standard sentences filled in right, and urgent free text translated (lmo.notice_check)."""
+    from lmo.notice_check import check_site_notice, check_status
+
+    refs = _record_refs(ds)
+    for col in cols.values():
+        for i, record in enumerate(col.records):
+
+            def locate(at: PathKey, key: bool, i: int = i, col: _Collection = col) -> Any:
+                line, c = col.doc.locate((col.file_key, i, *at), key=key)
+                return col.doc.file, line, c, col.path(i, *at)
+
+            problems += check_status(record.status, locate, refs, languages, ds.translations)
+    if ds.lmns.site_notice is not None:
+
+        def locate_lmns(at: PathKey, key: bool) -> Any:
+            return (lmns_doc.file, *lmns_doc.locate(at, key=key), dotted(at))
+
+        def state_of(ref: str) -> str | None:
+            record = ds.record(ref)
+            return record.status.state if record is not None else None
+
+        problems += check_site_notice(
+            ds.lmns.site_notice, locate_lmns, refs, languages, ds.translations, today, state_of
+        )
+
+
 def _dataset(lmns: Any, glossary: Any, indexed: dict[str, dict[str, Any]]) -> DataSet:
     return DataSet(
         lmns=lmns,
@@ -711,6 +745,7 @@ def load_dataset(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts
     )
     problems.extend(found)
+    _notice_checks(cols, lmns_doc, ds, [*languages], today or dt.date.today(), problems)
     problems.extend(review_problems(ds, today or dt.date.today()))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     return (None if errors else ds), sorted(problems)

@@ -71,6 +71,8 @@ def text_paths(value: Any, node: dict[str, Any], root: dict[str, Any], path: tup
     if "anyOf" in node:
         wanted = {dict: "object", list: "array", str: "string"}.get(type(value))
         options = [_resolve(o, root) for o in node["anyOf"]]
+        # Text or a standard sentence, inside "or nothing": look through to the choices.
+        options = [c for o in options for c in o.get("anyOf", [o])]
         matching = [o for o in options if o.get("type") == wanted or "properties" in o]
         return text_paths(value, matching[0], root, path) if matching else []
     if isinstance(value, dict):
