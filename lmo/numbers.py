@@ -54,7 +54,7 @@ def _leading_phone(run: str, after_nhs: bool = False) -> str | None:
     following number ("01632 960100 7 days a week"), so trailing groups are dropped until
     what is left is a phone number. A bare 111 is too often a count ("111 births"): it is
     a number to call only as "NHS 111", as the NHS and every translation write it."""
-    if run[0] != "0" and run[:3] not in SHORT_NUMBERS or run[:3] == "111" and not after_nhs:
+    if (run[0] != "0" and run[:3] not in SHORT_NUMBERS) or (run[:3] == "111" and not after_nhs):
         return None
     groups = re.split(_SPACE, run)
     while groups:
