@@ -103,9 +103,13 @@ MEASURE = r"""
     if (parent === null || skip(parent)) continue;
     // A link's number was counted with the link, whose text may be only "111".
     if (parent.closest('a[href^="tel:"]') !== null) continue;
+    // A disclosure's label ("When to call 999") cannot hold a link, which would be a control
+    // inside a control: its number is only read for order. The 999 link is beside it.
+    const label = parent.closest('summary') !== null;
     for (const m of n.data.matchAll(CANDIDATE)) {
       const number = phoneAt(m[1]);
       if (number === null) continue;
+      if (label) { judge(number, false, [[n, m.index, m.index + number.length]]); continue; }
       found.numbers_in_text++;
       found.unlinked.push(number);
       judge(number, false, [[n, m.index, m.index + number.length]]);
