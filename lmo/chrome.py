@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from lmo.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
 from lmo.notices import NoticeWriter
+from lmo.numbers import mark_numbers
 from lmo.render import TEMPLATES, relative_url, template_environment
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import localise
@@ -53,6 +54,7 @@ class PageLanguage:
 def _env(translations: gettext.NullTranslations) -> jinja2.Environment:
     env = template_environment(TEMPLATES / "chrome")
     install_escaped_gettext(env, translations)
+    env.filters["numbers"] = mark_numbers
     return env
 
 
@@ -118,10 +120,11 @@ class ChromeRenderer:
         self.saved_copy = Markup(env.get_template("saved_copy.html.j2").render(shared))
 
     def text(self, value: LocalText) -> Markup:
+        """As lmo.render.Renderer.text: phone numbers linked, numbers kept in reading order."""
         found = localise(value, self.lang, self.ds.translations)
         if found.fallback:
-            return Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
-        return Markup.escape(found.text)
+            return mark_numbers(Markup('<span lang="{}">{}</span>').format(found.lang, found.text))
+        return mark_numbers(Markup.escape(found.text))
 
     def render(
         self, meta: dict[str, Any], page_url_in_language: str, language: PageLanguage

@@ -36,7 +36,9 @@ _DATE: TypeAdapter[dt.date] = TypeAdapter(Date)
 
 
 def phone_link(number: str) -> Markup:
-    return Markup('<a class="app-phone" href="tel:{}">{}</a>').format(
+    # dir="ltr" isolates the number from the text direction: in Urdu its digit groups would
+    # otherwise be shown in reverse order (see lmo/numbers.py).
+    return Markup('<a class="app-phone" href="tel:{}" dir="ltr">{}</a>').format(
         number.replace(" ", ""), number
     )
 

@@ -23,9 +23,10 @@ from markupsafe import Markup, escape
 
 from lmo import labels, schema
 from lmo.bytecode_cache import private_cache_folder
-from lmo.i18n import install_escaped_gettext, long_date, number
+from lmo.i18n import install_escaped_gettext, long_date, number, text_direction
 from lmo.maps import MapSettings
 from lmo.notices import NoticeWriter
+from lmo.numbers import isolate_plain, mark_numbers
 from lmo.offline import OFFLINE_URL
 from lmo.schema import SOURCE_LANGUAGE, LocalText
 from lmo.translations import Tally, localise
@@ -125,9 +126,11 @@ class Renderer:
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
+        self.rtl = text_direction(ctx.lang) == "rtl"
         env = template_environment(TEMPLATES)
         install_escaped_gettext(env, ctx.translations)
         env.filters["md"] = md_inline
+        env.filters["numbers"] = mark_numbers
         env.filters["extract"] = lambda key, container: container[key]
         env.tests["contains"] = lambda seq, value: value in seq
         env.globals.update(
@@ -153,22 +156,29 @@ class Renderer:
 
     # --- helpers exposed to templates ----------------------------------------------------
 
-    def text(self, value: LocalText | None) -> Markup:
-        """A data value in the reader's language, marked with lang="en" when it falls back."""
+    def text(self, value: LocalText | None, *, link: bool = True) -> Markup:
+        """A data value in the reader's language, marked with lang="en" when it falls back,
+        its phone numbers made tap-to-call links (``link=False`` where it goes inside a link)
+        and its numbers kept in reading order."""
         if value is None:
             return Markup("")
         found = localise(value, self.ctx.lang, self.ctx.ds.translations)
         self.ctx.tally.add(found)
         if found.fallback:
-            return Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
-        return escape(found.text)
+            html_text = Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
+        else:
+            html_text = escape(found.text)
+        return mark_numbers(html_text, link=link)
 
     def plain(self, value: LocalText | None) -> str:
+        """A data value as plain text (titles, descriptions, map labels, widget text). In a
+        right-to-left language its numbers are wrapped in invisible isolates; elsewhere they
+        are left alone, so a copied number pastes into a dialler as it is."""
         if value is None:
             return ""
         found = localise(value, self.ctx.lang, self.ctx.ds.translations)
         self.ctx.tally.add(found)
-        return found.text
+        return isolate_plain(found.text) if self.rtl else found.text
 
     def label(self, table: str, key: str) -> str:
         return self.ctx.translations.gettext(getattr(labels, table)[key])
@@ -190,7 +200,7 @@ class Renderer:
         if record is None:
             return escape(record_id)
         return Markup('<a href="{}">{}</a>').format(
-            self.record_url(collection, record_id), self.text(record.name)
+            self.record_url(collection, record_id), self.text(record.name, link=False)
         )
 
     def overview_map(self, title: str) -> Markup:

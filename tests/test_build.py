@@ -58,6 +58,9 @@ def test_every_page_has_the_demo_banner_and_urgent_contacts(site: Path) -> None:
         assert urgent is not None, path
         assert urgent.select_one('a[href="tel:01632960001"]').get_text() == "01632 960001"
         assert "call 999" in urgent.select_one("details summary").get_text()
+        # 999 is a link she can tap at once, outside the disclosure's label (issue 18).
+        call_999 = urgent.select_one('a.app-phone[href="tel:999"][dir="ltr"]')
+        assert call_999 is not None and call_999.find_parent("summary") is None, path
         assert "heavy bleeding" in urgent.select_one("details").get_text()
         # The page heading comes first, then the urgent box.
         first = article(soup).find(["h1", "section"])
