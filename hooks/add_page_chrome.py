@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from lmo.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.i18n import catalogue_provenance, translations
+from lmo.numbers import mark_numbers
 from lmo.page_head import finished_page, language_homes
 from lmo.pipeline import latest
 from lmo.project import current_language, language_and_path, project_from_mkdocs_config
@@ -45,6 +46,10 @@ def on_page_context(
         page.meta, lang, Path(page.file.abs_src_path or ""), project.content_dir
     )
     chrome = renderer.render(page.meta, url, language)
+    if not isinstance(page.meta.get("lmo"), dict):
+        # A hand-written page: its phone numbers become tap-to-call links and keep their
+        # reading order in right-to-left text, as data text does (lmo.numbers).
+        page.content = mark_numbers(page.content or "")
     page.content = place_after_heading(
         page.content or "",
         chrome.urgent + chrome.translation_notice + chrome.review_notice,

@@ -38,6 +38,9 @@ _TAG = re.compile(r"(<[^>]*>)")
 # Elements inside which a link would be nested interactive content: a number there is only
 # isolated. The disclosure label "When to call 999" is a <summary>.
 _NO_LINK = frozenset({"a", "summary", "button", "label", "select", "textarea", "option"})
+# Code shown as code on a hand-written page: a number there is an example, not a number to
+# call. (A link would be valid HTML, but would change what the example shows.)
+_NO_LINK |= {"code", "pre"}
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
 LRI, PDI = "\u2066", "\u2069"

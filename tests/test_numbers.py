@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import escape
+from sitebuild import build, make_site
 
 from lmo.numbers import LRI, PDI, isolate_plain, mark_numbers
 
@@ -81,3 +84,22 @@ def test_plain_text_gets_invisible_isolates_around_multi_part_numbers_only() -> 
     assert isolate_plain("Ring 01632 960100 or 999, 2018") == (
         f"Ring {LRI}01632 960100{PDI} or 999, 2018"
     )
+
+
+def test_a_hand_written_page_links_its_phone_numbers_too(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    page = site / "content" / "en" / "questions.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nCall the helpline on 0808 2000 247, or [our line](tel:01632960000)"
+        " on 01632 960000. In 2026, 7,500 babies.\n\n`01632 960999` is an example.\n",
+        encoding="utf-8",
+    )
+    assert build(site).returncode == 0
+    html = (site / "site" / "questions" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    links = {a.get_text(): a["href"] for a in soup.select("article a.app-phone")}
+    assert links["0808 2000 247"] == "tel:08082000247"
+    assert soup.select_one('article a[href="tel:01632960000"]').get_text() == "our line"
+    assert "01632 960999" not in links and "2026" not in links
+    assert soup.select_one("article code a") is None
