@@ -83,6 +83,15 @@ lint: $(VENV)/.installed  ## ruff, mypy, and zizmor on the GitHub workflows (off
 test: deps chromium nginx lint  ## install what the tests need and run the whole suite
 	$(VENV)/bin/pytest -q
 
+test-unit: $(VENV)/.installed  ## only the fast tier: plain Python, no builds, no browser (under a minute)
+	$(VENV)/bin/pytest -q -m unit
+
+test-build: deps  ## only the tests that build or check a site or run another program
+	$(VENV)/bin/pytest -q -m build
+
+test-browser: deps chromium nginx  ## only the browser tests (Chromium against nginx)
+	$(VENV)/bin/pytest -q -m browser
+
 bench: deps chromium nginx  ## benchmarks: build times, memory, page weights, the care-plan widget (asserts nothing)
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_care_plan.py
@@ -96,4 +105,5 @@ postcode-districts: $(VENV)/.installed  ## build data/postcode_districts.yml fro
 	$(PY) scripts/import_postcode_districts.py --onspd "$(ONSPD)" --out data/postcode_districts.yml \
 	  $(if $(DISTRICTS),--districts "$(DISTRICTS)") $(if $(AUTHORITIES),--authorities "$(AUTHORITIES)")
 
-.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx audit lint test bench clean postcode-districts
+
+.PHONY: help chromium deps serve site check schemas translations translations-todo messages review-report feedback feedback-example nginx audit lint test test-unit test-build test-browser bench clean postcode-districts

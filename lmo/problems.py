@@ -51,7 +51,3 @@ def quote_value(value: object) -> str:
     if value is None:
         return "nothing"
     return json.dumps(value, default=str)
-
-
-def has_errors(problems: list[Problem], strict: bool = False) -> bool:
-    return any(p.severity is Severity.ERROR or strict for p in problems)

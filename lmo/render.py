@@ -12,7 +12,7 @@ import gettext
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -562,5 +562,3 @@ def render_language(
     pages = renderer.all_pages()
     return pages, {**feeds(renderer), **context.files}
 
-
-Gettext = Callable[[str], str]

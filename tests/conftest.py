@@ -1,3 +1,5 @@
+import inspect
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -7,14 +9,66 @@ import pytest
 # Tests import the small build helpers in tests/sitebuild.py directly.
 sys.path.insert(0, str(Path(__file__).parent))
 
+import sitebuild
+
+# Every test has one tier, so the fast ones can run alone (`pytest -m unit`, under a minute):
+# - unit: plain Python in this process;
+# - build: builds or checks a site, or runs another program (MkDocs, lmo, Node.js);
+# - browser: drives Chromium against a served site (everything under tests/browser/).
+# A test without a marker gets one here, from what it and its fixtures call; a test taken
+# for unit that builds a site anyway fails at once (sitebuild.run), so the tiers stay true.
+TIERS = ("unit", "build", "browser")
+_BUILDS = re.compile(
+    r"\b(?:build|check|make_site|run|build_fuzzed|fuzz_site|build_example|"
+    r"serve_like_production)\(|\bsubprocess\."
+)
+
+
+def _calls_a_build(function: object) -> bool:
+    try:
+        return bool(_BUILDS.search(inspect.getsource(function)))  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return False
+
+
+def _tier(item: pytest.Item) -> str:
+    if "browser" in Path(str(item.fspath)).parts:
+        return "browser"
+    if "tiny_site" in getattr(item, "fixturenames", ()):
+        return "build"
+    functions = [getattr(item, "function", None)]
+    info = getattr(item, "_fixtureinfo", None)
+    for name in getattr(item, "fixturenames", ()):
+        definitions = info.name2fixturedefs.get(name) if info is not None else None
+        if (
+            name != "_tier_guard"
+            and definitions
+            and "tests" in Path(inspect.getfile(definitions[-1].func)).parts
+        ):
+            functions.append(definitions[-1].func)
+    return "build" if any(_calls_a_build(f) for f in functions if f) else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(_tier(item))
+
+
+@pytest.fixture(autouse=True)
+def _tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    sitebuild.CURRENT_TIER = next(
+        (tier for tier in TIERS if request.node.get_closest_marker(tier)), "unit"
+    )
+    yield
+    sitebuild.CURRENT_TIER = None
+
 
 @pytest.fixture(scope="session")
 def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The tiny fixture site, built once for every test that only reads what it built
     (a test that edits or rebuilds a site makes its own with sitebuild.make_site)."""
-    from sitebuild import build, make_site
-
-    folder = make_site(tmp_path_factory.mktemp("tiny-built"))
-    result = build(folder)
+    folder = sitebuild.make_site(tmp_path_factory.mktemp("tiny-built"))
+    result = sitebuild.build(folder)
     assert result.returncode == 0, result.stderr
     yield folder

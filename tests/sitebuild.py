@@ -66,7 +66,15 @@ def make_site(tmp: Path, languages: list[str] | None = None) -> Path:
     return site
 
 
+# The tier of the test that is running (tests/conftest.py), or None outside a test.
+CURRENT_TIER: str | None = None
+
+
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    if CURRENT_TIER == "unit":
+        raise AssertionError(
+            "this test runs a program (a site build or check): mark it @pytest.mark.build"
+        )
     full_env = {**os.environ, "LMO_TODAY": "2026-06-01", **env}
     return subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True, check=False)
 

@@ -3,6 +3,7 @@ old addresses redirect, internal measures are refused, and reviews fall due visi
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from feedcheck import atom_errors, json_feed_errors
 from sitebuild import build, make_site, run
+
+from lmo.i18n import long_date
 
 SUSPENDED = """    status:
       state: suspended
@@ -53,7 +56,8 @@ def test_one_status_edit_reaches_every_place_the_hub_appears(changed: Path, lang
     # Its own page: the notice, with dates, who confirmed it, what to do and the fallback.
     notice = page(changed, f"{lang}hubs/town-hub").select_one(".app-notice--suspended")
     text = notice.get_text(" ", strip=True)
-    assert "20" in text and "2026" in text
+    # Since when, as her language writes the date ("20 May 2026", "20 maja 2026").
+    assert long_date(dt.date(2026, 5, 20), lang.rstrip("/") or "en") in text
     assert "Tiny LMNS community midwifery manager" in text
     assert "Go to your GP surgery for your appointments." in text
     assert notice.select_one("a[href$='organisations/town-trust/']") is not None

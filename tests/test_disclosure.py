@@ -260,6 +260,7 @@ def test_one_way_tables(counts: list[int], hidden: set[str]) -> None:
         [[4, 0, 0], [5, 6, 7]],
     ],
 )
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_two_by_three_tables_with_margins(counts: list[list[int]]) -> None:
     figures = grid_figures(["x", "y"], ["p", "q", "r"])
     raw = {
@@ -272,6 +273,7 @@ def test_two_by_three_tables_with_margins(counts: list[list[int]]) -> None:
     assert_nothing_worked_out(figures, published)
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_random_two_by_three_tables_by_enumeration() -> None:
     rng = np.random.default_rng(20260601)
     figures = grid_figures(["x", "y"], ["p", "q", "r"])
@@ -303,6 +305,7 @@ SETTINGS = ["kidderminster-hub", "worcester-ward", "redditch-mlu", "home"]
 RATINGS = ["very-good", "good", "neither", "poor", "very-poor", "no-answer"]
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_random_settings_by_ratings_tables_pass_the_audit_and_an_independent_check() -> None:
     rng = np.random.default_rng(42)
     figures = grid_figures(SETTINGS, RATINGS, prefix="ratings.")

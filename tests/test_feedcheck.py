@@ -107,7 +107,11 @@ SITE_SHAPED_FEED = atom(
 
 
 def test_atom_schema_is_valid_relax_ng() -> None:
-    etree.RelaxNG(etree.parse(str(ATOM_SCHEMA)))
+    # It compiles, and it tells a feed from a document that is not one.
+    schema = etree.RelaxNG(etree.parse(str(ATOM_SCHEMA)))
+    assert schema.validate(etree.fromstring(FULL_FEED))
+    not_a_feed = b'<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>'
+    assert not schema.validate(etree.fromstring(not_a_feed))
 
 
 @pytest.mark.parametrize(
@@ -402,7 +406,11 @@ def item_with(index: int = 1, drop: tuple[str, ...] = (), **changes: Any) -> dic
 
 
 def test_json_feed_schema_is_valid_draft_2020_12() -> None:
-    Draft202012Validator.check_schema(json.loads(JSON_FEED_SCHEMA.read_text(encoding="utf-8")))
+    schema = json.loads(JSON_FEED_SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)  # raises if the schema itself is broken
+    validator = Draft202012Validator(schema)
+    assert validator.is_valid(JSON_FEED)
+    assert not validator.is_valid({key: v for key, v in JSON_FEED.items() if key != "version"})
 
 
 @pytest.mark.parametrize(

@@ -318,6 +318,7 @@ def test_a_new_file_needs_an_owner(onspd: Path, tmp_path: Path) -> None:
 # --- the command line ---------------------------------------------------------------------
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_the_script_writes_the_file_and_says_what_it_did(onspd: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.yml"
     done = run_script(
@@ -419,6 +420,7 @@ def _bad_authority(tmp_path: Path) -> tuple[list[str], str]:
     ],
     ids=lambda case: case.__name__.strip("_").replace("_", "-"),
 )
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_each_bad_input_gives_one_line_and_writes_nothing(case: object, tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
@@ -431,6 +433,7 @@ def test_each_bad_input_gives_one_line_and_writes_nothing(case: object, tmp_path
     assert not out.exists()
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_a_broken_existing_file_is_reported_and_left_alone(onspd: Path, tmp_path: Path) -> None:
     out = tmp_path / "postcode_districts.yml"
     broken = "approximate: true\ndistricts:\n  - {code: wr11, towns: [Evesham], lat: 52.1}\n"

@@ -171,6 +171,7 @@ def run_in_pyodide(widget: Path, out: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_node_runner_passes_a_passing_widget(pyodide_installed: Path, tmp_path: Path) -> None:
     result = run_in_pyodide(make_widget(tmp_path, PASSING_TESTS), tmp_path / "out")
 
@@ -181,6 +182,7 @@ def test_node_runner_passes_a_passing_widget(pyodide_installed: Path, tmp_path: 
     assert "(Python 3." in lines[-1]
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_node_runner_fails_a_failing_widget(pyodide_installed: Path, tmp_path: Path) -> None:
     result = run_in_pyodide(make_widget(tmp_path, FAILING_TESTS), tmp_path / "out")
 

@@ -141,6 +141,7 @@ def test_ids_that_are_generated_page_names_are_refused(data: Path, reserved: str
     ]
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_a_record_id_that_is_a_site_language_is_refused(data: Path) -> None:
     edit(data, "hubs.yml", "previous_ids: [old-town-hub]", "previous_ids: [old-town-hub, ro]")
     assert messages(data, languages=("en", "pl", "ro")) == [

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from sitebuild import REPO, check, copy_data, edit, make_site, run
 
@@ -129,11 +130,13 @@ def lint_zizmor(folder: Path) -> list[dict[str, Any]]:
     return findings
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_zizmor_finds_nothing_high_in_our_workflows() -> None:
     findings = lint_zizmor(WORKFLOWS)
     assert findings == [], [f["ident"] for f in findings]
 
 
+@pytest.mark.build  # runs a program, or takes many seconds
 def test_zizmor_in_make_lint_fails_on_a_dangerous_workflow(tmp_path: Path) -> None:
     bad = tmp_path / ".github" / "workflows"
     bad.mkdir(parents=True)
