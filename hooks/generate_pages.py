@@ -13,13 +13,16 @@ from mkdocs.exceptions import PluginError
 
 from lmo.pipeline import cached_check_and_generate, strict_from_environment
 from lmo.problems import Severity
-from lmo.project import project_from_mkdocs_config
+from lmo.project import ConfigFileError, project_from_mkdocs_config
 
 log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = project_from_mkdocs_config(config)
+    try:
+        project = project_from_mkdocs_config(config)
+    except ConfigFileError as error:
+        raise PluginError(f"the site was not built: fix mkdocs.yml\n{error}") from None
     result, report = cached_check_and_generate(project)
     strict = strict_from_environment()
     problems_text = "\n".join(str(p) for p in result.problems)

@@ -18,6 +18,7 @@ from yaml_env_tag import construct_env_tag
 from lmo.maps import MapSettings
 from lmo.problems import Problem
 from lmo.schema import SOURCE_LANGUAGE
+from lmo.settings import check_settings
 from lmo.yamlsource import check_limits, read_utf8
 
 
@@ -102,16 +103,21 @@ class Project:
         extra_lmo: dict[str, Any],
         languages: list[str],
         site_url: str | None = None,
+        config_file: Path | None = None,
     ) -> Project:
+        """Raises ConfigFileError, with the line in mkdocs.yml, for a wrong ``extra.lmo``."""
+        settings, problems = check_settings(extra_lmo, config_file)
+        if problems:
+            raise ConfigFileError(problems)
         langs = tuple(languages) or (SOURCE_LANGUAGE,)
         return cls(
             root=root,
-            data_dir=(root / extra_lmo.get("data_dir", "data")).resolve(),
+            data_dir=(root / settings.data_dir).resolve(),
             content_dir=(root / docs_dir).resolve(),
-            locales_dir=(root / extra_lmo.get("locales_dir", "locales")).resolve(),
+            locales_dir=(root / settings.locales_dir).resolve(),
             languages=langs,
             today=today_from_environment(),
-            maps=MapSettings.from_extra(extra_lmo.get("map") or {}),
+            maps=settings.maps,
             site_url=site_url or "http://127.0.0.1:8000/",
         )
 
@@ -135,6 +141,7 @@ class Project:
             extra,
             languages,
             raw.get("site_url"),
+            config_file,
         )
 
     def display(self, path: Path) -> str:
@@ -171,7 +178,9 @@ def _project_from_mkdocs_config(config: Any) -> Project:
         ]
     root = Path(config.config_file_path).parent
     extra = config.extra.get("lmo") or {}
-    return Project.from_settings(root, config.docs_dir, extra, languages, config.site_url)
+    return Project.from_settings(
+        root, config.docs_dir, extra, languages, config.site_url, Path(config.config_file_path)
+    )
 
 
 def language_and_path(path: str, languages: list[str]) -> tuple[str, str]:

@@ -561,4 +561,3 @@ def render_language(
     renderer = Renderer(context)
     pages = renderer.all_pages()
     return pages, {**feeds(renderer), **context.files}
-
