@@ -49,7 +49,7 @@ def on_page_context(
     if not isinstance(page.meta.get("lmo"), dict):
         # A hand-written page: its phone numbers become tap-to-call links and keep their
         # reading order in right-to-left text, as data text does (lmo.numbers).
-        page.content = mark_numbers(page.content or "")
+        page.content = str(mark_numbers(page.content or ""))
     page.content = place_after_heading(
         page.content or "",
         chrome.urgent + chrome.translation_notice + chrome.review_notice,

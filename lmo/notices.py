@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 
 from lmo.i18n import long_date
 from lmo.labels import N_
+from lmo.numbers import mark_numbers
 from lmo.phrases import PHRASES, PhraseUse
 from lmo.schema import SOURCE_LANGUAGE, Date, LocalText, Status
 from lmo.translations import Localised, Tally, localise
@@ -114,6 +115,11 @@ class NoticeWriter:
         return values
 
     def html(self, part: NoticePart | None) -> Markup:
+        """The part as HTML in the reader's language, its phone numbers tap-to-call links
+        that keep their reading order, as in all data text (lmo.numbers)."""
+        return mark_numbers(self._html(part))
+
+    def _html(self, part: NoticePart | None) -> Markup:
         if part is None:
             return Markup("")
         if isinstance(part, PhraseUse):

@@ -103,3 +103,6 @@ def test_a_hand_written_page_links_its_phone_numbers_too(tmp_path: Path) -> None
     assert soup.select_one('article a[href="tel:01632960000"]').get_text() == "our line"
     assert "01632 960999" not in links and "2026" not in links
     assert soup.select_one("article code a") is None
+    # The page's urgent contacts, added after, are still markup (not escaped text).
+    assert soup.select_one(".app-urgent a.app-phone") is not None
+    assert "&lt;section" not in html

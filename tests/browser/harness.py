@@ -170,10 +170,12 @@ def serve_one_file_for_every_path(file: Path, port: int, content_type: str) -> I
         yield f"http://127.0.0.1:{port}"
 
 
-def wait_until(page: Any, expression: str, timeout_ms: int = 15000, every_ms: int = 100) -> Any:
+def wait_until(page: Any, expression: str, timeout_ms: int = 60000, every_ms: int = 100) -> Any:
     """Until ``expression`` is true in the page; returns its value then. Polled from here:
     Playwright's wait_for_function evaluates a string with eval() whenever its first try is
-    false, which the site's CSP rightly refuses, so it failed only when the page was slow."""
+    false, which the site's CSP rightly refuses, so it failed only when the page was slow.
+    The limit is generous because it is only reached when something is wrong: on a busy
+    two-core machine, Python in the browser can take tens of seconds to start."""
     for _ in range(max(1, timeout_ms // every_ms)):
         value = page.evaluate(expression)
         if value:
