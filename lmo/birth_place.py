@@ -123,7 +123,7 @@ def check_birthplace(
     doc: SourceDocument, figures: schema.BirthplaceFiguresFile, ds: DataSet, problems: list[Problem]
 ) -> None:
     """Check that the figures are whole and add up."""
-    from lmo.validate import _unknown_id, report_repeated_ids
+    from lmo.validate import report_repeated_ids, unknown_id
 
     rows: dict[tuple[str, str], int] = {}
     for i, row in enumerate(figures.figures):
@@ -194,7 +194,7 @@ def check_birthplace(
                 )
             )
     for i, service in enumerate(figures.signposts):
-        _unknown_id(doc, ("signposts", i), service, ds.services, "data/services.yml", problems)
+        unknown_id(doc, ("signposts", i), service, ds.services, "data/services.yml", problems)
 
 
 def check_postcode_districts(
@@ -331,7 +331,7 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
     has_care_plan = ds.care_plan is not None and any(
         q.receives == "birth_place_notes" for s in ds.care_plan.sections for q in s.questions
     )
-    return renderer._render(
+    return renderer.render_page(
         "birth_place.md.j2",
         URL,
         path="birth-place/index.md",

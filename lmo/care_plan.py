@@ -82,7 +82,7 @@ def check_care_plan(
     doc: SourceDocument, plan: schema.CarePlanFile, ds: DataSet, problems: list[Problem]
 ) -> None:
     """Check the plan's ids and references."""
-    from lmo.validate import _unknown_id, report_repeated_ids
+    from lmo.validate import report_repeated_ids, unknown_id
 
     why = "saved plans find their answers by id, so each needs its own"
     sections = [(("sections", s), section) for s, section in enumerate(plan.sections)]
@@ -126,7 +126,7 @@ def check_care_plan(
         )
     for section_at, section in sections:
         for i, service in enumerate(section.signposts):
-            _unknown_id(
+            unknown_id(
                 doc,
                 (*section_at, "signposts", i),
                 service,
@@ -223,7 +223,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
         return None
     gettext = renderer.ctx.translations.gettext
     renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
-    return renderer._render(
+    return renderer.render_page(
         "care_plan.md.j2",
         URL,
         path="care-plan/index.md",

@@ -9,7 +9,7 @@ from lmo.content_files import check_content_files, is_page
 from lmo.generate import is_generated
 from lmo.page_safety import check_page_markup
 from lmo.problems import Problem, Severity
-from lmo.schema import _DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
+from lmo.schema import DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
 from lmo.yamlsource import SourceDocument, compose_text, read_utf8
 
 REQUIRED_FRONT_MATTER = ("last_reviewed", "review_by", "owner")
@@ -111,7 +111,7 @@ def _check_page(path: Path, shown: str, lang: str, today: dt.date) -> list[Probl
         value = meta.get(key)
         if value is None:
             continue
-        if isinstance(value, str) and _DATE_RE.match(value):
+        if isinstance(value, str) and DATE_RE.match(value):
             try:
                 dates[key] = dt.date.fromisoformat(value)
                 continue

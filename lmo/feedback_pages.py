@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from lmo import labels, schema
 from lmo.charts import Bar, bar_chart
 from lmo.i18n import babel_locale, number, percent, text_direction
-from lmo.render import _index_path, _source_path, source_facts
+from lmo.render import index_path_for, source_facts, source_path_for
 
 if TYPE_CHECKING:
     from lmo.render import GeneratedPage, Renderer
@@ -179,10 +179,10 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
     summaries = ds.feedback
     latest = summaries[-1] if summaries else None
     pages = [
-        renderer._render(
+        renderer.render_page(
             "feedback_index.md.j2",
             SECTION,
-            path=_index_path(SECTION),
+            path=index_path_for(SECTION),
             title=_("What women and families told us"),
             description=_(
                 "Summaries of what women and families told the Maternity and Neonatal Voices"
@@ -196,10 +196,10 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
     ]
     if summaries:
         pages.append(
-            renderer._render(
+            renderer.render_page(
                 "feedback_trends.md.j2",
                 SECTION + "trends/",
-                path=_source_path(SECTION + "trends/"),
+                path=source_path_for(SECTION + "trends/"),
                 title=_("Feedback over time"),
                 description=_(
                     "How many women answered, and how they rated their care, by quarter."
@@ -212,10 +212,10 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
     for summary in summaries:
         url = summary_url(summary)
         pages.append(
-            renderer._render(
+            renderer.render_page(
                 "feedback_summary.md.j2",
                 url,
-                path=_source_path(url),
+                path=source_path_for(url),
                 title=_("What women told us: %(period)s") % {"period": view.period(summary)},
                 description=_(
                     "A summary of the feedback the Maternity and Neonatal Voices Partnerships"

@@ -145,17 +145,17 @@ def _check_summary(
     themes: Mapping[str, schema.FeedbackTheme],
     problems: list[Problem],
 ) -> None:
-    from lmo.validate import _unknown_id
+    from lmo.validate import unknown_id
 
     def report(path: PathKey, message: str) -> None:
         line, col = doc.locate(path)
         problems.append(Problem(doc.file, line, col, dotted(path), message))
 
     for i, mnvp in enumerate(summary.mnvps):
-        _unknown_id(doc, ("mnvps", i), mnvp, ds.mnvps, "data/lmns.yml (mnvps)", problems)
+        unknown_id(doc, ("mnvps", i), mnvp, ds.mnvps, "data/lmns.yml (mnvps)", problems)
     settings = [*ds.birth_settings, *ds.hubs, "other"]
     for i, row in enumerate(summary.by_setting):
-        _unknown_id(
+        unknown_id(
             doc,
             ("by_setting", i, "setting"),
             row.setting,
@@ -164,7 +164,7 @@ def _check_summary(
             problems,
         )
     for i, theme in enumerate(summary.themes):
-        _unknown_id(
+        unknown_id(
             doc, ("themes", i, "theme"), theme.theme, themes, "data/feedback_themes.yml", problems
         )
     if summary.responses == schema.NOT_SHOWN:
@@ -225,11 +225,11 @@ def check_feedback(
     problems: list[Problem],
     today: dt.date | None = None,
 ) -> None:
-    from lmo.validate import _Collection, _index, _unknown_id
+    from lmo.validate import Collection, index_ids, unknown_id
 
     ds.feedback_themes = list(models["feedback_themes.yml"].themes)
-    themes = _index(
-        _Collection("themes", "themes", docs["feedback_themes.yml"], ds.feedback_themes), problems
+    themes = index_ids(
+        Collection("themes", "themes", docs["feedback_themes.yml"], ds.feedback_themes), problems
     )
     loaded = _load_summaries(data_dir / schema.FEEDBACK_DIR, display_prefix, problems)
     for doc, summary in loaded:
@@ -241,10 +241,10 @@ def check_feedback(
     ds.you_said_we_did = actions
     doc = docs["you_said_we_did.yml"]
     ds.where[("you_said_we_did", "you_said_we_did")] = (doc.file, *doc.locate(("review_by",)))
-    _index(_Collection("actions", "actions", doc, list(actions.actions)), problems)
+    index_ids(Collection("actions", "actions", doc, list(actions.actions)), problems)
     quarters = {s.quarter for s in ds.feedback}
     for i, action in enumerate(actions.actions):
-        _unknown_id(
+        unknown_id(
             doc, ("actions", i, "theme"), action.theme, themes, "data/feedback_themes.yml", problems
         )
         if action.quarter is not None and action.quarter not in quarters:

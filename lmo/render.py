@@ -93,11 +93,11 @@ class RenderContext:
     default_language: str = SOURCE_LANGUAGE
 
 
-def _source_path(url: str) -> str:
+def source_path_for(url: str) -> str:
     return "index.md" if url == "" else url.rstrip("/") + ".md"
 
 
-def _index_path(url: str) -> str:
+def index_path_for(url: str) -> str:
     return url + "index.md"
 
 
@@ -217,7 +217,7 @@ class Renderer:
 
     # --- pages ---------------------------------------------------------------------------
 
-    def _render(
+    def render_page(
         self,
         template: str,
         url: str,
@@ -270,10 +270,10 @@ class Renderer:
 
     def record_page(self, collection: str, template: str, record: schema.Record) -> GeneratedPage:
         url = page_url(collection, record.id)
-        return self._render(
+        return self.render_page(
             template,
             url,
-            path=_source_path(url),
+            path=source_path_for(url),
             title=self.plain(record.name),
             description=self.plain(record.summary),
             facts=self._record_facts(collection, record),
@@ -291,8 +291,8 @@ class Renderer:
         **values: Any,
     ) -> GeneratedPage:
         items = list(records)
-        path = _index_path(url) if url else "index.md"
-        return self._render(
+        path = index_path_for(url) if url else "index.md"
+        return self.render_page(
             template,
             url,
             path=path,
@@ -411,7 +411,7 @@ class Renderer:
             )
         )
         pages.append(
-            self._render(
+            self.render_page(
                 "glossary.md.j2",
                 "glossary/",
                 path="glossary/index.md",
@@ -442,10 +442,10 @@ class Renderer:
             provider = ds.organisations[quality.provider]
             url = f"quality/{provider.id}/"
             pages.append(
-                self._render(
+                self.render_page(
                     "quality.md.j2",
                     url,
-                    path=_source_path(url),
+                    path=source_path_for(url),
                     title=_("Quality and safety: %(name)s") % {"name": self.plain(provider.name)},
                     description=_("Published quality and safety information for %(name)s.")
                     % {"name": self.plain(provider.name)},
@@ -515,10 +515,10 @@ class Renderer:
         url = page_url(collection, old_id)
         self.ctx.current_url = url
         target = self.record_url(collection, record.id)
-        page = self._render(
+        page = self.render_page(
             "moved.md.j2",
             url,
-            path=_source_path(url),
+            path=source_path_for(url),
             title=self.plain(record.name),
             description=self.plain(record.summary),
             facts={**self._record_facts(collection, record), "redirect": target},

@@ -34,7 +34,7 @@ SOURCE_LANGUAGE = "en"
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 # The Royal Mail format: outward code (area, district) then inward code (sector, unit).
@@ -143,7 +143,7 @@ def _check_notice_text(value: Any) -> LocalText | PhraseUse:
 def _check_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE_RE.match(value):
+    if isinstance(value, str) and DATE_RE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:

@@ -242,7 +242,7 @@ class _AnyId(dict[str, Any]):
 
 
 @dataclass
-class _Collection:
+class Collection:
     """One list of records with the document it came from, for cross-file checks."""
 
     name: str
@@ -282,7 +282,7 @@ def report_repeated_ids(
             first_line[value] = line
 
 
-def _index(collection: _Collection, problems: list[Problem]) -> dict[str, Any]:
+def index_ids(collection: Collection, problems: list[Problem]) -> dict[str, Any]:
     """The records by id; a repeated id is reported and the first record kept."""
     report_repeated_ids(
         collection.doc,
@@ -296,7 +296,7 @@ def _index(collection: _Collection, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _check_refs(
-    collection: _Collection,
+    collection: Collection,
     index: int,
     field_path: tuple[str | int, ...],
     value: str | None,
@@ -320,7 +320,7 @@ def _check_refs(
     )
 
 
-def _cross_checks(cols: dict[str, _Collection], ds: DataSet, problems: list[Problem]) -> None:
+def _cross_checks(cols: dict[str, Collection], ds: DataSet, problems: list[Problem]) -> None:
     orgs, places, services = ds.organisations, ds.places, ds.services
     settings = ds.birth_settings
     same_kind: dict[str, dict[str, Any]] = {
@@ -414,7 +414,7 @@ def _cross_checks(cols: dict[str, _Collection], ds: DataSet, problems: list[Prob
         )
 
 
-def _unknown_id(
+def unknown_id(
     doc: SourceDocument,
     path: PathKey,
     value: str | None,
@@ -448,7 +448,7 @@ def _record_refs(ds: DataSet) -> list[str]:
 
 def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> None:
     lmns = ds.lmns
-    _unknown_id(
+    unknown_id(
         doc,
         ("lmns", "single_point_of_access"),
         lmns.single_point_of_access,
@@ -457,7 +457,7 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
         problems,
     )
     if lmns.site_notice is not None:
-        _unknown_id(
+        unknown_id(
             doc,
             ("lmns", "site_notice", "record"),
             lmns.site_notice.record,
@@ -466,7 +466,7 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
             problems,
         )
     for i, service_id in enumerate(lmns.interpreting_services):
-        _unknown_id(
+        unknown_id(
             doc,
             ("lmns", "interpreting_services", i),
             service_id,
@@ -475,7 +475,7 @@ def _lmns_checks(doc: SourceDocument, ds: DataSet, problems: list[Problem]) -> N
             problems,
         )
     for i, triage in enumerate(lmns.triage_lines):
-        _unknown_id(
+        unknown_id(
             doc,
             ("lmns", "triage_lines", i, "birth_setting"),
             triage.birth_setting,
@@ -492,10 +492,10 @@ def _change_and_quality_checks(
     doc = docs["changes.yml"]
     refs = _record_refs(ds)
     for i, change in enumerate(models["changes.yml"].changes):
-        _unknown_id(doc, ("changes", i, "record"), change.record, refs, "data/", problems)
+        unknown_id(doc, ("changes", i, "record"), change.record, refs, "data/", problems)
     doc = docs["quality.yml"]
     for i, quality in enumerate(models["quality.yml"].providers):
-        _unknown_id(
+        unknown_id(
             doc,
             ("providers", i, "provider"),
             quality.provider,
@@ -503,7 +503,7 @@ def _change_and_quality_checks(
             "data/organisations.yml",
             problems,
         )
-        _unknown_id(
+        unknown_id(
             doc,
             ("providers", i, "raise_concern"),
             quality.raise_concern,
@@ -579,7 +579,7 @@ def review_problems(ds: DataSet, today: dt.date) -> list[Problem]:
 
 
 def _language_id_checks(
-    cols: dict[str, _Collection], languages: set[str], problems: list[Problem]
+    cols: dict[str, Collection], languages: set[str], problems: list[Problem]
 ) -> None:
     """An id that is a language's code: each language is published in a folder of that name,
     so an address such as hubs/pl/ reads as Polish, to people and to anything that finds a
@@ -607,7 +607,7 @@ def _language_id_checks(
 
 
 def _notice_checks(
-    cols: dict[str, _Collection],
+    cols: dict[str, Collection],
     lmns_doc: SourceDocument,
     ds: DataSet,
     languages: list[str],
@@ -621,7 +621,7 @@ def _notice_checks(
     for col in cols.values():
         for i, record in enumerate(col.records):
 
-            def locate(at: PathKey, key: bool, i: int = i, col: _Collection = col) -> Any:
+            def locate(at: PathKey, key: bool, i: int = i, col: Collection = col) -> Any:
                 line, c = col.doc.locate((col.file_key, i, *at), key=key)
                 return col.doc.file, line, c, col.path(i, *at)
 
@@ -686,7 +686,7 @@ def load_dataset(
     # failed file are not reported, since its ids are unknown.
     empty = SourceDocument("", None)
     cols = {
-        name: _Collection(
+        name: Collection(
             name,
             key,
             docs.get(file, empty),
@@ -695,7 +695,7 @@ def load_dataset(
         for name, (file, key) in collections.items()
     }
     indexed: dict[str, dict[str, Any]] = {
-        name: _index(col, problems) if collections[name][0] in models else _AnyId()
+        name: index_ids(col, problems) if collections[name][0] in models else _AnyId()
         for name, col in cols.items()
     }
     codes = {schema.SOURCE_LANGUAGE, *languages}
@@ -716,7 +716,7 @@ def load_dataset(
     ds.where[("lmns", "lmns")] = (lmns_doc.file, *lmns_doc.locate(("lmns", "review_by")))
     glossary_doc = docs["glossary.yml"]
     ds.where[("glossary", "glossary")] = (glossary_doc.file, *glossary_doc.locate(("review_by",)))
-    _index(_Collection("terms", "terms", glossary_doc, list(ds.glossary.terms)), problems)
+    index_ids(Collection("terms", "terms", glossary_doc, list(ds.glossary.terms)), problems)
 
     _cross_checks(cols, ds, problems)
     _lmns_checks(lmns_doc, ds, problems)
