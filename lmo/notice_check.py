@@ -9,14 +9,13 @@ the most important words on the page in English.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from lmo.phrases import FILLS, PHRASES, PhraseUse
-from lmo.problems import Problem, Severity, quote_value
+from lmo.problems import Problem, Severity, did_you_mean, quote_value
 from lmo.schema import SITUATIONS, SOURCE_LANGUAGE, Date, LocalText, Phone, Status
 from lmo.translations import Store
 
@@ -70,8 +69,7 @@ def check_phrase(
     """An editor's standard sentence against the menu: every mistake, at its line."""
     phrase = PHRASES.get(use.phrase)
     if phrase is None:
-        guess = difflib.get_close_matches(use.phrase, list(PHRASES), n=1, cutoff=0.5)
-        hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+        hint = did_you_mean(use.phrase, PHRASES, cutoff=0.5)
         return [
             _problem(
                 locate((*at, "phrase"), False),
@@ -91,8 +89,7 @@ def check_phrase(
             )
     for name, value in use.fills:
         if name not in phrase.fills:
-            guess = difflib.get_close_matches(name, list(phrase.fills), n=1)
-            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            hint = did_you_mean(name, phrase.fills, key=True)
             takes = ", ".join(phrase.fills) or "nothing"
             problems.append(
                 _problem(
@@ -109,8 +106,7 @@ def check_phrase(
                     _problem(locate((*at, name), False), f"{message} (got {quote_value(value)})")
                 )
         elif str(value) not in refs:
-            guess = difflib.get_close_matches(str(value), refs, n=1)
-            hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+            hint = did_you_mean(str(value), refs)
             problems.append(
                 _problem(
                     locate((*at, name), False),

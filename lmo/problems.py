@@ -6,7 +6,9 @@ one run. Only the command line and the MkDocs adapter decide what to do with the
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -51,3 +53,14 @@ def quote_value(value: object) -> str:
     if value is None:
         return "nothing"
     return json.dumps(value, default=str)
+
+
+def did_you_mean(
+    found: str, known: Iterable[str], *, key: bool = False, cutoff: float = 0.6
+) -> str:
+    """ "; did you mean "evesham"?" for the closest known value, or "" when none is close.
+    ``key``: a field name, shown in single quotes as the file writes it ('summary')."""
+    guess = difflib.get_close_matches(found, list(known), n=1, cutoff=cutoff)
+    if not guess:
+        return ""
+    return f"; did you mean '{guess[0]}'?" if key else f"; did you mean {quote_value(guess[0])}?"

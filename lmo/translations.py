@@ -9,7 +9,6 @@ shows the translation as possibly out of date.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lmo.number_separators import number_problems
-from lmo.problems import Problem, quote_value
+from lmo.problems import Problem, did_you_mean, quote_value
 from lmo.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
 from lmo.yamlsource import load_yaml
 
@@ -112,8 +111,7 @@ def load_translations(
         for key in model.translations:
             if key not in texts:
                 line, col = doc.locate(("translations", key), key=True)
-                guess = difflib.get_close_matches(key, list(texts), n=1)
-                hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+                hint = did_you_mean(key, texts)
                 problems.append(
                     Problem(
                         display,

@@ -7,7 +7,6 @@ problems, each pointing at the file, line and column an editor has to change.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -18,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lmo import schema
-from lmo.problems import Problem, Severity, quote_value
+from lmo.problems import Problem, Severity, did_you_mean, quote_value
 from lmo.translations import Store, assign_keys, load_translations
 from lmo.yamlsource import PathKey, SourceDocument, dotted, load_yaml
 
@@ -166,8 +165,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
-        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        hint = did_you_mean(str(loc[-1]), allowed, key=True)
         return f"unknown field '{loc[-1]}'{hint} Fields allowed here: {', '.join(allowed)}", True
     if kind == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
@@ -307,8 +305,7 @@ def _check_refs(
     if value is None or value in target:
         return
     file, line, col = collection.at(index, *field_path)
-    guess = difflib.get_close_matches(value, list(target), n=1)
-    hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+    hint = did_you_mean(value, target)
     problems.append(
         Problem(
             file,
@@ -429,8 +426,7 @@ def unknown_id(
     if value in known:
         return
     line, col = doc.locate(path)
-    guess = difflib.get_close_matches(value, known, n=1)
-    hint = f"; did you mean {quote_value(guess[0])}?" if guess else ""
+    hint = did_you_mean(value, known)
     problems.append(
         Problem(
             doc.file,
