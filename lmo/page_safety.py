@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 
 from lmo.problems import Problem
 from lmo.script_policy import URL_ATTRIBUTES, dangerous_address
+from lmo.yamlsource import compose_text
 
 REFUSED_ELEMENTS = {
     "script": "runs code",
@@ -124,7 +125,38 @@ def unsafe_markup(text: str) -> list[tuple[int, int, str]]:
     return sorted(set(found))
 
 
+# Front-matter values the theme writes into the page's head as they are: the description
+# into an attribute (a double quote would end it), the title into <title>.
+HEAD_FIELDS = ("title", "description")
+
+
+def unsafe_head_fields(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, reason) for a title or description that would break out of the
+    page's head, where the theme puts them without escaping."""
+    if not text.startswith("---\n"):
+        return []
+    end = text.find("\n---", 4)
+    if end == -1:
+        return []
+    doc, problems = compose_text(text[4:end], "front matter", first_line=2)
+    if problems or not isinstance(doc.data, dict):
+        return []  # the front-matter check reports a block it cannot read
+    found = []
+    for key in HEAD_FIELDS:
+        value = doc.data.get(key)
+        if isinstance(value, str) and any(c in value for c in '"<>'):
+            found.append(
+                (
+                    *doc.locate((key,)),
+                    f"the {key} goes into the page's head as it is: write it without double"
+                    " quotes or < > (use curly quotes instead)",
+                )
+            )
+    return found
+
+
 def check_page_markup(shown: str, text: str) -> list[Problem]:
     return [
-        Problem(shown, line, column, "page", reason) for line, column, reason in unsafe_markup(text)
+        Problem(shown, line, column, "page", reason)
+        for line, column, reason in unsafe_markup(text) + unsafe_head_fields(text)
     ]

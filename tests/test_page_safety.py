@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check, make_site
 
-from lmo.page_safety import unsafe_markup
+from lmo.page_safety import check_page_markup, unsafe_markup
 
 FRONT = "---\nowner: MNVP\nlast_reviewed: 2026-01-01\nreview_by: 2026-12-01\n---\n\n# Questions\n\n"
 
@@ -73,3 +73,17 @@ def test_check_and_build_refuse_a_page_with_a_script(tmp_path: Path) -> None:
         ), result.stderr
         assert "Traceback" not in result.stderr
     assert not (site / "site" / "questions").exists()
+
+
+def test_a_title_or_description_that_would_break_the_head_is_found_at_its_line() -> None:
+    text = FRONT.replace(
+        "owner: MNVP\n", "owner: MNVP\ndescription: 'About x\" onmouseover=\"alert(1)'\n"
+    )
+    ((line, column, reason),) = check_page_reasons(text)
+    assert (line, column) == (3, 14)
+    assert "the description goes into the page's head as it is" in reason
+    assert check_page_reasons(FRONT.replace("owner: MNVP\n", "owner: MNVP\ntitle: “Ask”\n")) == []
+
+
+def check_page_reasons(text: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.message) for p in check_page_markup("x.md", text)]
