@@ -10,7 +10,9 @@ import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from pathspec.gitignore import GitIgnoreSpec
 
+from lmo.offline import OFFLINE_URL
 from lmo.pipeline import cached_check_and_generate, strict_from_environment
 from lmo.problems import Severity
 from lmo.project import ConfigFileError, project_from_mkdocs_config
@@ -37,4 +39,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.info(str(problem))
     if report is not None and report.written:
         log.info("wrote %d generated pages", len(report.written))
+    config.not_in_nav = with_pages_kept_out_of_nav(config.not_in_nav)
     return config
+
+
+def with_pages_kept_out_of_nav(spec: GitIgnoreSpec | None) -> GitIgnoreSpec:
+    """The site's not_in_nav with the pages the generator makes for other ways in (the
+    offline page, which the service worker shows): a site with no nav: list of its own would
+    otherwise list them in its menu, and a site with one would be told they are missing."""
+    lines = [str(p.pattern) for p in spec.patterns] if spec is not None else []
+    return GitIgnoreSpec.from_lines([*lines, f"/*/{OFFLINE_URL}*.md"])

@@ -275,3 +275,16 @@ def test_passed_review_date_shows_on_the_page_and_fails_only_under_strict(tmp_pa
     assert strict.returncode == 1
     assert "review date 2027-01-01 has passed" in strict.stderr
     assert os.environ.get("STRICT") is None
+
+
+def test_the_offline_page_exists_but_is_in_no_menu(tiny_site: Path) -> None:
+    """The tiny site has no nav: list, so MkDocs lists every page in its menu; the offline
+    page is for the service worker, not for the menu."""
+    site = tiny_site / "site"
+    assert (site / "offline" / "index.html").exists()
+    assert (site / "pl" / "offline" / "index.html").exists()
+    for page in ("index.html", "pl/index.html", "hubs/index.html"):
+        menu = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        links = [a["href"] for a in menu.select("nav.md-nav a.md-nav__link[href]")]
+        assert links, page  # the menu is there...
+        assert not [href for href in links if "offline" in href], page  # ...without it
