@@ -21,7 +21,7 @@ from lmo.notices import NoticeWriter
 from lmo.numbers import mark_numbers
 from lmo.render import TEMPLATES, relative_url, template_environment
 from lmo.schema import SOURCE_LANGUAGE, LocalText
-from lmo.translations import localise
+from lmo.translations import as_html, localise
 from lmo.validate import DataSet
 
 
@@ -121,10 +121,7 @@ class ChromeRenderer:
 
     def text(self, value: LocalText) -> Markup:
         """As lmo.render.Renderer.text: phone numbers linked, numbers kept in reading order."""
-        found = localise(value, self.lang, self.ds.translations)
-        if found.fallback:
-            return mark_numbers(Markup('<span lang="{}">{}</span>').format(found.lang, found.text))
-        return mark_numbers(Markup.escape(found.text))
+        return as_html(localise(value, self.lang, self.ds.translations))
 
     def render(
         self, meta: dict[str, Any], page_url_in_language: str, language: PageLanguage

@@ -22,7 +22,7 @@ from lmo.labels import N_
 from lmo.numbers import mark_numbers
 from lmo.phrases import PHRASES, PhraseUse
 from lmo.schema import SOURCE_LANGUAGE, Date, LocalText, Status
-from lmo.translations import Localised, Tally, localise
+from lmo.translations import Localised, Tally, as_html, localise
 from lmo.validate import DataSet
 
 NoticePart = LocalText | PhraseUse
@@ -117,22 +117,16 @@ class NoticeWriter:
     def html(self, part: NoticePart | None) -> Markup:
         """The part as HTML in the reader's language, its phone numbers tap-to-call links
         that keep their reading order, as in all data text (lmo.numbers)."""
-        return mark_numbers(self._html(part))
-
-    def _html(self, part: NoticePart | None) -> Markup:
         if part is None:
             return Markup("")
-        if isinstance(part, PhraseUse):
-            # Escaped first, as every catalogue text is; then the fill-ins, escaped by Markup.
-            text, translated = self._sentence(part)
-            sentence = Markup(escape(text) % self._fills(part, link=True))
-            if translated:
-                return sentence
-            return Markup('<span lang="{}">{}</span>').format(SOURCE_LANGUAGE, sentence)
-        found = self._localise(part)
-        if found.fallback:
-            return Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
-        return escape(found.text)
+        if not isinstance(part, PhraseUse):
+            return as_html(self._localise(part))
+        # Escaped first, as every catalogue text is; then the fill-ins, escaped by Markup.
+        text, translated = self._sentence(part)
+        sentence = Markup(escape(text) % self._fills(part, link=True))
+        if not translated:
+            sentence = Markup('<span lang="{}">{}</span>').format(SOURCE_LANGUAGE, sentence)
+        return mark_numbers(sentence)
 
     def plain(self, part: NoticePart | None) -> str:
         if part is None:

@@ -29,7 +29,7 @@ from lmo.notices import NoticeWriter
 from lmo.numbers import isolate_plain, mark_numbers
 from lmo.offline import OFFLINE_URL
 from lmo.schema import SOURCE_LANGUAGE, LocalText
-from lmo.translations import Tally, localise
+from lmo.translations import Tally, as_html, localise
 from lmo.validate import DataSet
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -164,11 +164,7 @@ class Renderer:
             return Markup("")
         found = localise(value, self.ctx.lang, self.ctx.ds.translations)
         self.ctx.tally.add(found)
-        if found.fallback:
-            html_text = Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
-        else:
-            html_text = escape(found.text)
-        return mark_numbers(html_text, link=link)
+        return as_html(found, link=link)
 
     def plain(self, value: LocalText | None) -> str:
         """A data value as plain text (titles, descriptions, map labels, widget text). In a

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from pydantic import BaseModel, ValidationError
 
 from lmo.number_separators import number_problems
+from lmo.numbers import mark_numbers
 from lmo.problems import Problem, did_you_mean, quote_value
 from lmo.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
 from lmo.yamlsource import load_yaml
@@ -138,6 +140,18 @@ class Localised:
     stale: bool = False
     # The key whose translation of the same English is shown (translation memory).
     reused_from: str | None = None
+
+
+def as_html(found: Localised, *, link: bool = True) -> Markup:
+    """A localised value as HTML: escaped, marked lang="en" (for screen readers) when it
+    falls back to English, its phone numbers tap-to-call links (``link=False`` where it goes
+    inside a link) and its numbers kept in reading order (lmo.numbers). Every page part that
+    shows data text goes through here, so none of them can forget one of the three."""
+    if found.fallback:
+        shown = Markup('<span lang="{}">{}</span>').format(found.lang, found.text)
+    else:
+        shown = escape(found.text)
+    return mark_numbers(shown, link=link)
 
 
 def localise(value: LocalText, lang: str, store: Store) -> Localised:
