@@ -17,6 +17,7 @@ from pathlib import Path
 
 import brotli
 
+from lmo.files import write_atomically
 from lmo.headers import HEADER_FILES
 
 # Not source maps: only developer tools fetch them. WebAssembly (Pyodide's runtime, 8.6 MB)
@@ -80,11 +81,8 @@ def _compressed_cached(data: bytes, quality: int) -> tuple[bytes, bytes]:
     gz, br = _compressed(data, quality)
     folder.mkdir(mode=0o700, exist_ok=True)
     for target, content in ((gz_path, gz), (br_path, br)):
-        # A unique name, then a rename: builds running side by side never read half a file.
-        handle, partial = tempfile.mkstemp(dir=folder, prefix=".part-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(partial, target)
+        # Builds running side by side never read half a file; the cache stays private.
+        write_atomically(target, content, mode=None)
     return gz, br
 
 

@@ -21,7 +21,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 import textwrap
 import zipfile
@@ -35,6 +34,7 @@ from typing import IO
 import yaml
 from pydantic import ValidationError
 
+from lmo.files import write_atomically
 from lmo.schema import PostcodeDistrictsFile
 from lmo.validate import problems_from_validation
 from lmo.yamlsource import load_yaml
@@ -554,10 +554,7 @@ def import_districts(
 def _write(out: Path, text: str) -> None:
     # Written beside the old file and then swapped in, so a failed write never loses the
     # towns lists an editor typed.
-    partial = out.with_name(out.name + ".partial")
     try:
-        partial.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(partial, out)
+        write_atomically(out, text.encode("utf-8"))
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise PostcodeImportError(f"{out}: cannot write it ({error.strerror})") from None

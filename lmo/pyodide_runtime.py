@@ -12,9 +12,9 @@ This module does not import MkDocs, so the build adapter stays thin.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from lmo.files import write_atomically
 
 # What loadPyodide({indexURL}) fetches in a classic worker, found by watching Chromium's
 # requests. The lock file is needed even with no packages: without it loadPyodide fails
@@ -99,14 +99,5 @@ def copy_runtime(project_root: Path, target_dir: Path) -> list[Path]:
         targets.append(target)
         if _same_content(source, target):
             continue
-        handle, temporary = tempfile.mkstemp(dir=target_dir, prefix=f".{name}.")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(source.read_bytes())
-            # mkstemp makes the file private (0600); a web server must be able to read it.
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, source.read_bytes())
     return targets

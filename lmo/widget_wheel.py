@@ -17,11 +17,11 @@ import base64
 import csv
 import hashlib
 import io
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
+
+from lmo.files import write_atomically
 
 # The earliest time a zip entry can hold; the same choice as SOURCE_DATE_EPOCH tools make.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -154,13 +154,5 @@ def build_wheel(
     target = out_dir / wheel_name(distribution, version)
     if target.is_file() and target.read_bytes() == content:
         return target
-    handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, content)
     return target
