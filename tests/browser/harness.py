@@ -194,6 +194,13 @@ def is_csp_violation(text: str) -> bool:
     return "Content Security Policy" in text or "Content-Security-Policy" in text
 
 
+# Every finite transition or animation has ended (one that loops for ever never will).
+SETTLED = (
+    "document.getAnimations().every(a => a.playState !== 'running'"
+    " || a.effect.getComputedTiming().iterations === Infinity)"
+)
+
+
 def run_axe(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page with the WCAG 2.2 A/AA tags; returns the violations.
 
@@ -203,6 +210,10 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
     }
+    # Colours are measured as they are at that moment: a button whose focus colour is still
+    # fading in (the theme's 125 ms transitions) would be judged half-way. Wait until every
+    # transition and animation has finished.
+    wait_until(page, SETTLED)
     result = page.evaluate("options => axe.run(document, options)", options)
     return list(result["violations"])
 
