@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 from pydantic import TypeAdapter
 
+from lmo import numbers
 from lmo.i18n import long_date
 from lmo.labels import N_
 from lmo.numbers import mark_numbers
@@ -37,11 +38,8 @@ _DATE: TypeAdapter[dt.date] = TypeAdapter(Date)
 
 
 def phone_link(number: str) -> Markup:
-    # dir="ltr" isolates the number from the text direction: in Urdu its digit groups would
-    # otherwise be shown in reverse order (see lmo/numbers.py).
-    return Markup('<a class="app-phone" href="tel:{}" dir="ltr">{}</a>').format(
-        number.replace(" ", ""), number
-    )
+    """A tap-to-call link that keeps its reading order (lmo.numbers.phone_link)."""
+    return Markup(numbers.phone_link(str(escape(number))))
 
 
 def record_page_url(ref: str) -> str:

@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from lmo.numbers import is_uk_phone
 from lmo.phrases import PhraseUse, phrase_json_schema
 
 SOURCE_LANGUAGE = "en"
@@ -156,12 +157,11 @@ def _check_date(value: Any) -> dt.date:
 def _check_phone(value: Any) -> str:
     if isinstance(value, int):
         value = str(value)
-    if isinstance(value, str):
-        digits = value.replace(" ", "")
-        if digits in {"999", "111", "112"}:
-            return value
-        if re.fullmatch(r"0\d{9,10}", digits) and re.fullmatch(r"[0-9 ]+", value):
-            return value
+    # The same rule as for numbers found in text (lmo.numbers), plus 112, which a phone field
+    # may hold but text never links (there it is as often a count).
+    written = isinstance(value, str) and re.fullmatch(r"[0-9 ]+", value)
+    if written and (is_uk_phone(value) or value.replace(" ", "") == "112"):
+        return value
     raise PydanticCustomError("lmo_phone", 'expected a UK number such as "01632 960123"')
 
 
