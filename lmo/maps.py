@@ -41,15 +41,6 @@ class MapSettings:
     attribution: str = DEFAULT_ATTRIBUTION
     max_zoom: int = 19
 
-    @classmethod
-    def from_extra(cls, extra: dict[str, Any]) -> MapSettings:
-        """From ``extra.lmo.map`` in mkdocs.yml: tiles, attribution, max_zoom."""
-        return cls(
-            tiles=str(extra.get("tiles", DEFAULT_TILES)),
-            attribution=str(extra.get("attribution", DEFAULT_ATTRIBUTION)),
-            max_zoom=int(extra.get("max_zoom", 19)),
-        )
-
     @property
     def tile_origin(self) -> str:
         """scheme://host of the tile server, for the Content-Security-Policy and tests.

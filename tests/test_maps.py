@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from lmo.maps import MapPoint, MapSettings, MapWords, draw_map
+from lmo.settings import check_settings
 
 TILES = "https://tile.openstreetmap.org"
 
@@ -129,13 +130,19 @@ def test_pages_without_maps_load_no_map_code(site: Path) -> None:
 
 
 def test_tile_server_is_configurable() -> None:
-    settings = MapSettings.from_extra(
+    # As mkdocs.yml's extra.lmo.map gives it, checked (lmo.settings).
+    options, problems = check_settings(
         {
-            "tiles": "https://tiles.example.nhs.uk/{z}/{x}/{y}.png",
-            "attribution": "Example",
-            "max_zoom": 17,
-        }
+            "map": {
+                "tiles": "https://tiles.example.nhs.uk/{z}/{x}/{y}.png",
+                "attribution": "Example",
+                "max_zoom": 17,
+            }
+        },
+        None,
     )
+    assert problems == []
+    settings = options.maps
     fragment = draw_map([point("a", "A")], settings, "m", WORDS)
     data = json.loads(BeautifulSoup(fragment.html, "html.parser").div["data-map"])
     assert data["tiles"] == {
