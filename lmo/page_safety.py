@@ -22,7 +22,7 @@ import re
 from html.parser import HTMLParser
 
 from lmo.problems import Problem
-from lmo.script_policy import URL_ATTRIBUTES, dangerous_address
+from lmo.script_policy import URL_ATTRIBUTES, dangerous_address, unsafe_attributes
 from lmo.yamlsource import compose_text
 
 REFUSED_ELEMENTS = {
@@ -85,10 +85,10 @@ class _RawHtml(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in REFUSED_ELEMENTS:
             self._at(f"a <{tag}> element {REFUSED_ELEMENTS[tag]}; pages may not contain one")
-        for name, value in attrs:
-            if name.startswith("on"):
+        for name, kind in unsafe_attributes(attrs):
+            if kind == "handler":
                 self._at(f"the attribute {name}= on <{tag}> runs code; remove it")
-            elif name in URL_ATTRIBUTES and value and dangerous_address(value):
+            else:
                 self._at(f"<{tag} {name}=> has a script or data address; link to a web page")
 
     handle_startendtag = handle_starttag

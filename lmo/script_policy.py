@@ -92,6 +92,19 @@ def dangerous_address(value: str) -> bool:
     return _IGNORED_IN_SCHEME.sub("", value).lower().startswith(DANGEROUS_SCHEMES)
 
 
+def unsafe_attributes(attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """(name, what it is) for each attribute that runs code: "handler" for an event handler
+    (onclick=), "address" for a link, source or form target with a dangerous address. The
+    one rule for both the check of hand-written pages (lmo.page_safety) and of built pages."""
+    found = []
+    for name, value in attrs:
+        if name.startswith("on"):
+            found.append((name, "handler"))
+        elif name in URL_ATTRIBUTES and value and dangerous_address(value):
+            found.append((name, "address"))
+    return found
+
+
 def csp_hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
@@ -152,18 +165,18 @@ class _PageReader(HTMLParser):
     def _check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in EMBEDDING_ELEMENTS:
             self._find(f"a <{tag}> element, which can load another page or code into this one")
-        for name, value in attrs:
-            if name.startswith("on"):
+        values = dict(attrs)
+        for name, kind in unsafe_attributes(attrs):
+            if kind == "handler":
                 self._find(f"an event-handler attribute ({name}=) on <{tag}>, which runs script")
-            elif name in URL_ATTRIBUTES and value and dangerous_address(value):
+            else:
                 self._find(
-                    f"a {_excerpt(value, 24)!r} address in <{tag} {name}=>, which runs script"
-                    " or embeds a document when followed"
+                    f"a {_excerpt(values[name] or '', 24)!r} address in <{tag} {name}=>, which"
+                    " runs script or embeds a document when followed"
                 )
-            elif tag == "meta" and name == "content" and value and "url=" in value.lower():
-                target = value.lower().split("url=", 1)[1]
-                if dangerous_address(target):
-                    self._find("a page redirect to a script address")
+        refresh = (values.get("content") or "").lower() if tag == "meta" else ""
+        if "url=" in refresh and dangerous_address(refresh.split("url=", 1)[1]):
+            self._find("a page redirect to a script address")
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
