@@ -67,7 +67,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         tuple(scan.hashes),
     )
     if not _serving:
-        write_policy_meta(site_dir, policy, {p: s.hashes for p, s in scan.pages.items()})
+        pages = {path: (page.text, page.hashes) for path, page in scan.pages.items()}
+        write_policy_meta(site_dir, policy, pages)
     runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
     version = write_service_worker(site_dir, list(project.languages), runtime)
     files, original, compressed = compress_site(site_dir)

@@ -190,14 +190,16 @@ def write_header_files(
     return policy
 
 
-def write_policy_meta(site_dir: Path, policy: Policy, page_hashes: dict[Path, set[str]]) -> int:
-    """Give every page its own policy as a ``<meta http-equiv>`` (``page_hashes``: the listed
-    inline scripts each page carries, from lmo.script_policy). Returns the pages written."""
-    for path, hashes in page_hashes.items():
+def write_policy_meta(
+    site_dir: Path, policy: Policy, pages: dict[Path, tuple[str, set[str]]]
+) -> int:
+    """Give every page its own policy as a ``<meta http-equiv>``. ``pages``: each page's text
+    as already read and the listed inline scripts it carries (from lmo.script_policy), so no
+    page is read twice. Returns the pages written."""
+    for path, (text, hashes) in pages.items():
         relative = path.relative_to(site_dir).as_posix()
         widget = relative.startswith(policy.widget_paths) if policy.widget_paths else False
-        text = path.read_text(encoding="utf-8")
         path.write_text(
             with_policy_meta(text, policy.meta_policy(widget, tuple(hashes))), encoding="utf-8"
         )
-    return len(page_hashes)
+    return len(pages)

@@ -131,6 +131,7 @@ class Finding:
 class PageScan:
     hashes: set[str] = field(default_factory=set)  # of the listed inline scripts it carries
     findings: list[Finding] = field(default_factory=list)
+    text: str = ""  # the page as read, so the next step need not read it again
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -209,6 +210,7 @@ def scan_page(html: str) -> PageScan:
     reader = _PageReader()
     reader.feed(html)
     reader.close()
+    reader.scan.text = html
     return reader.scan
 
 
