@@ -58,8 +58,9 @@ def quote_value(value: object) -> str:
 def did_you_mean(
     found: str, known: Iterable[str], *, key: bool = False, cutoff: float = 0.6
 ) -> str:
-    """ "; did you mean "evesham"?" for the closest known value, or "" when none is close.
-    ``key``: a field name, shown in single quotes as the file writes it ('summary')."""
+    """The end of a message that names the closest known value (; did you mean "x"?), or
+    nothing when none is close. ``key``: a field name, shown in single quotes as the file
+    writes it ('summary'). One place, so every "did you mean" reads the same."""
     guess = difflib.get_close_matches(found, list(known), n=1, cutoff=cutoff)
     if not guess:
         return ""
