@@ -9,9 +9,10 @@ error deep in a template, and a lone ``%`` would too, since every message is for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.catalog import Message
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from lmo.problems import Problem
@@ -80,17 +81,34 @@ def _message_problems(shown: str, message: Message) -> list[Problem]:
     return problems
 
 
-def check_catalogues(locales_dir: Path, root: Path) -> list[Problem]:
-    """Every language's catalogue under ``locales_dir``."""
-    problems: list[Problem] = []
+@lru_cache(maxsize=32)
+def _read(path: Path, mtime_ns: int) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, abort_invalid=False)
+
+
+def catalogues(
+    locales_dir: Path, root: Path
+) -> tuple[list[tuple[str, str, Catalog]], list[Problem]]:
+    """Every language's catalogue under ``locales_dir`` as (file as shown, language,
+    catalogue), read once for all the checks that look at them; and a problem for each that
+    cannot be read."""
+    found, problems = [], []
     for path in sorted(locales_dir.glob("*/LC_MESSAGES/messages.po")):
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         try:
-            with path.open("rb") as handle:
-                catalog = read_po(handle, abort_invalid=False)
+            catalog = _read(path, path.stat().st_mtime_ns)
         except Exception as error:  # babel raises several kinds for a broken file
             problems.append(Problem(shown, 1, 1, "", f"could not read the catalogue: {error}"))
             continue
+        found.append((shown, path.parent.parent.name, catalog))
+    return found, problems
+
+
+def check_catalogues(locales_dir: Path, root: Path) -> list[Problem]:
+    """Every language's catalogue under ``locales_dir``."""
+    found, problems = catalogues(locales_dir, root)
+    for shown, _, catalog in found:
         for message in catalog:
             if message.id and message.string:
                 problems += _message_problems(shown, message)

@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lmo.catalogue_check import catalogues
 from lmo.problems import Problem, Severity
 from lmo.schema import LocalText
 from lmo.validate import problems_from_validation
@@ -183,14 +183,7 @@ def check_catalogue_terms(locales_dir: Path, root: Path, terms: SafetyTermsFile)
     """Every catalogue msgstr whose English carries a safety term. A catalogue that cannot
     be read is reported by ``lmo.catalogue_check``."""
     problems = []
-    for path in sorted(locales_dir.glob("*/LC_MESSAGES/messages.po")):
-        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        lang = path.parent.parent.name
-        try:
-            with path.open("rb") as handle:
-                catalog = read_po(handle, abort_invalid=False)
-        except Exception:  # babel raises several kinds for a broken file
-            continue
+    for shown, lang, catalog in catalogues(locales_dir, root)[0]:
         for message in catalog:
             if not message.id or not message.string:
                 continue
