@@ -43,6 +43,10 @@ class Fuzzed:
     site: Path
     fields: list[tuple[str, str]] = field(default_factory=list)  # (file, dotted path)
     refused: list[str] = field(default_factory=list)  # the check's messages, as printed
+    # Everything the check printed while it refused something (for tracebacks), and whether
+    # it passed in the end, once the refused fields were put back.
+    output: list[str] = field(default_factory=list)
+    accepted: bool = False
 
 
 def _schema_for(name: str, schemas: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -142,7 +146,9 @@ def fuzz_site(tmp: Path, payload: str, catalogue_text: str) -> Fuzzed:
         write()
         checked = check(site)
         if checked.returncode == 0:
+            result.accepted = True
             break
+        result.output += checked.stderr.splitlines()
         for line in checked.stderr.splitlines():
             found = _PROBLEM.match(line)
             if not found or not found["file"].startswith("data/"):
