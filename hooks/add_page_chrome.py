@@ -1,10 +1,10 @@
 """MkDocs hooks for the theme's page.
 
 - on_page_context: this page's banner, urgent contacts and "about this information" box,
-  already rendered in the page's language by ``lmo.chrome``.
+  already rendered in the page's language by ``lmo.site.chrome``.
 - on_post_page, on_post_template: the head links that cost requests and help nobody are
   taken out, the theme's script waits for the page, and its base is the page's language's
-  home, where that language's search index is (``lmo.page_head``).
+  home, where that language's search index is (``lmo.site.page_head``).
 - on_template_context: the 404 page's language menu leads to each language's home page.
 """
 
@@ -18,12 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from lmo.chrome import chrome_renderer, page_language, place_after_heading
-from lmo.i18n import catalogue_provenance, translations
-from lmo.numbers import mark_numbers
-from lmo.page_head import finished_page, language_homes
+from lmo.config.project import current_language, language_and_path, project_from_mkdocs_config
+from lmo.core.i18n import catalogue_provenance, translations
+from lmo.core.numbers import mark_numbers
 from lmo.pipeline import latest
-from lmo.project import current_language, language_and_path, project_from_mkdocs_config
+from lmo.site.chrome import chrome_renderer, page_language, place_after_heading
+from lmo.site.page_head import finished_page, language_homes
 
 
 def on_page_context(
@@ -48,7 +48,7 @@ def on_page_context(
     chrome = renderer.render(page.meta, url, language)
     if not isinstance(page.meta.get("lmo"), dict):
         # A hand-written page: its phone numbers become tap-to-call links and keep their
-        # reading order in right-to-left text, as data text does (lmo.numbers).
+        # reading order in right-to-left text, as data text does (lmo.core.numbers).
         page.content = str(mark_numbers(page.content or ""))
     page.content = place_after_heading(
         page.content or "",

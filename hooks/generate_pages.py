@@ -12,10 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from pathspec.gitignore import GitIgnoreSpec
 
-from lmo.offline import OFFLINE_URL
+from lmo.config.project import ConfigFileError, project_from_mkdocs_config
+from lmo.core.problems import Severity
+from lmo.delivery.offline import OFFLINE_URL
 from lmo.pipeline import cached_check_and_generate, strict_from_environment
-from lmo.problems import Severity
-from lmo.project import ConfigFileError, project_from_mkdocs_config
 
 log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
 

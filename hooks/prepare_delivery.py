@@ -3,8 +3,9 @@ runtime, the check that no page carries script the build did not write, the offl
 worker, headers for each static host (and each page's policy as a meta tag), and
 pre-compressed files.
 
-All logic lives in ``lmo.search_split``, ``lmo.script_policy``, ``lmo.offline``,
-``lmo.headers`` and ``lmo.compress``; this file only adapts them to MkDocs.
+All logic lives in ``lmo.delivery.search_split``, ``lmo.delivery.script_policy``,
+``lmo.delivery.offline``,
+``lmo.delivery.headers`` and ``lmo.delivery.compress``; this file only adapts them to MkDocs.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmo.compress import compress_site
-from lmo.headers import write_header_files, write_policy_meta
-from lmo.offline import write_service_worker
-from lmo.project import project_from_mkdocs_config
-from lmo.script_policy import scan_site
-from lmo.search_split import split_search_index
-from lmo.widgets import install_widgets
+from lmo.config.project import project_from_mkdocs_config
+from lmo.delivery.compress import compress_site
+from lmo.delivery.headers import write_header_files, write_policy_meta
+from lmo.delivery.offline import write_service_worker
+from lmo.delivery.script_policy import scan_site
+from lmo.delivery.search_split import split_search_index
+from lmo.delivery.widgets import install_widgets
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
 

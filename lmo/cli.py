@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from lmo.generate import remove_generated
+from lmo.config.project import ConfigFileError, Project
+from lmo.core.problems import Problem
+from lmo.data.validate import DataSet
 from lmo.pipeline import check, check_and_generate, strict_from_environment
-from lmo.problems import Problem
-from lmo.project import ConfigFileError, Project
-from lmo.validate import DataSet
+from lmo.site.generate import remove_generated
 
 
 def _print_problems(problems: list[Problem], fmt: str) -> None:
@@ -35,7 +35,7 @@ def _checked_dataset(project: Project) -> DataSet | None:
 
 
 def _translations(args: argparse.Namespace, project: Project) -> int:
-    from lmo import translation_report
+    from lmo.features.languages import translation_report
 
     dataset = _checked_dataset(project)
     if dataset is None:
@@ -51,7 +51,7 @@ def _translations(args: argparse.Namespace, project: Project) -> int:
 
 
 def _feedback(args: argparse.Namespace, project: Project) -> int:
-    from lmo.feedback_build import run
+    from lmo.features.feedback.build import run
 
     dataset = _checked_dataset(project)
     if dataset is None:
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
-        from lmo.schema_export import write_schema_files
+        from lmo.data.schema_export import write_schema_files
 
         written = write_schema_files(Path(args.out), Path(args.reference))
         print(f"wrote {len(written)} files")
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"removed {len(removed)} generated pages", file=sys.stderr)
         return 0
     if args.command == "messages":
-        from lmo.catalogues import update_catalogue
+        from lmo.features.languages.catalogues import update_catalogue
 
         template = project.locales_dir / "messages.pot"
         for po in sorted(project.locales_dir.glob("*/LC_MESSAGES/messages.po")):
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
         return 0
     if args.command == "review-report":
-        from lmo import review_report
+        from lmo.data import review_report
 
         dataset = _checked_dataset(project)
         if dataset is None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from lmo.catalogue_check import check_catalogues
-from lmo.content import check_content
-from lmo.generate import WriteReport, write_pages
-from lmo.problems import Problem, Severity
-from lmo.project import Project
-from lmo.safety_terms import check_safety_terms
-from lmo.validate import DataSet, load_dataset
-from lmo.vendor import copy_vendored
+from lmo.config.project import Project
+from lmo.core.problems import Problem, Severity
+from lmo.data.validate import DataSet, load_dataset
+from lmo.delivery.vendor import copy_vendored
+from lmo.features.languages.catalogue_check import check_catalogues
+from lmo.features.languages.safety_terms import check_safety_terms
+from lmo.site.content import check_content
+from lmo.site.generate import WriteReport, write_pages
 
 
 def strict_from_environment() -> bool:
@@ -82,7 +82,7 @@ _cache: dict[str, tuple[str, CheckResult, WriteReport | None]] = {}
 
 def _fingerprint(project: Project) -> str:
     """Changes whenever anything the generated pages depend on changes."""
-    from lmo.render import TEMPLATES
+    from lmo.site.render import TEMPLATES
 
     parts = [project.today.isoformat(), ",".join(project.languages)]
     for folder in (project.data_dir, project.locales_dir, TEMPLATES, project.content_dir):

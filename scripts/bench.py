@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from lmo.project import read_mkdocs_yml
+from lmo.config.project import read_mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
 RUNS = 3
@@ -185,9 +185,9 @@ def map_weights(site_dir: Path) -> None:
 
 def search_weights(site_dir: Path) -> None:
     """What the theme's search fetches on a first visit: its language's index (one per
-    language, lmo/search_split.py), as built and as brotli sends it."""
+    language, lmo/delivery/search_split.py), as built and as brotli sends it."""
     for index in sorted(site_dir.rglob("search/search_index.json")):
-        # The build writes the .br copy beside every JSON file (lmo/compress.py).
+        # The build writes the .br copy beside every JSON file (lmo/delivery/compress.py).
         compressed = index.with_name(index.name + ".br").stat().st_size
         print(
             f"search index {index.relative_to(site_dir)}: {index.stat().st_size / 1024:.0f} KB,"

@@ -31,8 +31,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lmo.postcode_import import PostcodeImportError, import_districts
-from lmo.project import today_from_environment
+from lmo.config.project import today_from_environment
+from lmo.features.birth_place.postcode_import import PostcodeImportError, import_districts
 
 
 def main(argv: Sequence[str] | None = None) -> int:

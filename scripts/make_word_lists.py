@@ -1,4 +1,5 @@
-"""Rebuild lmo/wordlists/ from its public sources (run by hand; the lists are committed).
+"""Rebuild lmo/features/feedback/wordlists/ from its public sources (run by hand; the lists are
+committed).
 
     python scripts/make_word_lists.py /usr/share/dict/british-english NAMES_DIR
 
@@ -46,7 +47,8 @@ def main(dictionary: Path, names_dir: Path) -> None:
     # Capitalised entries that are not names: days, months, festivals, languages, brands.
     # Census surnames are left out even when the dictionary has them ("Campbell"): a
     # surname is what the check looks for. The few that are also days, festivals or
-    # languages ("Monday", "Christmas", "English") are listed in lmo/identifier_names.py.
+    # languages ("Monday", "Christmas", "English") are listed in
+    # lmo/features/feedback/identifier_names.py.
     proper = {w.casefold() for w in entries if w[0].isupper()} - forenames - surnames
     write("english.txt.gz", lower)
     write("proper.txt.gz", proper - lower)

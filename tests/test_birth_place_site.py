@@ -14,8 +14,9 @@ from birthplace.api import Explorer
 from bs4 import BeautifulSoup
 from sitebuild import REPO, copy_data, edit
 
-from lmo import birth_place, schema
-from lmo.validate import load_dataset
+from lmo.data import schema
+from lmo.data.validate import load_dataset
+from lmo.features.birth_place import place as birth_place
 
 TYPES = schema.BIRTH_SETTING_TYPES
 WAYS = schema.WAYS_OF_GIVING_BIRTH

@@ -9,8 +9,8 @@ from pathlib import Path
 import jinja2
 from sitebuild import build, make_site
 
-from lmo.catalogue_check import check_catalogues
-from lmo.i18n import install_escaped_gettext
+from lmo.core.i18n import install_escaped_gettext
+from lmo.features.languages.catalogue_check import check_catalogues
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from feedcheck import atom_errors, json_feed_errors
 from sitebuild import build, make_site, run
 
-from lmo.i18n import long_date
+from lmo.core.i18n import long_date
 
 SUSPENDED = """    status:
       state: suspended

@@ -151,7 +151,7 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(tmp_path: Path) -> Non
 
 
 def worker_config(worker: str) -> dict[str, Any]:
-    """The build's settings in sw.js: the one line lmo/offline.py writes, as JSON."""
+    """The build's settings in sw.js: the one line lmo/delivery/offline.py writes, as JSON."""
     line = worker_config_line(worker)
     config: dict[str, Any] = json.loads(line.removeprefix("const CONFIG = ").removesuffix(";"))
     return config
@@ -195,7 +195,7 @@ def test_every_page_carries_the_hidden_saved_copy_notice_in_its_language(built: 
     out = built / "site"
     for path, lang in ((out / "hubs" / "index.html", "en"), (out / "pl" / "index.html", "pl")):
         html = path.read_text(encoding="utf-8")
-        # The worker matches these two tags exactly (lmo/assets/sw.js).
+        # The worker matches these two tags exactly (lmo/delivery/assets/sw.js).
         assert '<div class="app-saved-copy" data-app-saved-copy hidden>' in html
         assert '<time class="app-saved-copy__time" datetime=""></time>' in html
         notice = BeautifulSoup(html, "html.parser").select_one("article .app-saved-copy")

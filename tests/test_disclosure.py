@@ -1,7 +1,8 @@
 """Disclosure control by meaning: what a reader could work out from a published table.
 
 Each check here works out the reader's view on its own terms (its own linear programme, or every
-whole-number table that fits the publication) rather than trusting lmo.disclosure's audit.
+whole-number table that fits the publication) rather than trusting
+lmo.features.feedback.disclosure's audit.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 from scipy.optimize import linprog
 
-from lmo.disclosure import (
+from lmo.data.schema import FEWER_THAN_5, NOT_SHOWN, Count
+from lmo.features.feedback.disclosure import (
     DisclosureError,
     Figure,
     Published,
@@ -27,7 +29,6 @@ from lmo.disclosure import (
     protect,
     share,
 )
-from lmo.schema import FEWER_THAN_5, NOT_SHOWN, Count
 
 Publication = Mapping[str, Published | None]
 

@@ -15,20 +15,22 @@ import yaml
 from openpyxl import Workbook
 from sitebuild import FIXTURE, REPO
 
-from lmo.disclosure import audit
-from lmo.feedback_approval import fingerprint
-from lmo.feedback_build import review_report_path, run
-from lmo.feedback_read import MAPPINGS_DIR, SettingNames, load_mapping, shipped_mappings
-from lmo.feedback_summary import Quarter
-from lmo.feedback_tables import published_values, summary_layout
-from lmo.project import Project
-from lmo.schema import FEWER_THAN_5, NOT_SHOWN, FeedbackSummary
-from lmo.validate import DataSet, load_dataset
+from lmo.config.project import Project
+from lmo.data.schema import FEWER_THAN_5, NOT_SHOWN, FeedbackSummary
+from lmo.data.validate import DataSet, load_dataset
+from lmo.features.feedback.approval import fingerprint
+from lmo.features.feedback.build import review_report_path, run
+from lmo.features.feedback.disclosure import audit
+from lmo.features.feedback.read import MAPPINGS_DIR, SettingNames, load_mapping, shipped_mappings
+from lmo.features.feedback.summary import Quarter
+from lmo.features.feedback.tables import published_values, summary_layout
 
 TODAY = dt.date(2026, 11, 23)
 CANONICAL = ["submitted", "setting", "stage", "rating", "comment", "consent_to_publish", "themes"]
-GOOGLE = yaml.safe_load((REPO / "lmo/feedback_mappings/google-forms.yml").read_text())
-MICROSOFT = yaml.safe_load((REPO / "lmo/feedback_mappings/microsoft-forms.yml").read_text())
+GOOGLE = yaml.safe_load((REPO / "lmo/features/feedback/mappings/google-forms.yml").read_text())
+MICROSOFT = yaml.safe_load(
+    (REPO / "lmo/features/feedback/mappings/microsoft-forms.yml").read_text()
+)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import copy_data, edit
 
-from lmo.feedback_pages import FeedbackView
-from lmo.validate import load_dataset
+from lmo.data.validate import load_dataset
+from lmo.features.feedback.pages import FeedbackView
 
 TODAY = dt.date(2026, 6, 1)
 SUMMARY = "feedback/2026-27-q1.yml"
@@ -264,7 +264,7 @@ def test_polish_pages_exist_and_keep_the_quote_in_english(built: Path) -> None:
 
 
 def test_a_right_to_left_chart_is_mirrored_so_labels_stay_on_screen() -> None:
-    from lmo.charts import WIDTH, Bar, bar_chart
+    from lmo.features.feedback.charts import WIDTH, Bar, bar_chart
 
     bars = [Bar("بہت اچھا", 10, "10"), Bar("برا", None, "fewer than 5")]
     soup = BeautifulSoup(str(bar_chart("c", "t", "d", bars, rtl=True)), "html.parser")

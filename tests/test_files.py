@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lmo.files import write_atomically
+from lmo.core.files import write_atomically
 
 
 def test_the_new_file_replaces_the_old_readable_by_a_web_server(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_hostile_text_is_refused_or_published_as_inert_text(tmp_path: Path, whic
     for line in fuzzed.refused:
         assert REFUSAL.match(line), line
     result = build_fuzzed(fuzzed)
-    # The build's own gate (lmo.script_policy) passed: no page carries a script, event
+    # The build's own gate (lmo.delivery.script_policy) passed: no page carries a script, event
     # handler or script address that the build did not write.
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lmo.identifiers import (
+from lmo.features.feedback.identifiers import (
     EXCLUDED_NAMES,
     FIRST_NAMES,
     KINDS,

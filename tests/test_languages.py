@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sitebuild import REPO, build, make_site, run
 
-from lmo.project import read_mkdocs_yml
+from lmo.config.project import read_mkdocs_yml
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_stale_hand_written_translation_is_flagged(site: Path) -> None:
 
 def test_current_translation_of_a_page_is_not_flagged(tmp_path: Path) -> None:
     folder = make_site(tmp_path)
-    from lmo.content import english_body_hash
+    from lmo.site.content import english_body_hash
 
     fingerprint = english_body_hash(folder / "content" / "en" / "questions.md")
     page = folder / "content" / "pl" / "questions.md"
@@ -115,7 +115,7 @@ def test_language_switcher_keeps_the_same_page(site: Path) -> None:
 
 def test_language_alternates_are_in_the_sitemap_not_the_head(site: Path) -> None:
     # Head alternates made Material fetch a missing sitemap.xml beside each one on every
-    # page view (lmo/page_head.py); the sitemap carries them in full instead.
+    # page view (lmo/site/page_head.py); the sitemap carries them in full instead.
     for page in ("pl/hubs/town-hub", "hubs/town-hub", ""):
         head = soup_of(site, page).head
         assert head is not None
@@ -258,7 +258,7 @@ def test_every_message_is_translated_in_every_catalogue(lang: str) -> None:
 
 
 def test_updating_a_catalogue_keeps_its_provenance_and_adds_new_messages(tmp_path: Path) -> None:
-    from lmo.catalogues import update_catalogue
+    from lmo.features.languages.catalogues import update_catalogue
 
     template = tmp_path / "messages.pot"
     template.write_text('msgid "Community hubs"\nmsgstr ""\n\nmsgid "A new message"\nmsgstr ""\n')

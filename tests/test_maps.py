@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from lmo.maps import MapPoint, MapSettings, MapWords, draw_map
-from lmo.settings import check_settings
+from lmo.config.settings import check_settings
+from lmo.features.maps.maps import MapPoint, MapSettings, MapWords, draw_map
 
 TILES = "https://tile.openstreetmap.org"
 
@@ -130,7 +130,7 @@ def test_pages_without_maps_load_no_map_code(site: Path) -> None:
 
 
 def test_tile_server_is_configurable() -> None:
-    # As mkdocs.yml's extra.lmo.map gives it, checked (lmo.settings).
+    # As mkdocs.yml's extra.lmo.map gives it, checked (lmo.config.settings).
     options, problems = check_settings(
         {
             "map": {

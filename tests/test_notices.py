@@ -14,9 +14,9 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sitebuild import REPO, build, check, edit, fixture_config, make_site
 
-from lmo.i18n import long_date
-from lmo.phrases import PHRASES
-from lmo.schema import source_hash
+from lmo.core.i18n import long_date
+from lmo.data.phrases import PHRASES
+from lmo.data.schema import source_hash
 
 LANGUAGES = ["en", "pl", "lt", "ro", "ur"]
 TOWN_HUB = {"pl": "Centrum miejskie", "lt": "Miesto centras", "ro": "Centrul din oraș"}

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from sitebuild import make_site, run
 
-from lmo.number_separators import describe, wrong_numbers
-from lmo.schema import source_hash
+from lmo.data.number_separators import describe, wrong_numbers
+from lmo.data.schema import source_hash
 
 NBSP = "\u00a0"
 AREA = "About 785,000 people, with about 7,500 births a year. Call 0808 2000 247. Since 2026."

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 from sitebuild import build, make_site
 
-from lmo.numbers import LRI, PDI, isolate_plain, mark_numbers
+from lmo.core.numbers import LRI, PDI, isolate_plain, mark_numbers
 
 
 def _links(html: str) -> list[tuple[str, str]]:

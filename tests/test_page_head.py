@@ -3,7 +3,7 @@ body is never touched; the 404 page's language menu leads home."""
 
 from __future__ import annotations
 
-from lmo.page_head import (
+from lmo.site.page_head import (
     language_homes,
     with_theme_script_deferred,
     without_language_alternates,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check, make_site
 
-from lmo.page_safety import check_page_markup, unsafe_markup
+from lmo.site.page_safety import check_page_markup, unsafe_markup
 
 FRONT = "---\nowner: MNVP\nlast_reviewed: 2026-01-01\nreview_by: 2026-12-01\n---\n\n# Questions\n\n"
 

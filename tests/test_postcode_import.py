@@ -19,15 +19,15 @@ import pytest
 import yaml
 from sitebuild import REPO, run
 
-from lmo.postcode_import import (
+from lmo.core.yamlsource import load_yaml
+from lmo.data.schema import PostcodeDistrictsFile
+from lmo.features.birth_place.postcode_import import (
     ATTRIBUTION,
     PostcodeImportError,
     add_months,
     district_sort_key,
     import_districts,
 )
-from lmo.schema import PostcodeDistrictsFile
-from lmo.yamlsource import load_yaml
 
 TODAY = dt.date(2026, 11, 23)
 SCRIPT = REPO / "scripts" / "import_postcode_districts.py"

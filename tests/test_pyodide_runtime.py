@@ -14,9 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from lmo import pyodide_runtime
-from lmo.pyodide_runtime import RUNTIME_FILES, PyodideRuntimeMissing, copy_runtime, runtime_dir
-from lmo.widget_wheel import build_wheel
+from lmo.delivery import pyodide_runtime
+from lmo.delivery.pyodide_runtime import (
+    RUNTIME_FILES,
+    PyodideRuntimeMissing,
+    copy_runtime,
+    runtime_dir,
+)
+from lmo.delivery.widget_wheel import build_wheel
 
 REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"

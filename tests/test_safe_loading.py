@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build, check, copy_data, edit, make_site
 
-from lmo.bytecode_cache import private_cache_folder
-from lmo.content import check_content
-from lmo.problems import Severity
-from lmo.validate import load_dataset
+from lmo.core.bytecode_cache import private_cache_folder
+from lmo.core.problems import Severity
+from lmo.data.validate import load_dataset
+from lmo.site.content import check_content
 
 TODAY = dt.date(2026, 6, 1)
 QUOTE = '"'

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from sitebuild import REPO, check, make_site
 
-from lmo.problems import Problem, Severity
-from lmo.safety_terms import (
+from lmo.core.problems import Problem, Severity
+from lmo.data.schema import LocalText
+from lmo.data.validate import load_dataset
+from lmo.features.languages.safety_terms import (
     SafetyTermsFile,
     check_catalogue_terms,
     check_data_translations,
@@ -17,8 +19,6 @@ from lmo.safety_terms import (
     judge,
     load_safety_terms,
 )
-from lmo.schema import LocalText
-from lmo.validate import load_dataset
 
 LANGUAGES = ["pl", "lt", "ro", "ur"]
 

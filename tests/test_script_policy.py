@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import REPO, build, make_site
 
-from lmo.script_policy import ALLOWED_INLINE_SCRIPTS, csp_hash, scan_page
+from lmo.delivery.script_policy import ALLOWED_INLINE_SCRIPTS, csp_hash, scan_page
 
 SCOPE = ALLOWED_INLINE_SCRIPTS[0].text
 

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from lmo.page_head import finished_page
-from lmo.search_split import split_by_language
+from lmo.delivery.search_split import split_by_language
+from lmo.site.page_head import finished_page
 
 SETTINGS = {"config": {"lang": ["en", "ro"], "separator": "[\\s]+"}}
 

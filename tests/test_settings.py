@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sitebuild import build, check, make_site
 
-from lmo.settings import check_settings
+from lmo.config.settings import check_settings
 
 CONFIG = """site_name: Test
 extra:

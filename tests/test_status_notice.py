@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import REPO
 
-from lmo.i18n import translations
-from lmo.render import RenderContext, Renderer
-from lmo.validate import DataSet, load_dataset
+from lmo.core.i18n import translations
+from lmo.data.validate import DataSet, load_dataset
+from lmo.site.render import RenderContext, Renderer
 
 SUSPENDED = "kidderminster-postnatal-drop-in"
 

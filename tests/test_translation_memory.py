@@ -10,12 +10,12 @@ import pytest
 import yaml
 from sitebuild import make_site, run
 
+from lmo.config.project import Project
+from lmo.data.schema import source_hash
+from lmo.data.translations import Tally, localise
+from lmo.data.validate import DataSet
+from lmo.features.languages.translation_report import data_coverage, todo
 from lmo.pipeline import check
-from lmo.project import Project
-from lmo.schema import source_hash
-from lmo.translation_report import data_coverage, todo
-from lmo.translations import Tally, localise
-from lmo.validate import DataSet
 
 # In the tiny fixture, "Town Hospital" is both the first triage line's name and the place's.
 DONOR, TAKER = "lmns.triage_lines[0].name", "places.town-hospital.name"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lmo.widget_wheel import build_wheel
-from lmo.widgets import WIDGETS, Widget
+from lmo.delivery.widget_wheel import build_wheel
+from lmo.delivery.widgets import WIDGETS, Widget
 
 REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"

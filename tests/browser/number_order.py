@@ -1,7 +1,7 @@
 """Reads, in the browser, the order in which a page shows each phone number's digit groups.
 
 One function evaluated once per page returns everything found, so a sweep of every page of a
-language costs one round trip per page. The phone rule is lmo.numbers' (and the schema's): a
+language costs one round trip per page. The phone rule is lmo.core.numbers' (and the schema's): a
 0 then 9 or 10 more digits, written with spaces between groups, 999, or 111 after "NHS".
 """
 
@@ -30,7 +30,7 @@ MEASURE = r"""
   // Closed <details> lay nothing out: open them so every number has a place on screen.
   for (const d of document.querySelectorAll('details')) d.open = true;
   const SPACE = '[ \u00a0]';
-  // As lmo.numbers: no digit, '#', '&', '+' or a separator-and-digit either side; a bare 111
+  // As lmo.core.numbers: no digit, '#', '&', '+' or a separator-and-digit either side; a bare 111
   // is a count, "NHS 111" the number to call.
   const CANDIDATE = new RegExp(
     '(?<![\\d#&+])(?<![\\d][,.])(0\\d+(?:' + SPACE + '\\d+)*|999|(?<=NHS\\s)111)(?!\\d|[,.]\\d)',

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from harness import REPO
 
-from lmo.project import read_mkdocs_yml
+from lmo.config.project import read_mkdocs_yml
 
 
 def languages() -> list[str]:

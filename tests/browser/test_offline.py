@@ -1,5 +1,5 @@
 """With the network cut after a first visit, the visited pages and the urgent contacts are
-still there (the service worker from lmo/offline.py, served by nginx like production)."""
+still there (the service worker from lmo/delivery/offline.py, served by nginx like production)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ would fetch), and with the network cut the saved page says it is a saved copy an
 was saved, and a page never saved is the offline page at its own address.
 
 The tiny fixture site, built twice into the same folder, served by nginx as production is,
-in Debian's Chromium with the site's service worker (lmo/assets/sw.js)."""
+in Debian's Chromium with the site's service worker (lmo/delivery/assets/sw.js)."""
 
 from __future__ import annotations
 

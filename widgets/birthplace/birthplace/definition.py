@@ -1,4 +1,5 @@
-"""The definition the build writes for one language (lmo/birth_place.py), read into plain
+"""The definition the build writes for one language (lmo/features/birth_place/place.py), read into
+plain
 objects. Its words are already in the page's language."""
 
 from __future__ import annotations

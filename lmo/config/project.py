@@ -1,0 +1,202 @@
+"""Where a site's files are and which languages it builds, read from ``mkdocs.yml``.
+
+Both the command line (which must not import MkDocs) and the MkDocs adapter build a
+``Project`` through ``Project.from_settings``, so they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from lmo.config.settings import check_settings
+from lmo.core.paths import TOOL_ROOT
+from lmo.core.problems import Problem
+from lmo.core.yamlsource import check_limits, read_utf8
+from lmo.data.schema import SOURCE_LANGUAGE
+from lmo.features.maps.maps import MapSettings
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may use tags such as !ENV or !!python/name; we only need plain keys."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+# MkDocs' own reading of ``!ENV NAME`` and ``!ENV [NAME, ..., default]`` (its dependency
+# pyyaml-env-tag, which does not import MkDocs).
+_TolerantLoader.add_constructor("!ENV", construct_env_tag)
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+class ConfigFileError(Exception):
+    """mkdocs.yml cannot be read; ``problems`` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data: ``!ENV`` resolved as MkDocs does, other tags ignored.
+    Read with the same limits as data files (its ``extra.lmo`` is edited by the same people)."""
+    shown = path.name
+    text, problems = read_utf8(path, shown)
+    if text is None:
+        raise ConfigFileError(problems)
+    problems = check_limits(text, shown)
+    if problems:
+        raise ConfigFileError(problems)
+    try:
+        raw = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {error.problem or 'invalid YAML'}"
+        raise ConfigFileError([Problem(shown, line, col, "", message)]) from None
+    if not isinstance(raw, dict):
+        raise ConfigFileError([Problem(shown, 1, 1, "", "expected 'setting: value' lines")])
+    return raw
+
+
+def today_from_environment() -> dt.date:
+    """``LMO_TODAY=YYYY-MM-DD`` pins "today" for reproducible builds and tests."""
+    pinned = os.environ.get("LMO_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    data_dir: Path
+    content_dir: Path
+    locales_dir: Path
+    languages: tuple[str, ...]
+    today: dt.date
+    maps: MapSettings = field(default_factory=MapSettings)
+    site_url: str = "http://127.0.0.1:8000/"
+
+    @property
+    def node_modules(self) -> Path:
+        """The site's node_modules, or else the generator's own (a site in another folder
+        that has not run npm itself still gets the pinned front-end packages)."""
+        own = self.root / "node_modules"
+        return own if own.exists() else TOOL_ROOT / "node_modules"
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @classmethod
+    def from_settings(
+        cls,
+        root: Path,
+        docs_dir: str,
+        extra_lmo: dict[str, Any],
+        languages: list[str],
+        site_url: str | None = None,
+        config_file: Path | None = None,
+    ) -> Project:
+        """Raises ConfigFileError, with the line in mkdocs.yml, for a wrong ``extra.lmo``."""
+        settings, problems = check_settings(extra_lmo, config_file)
+        if problems:
+            raise ConfigFileError(problems)
+        langs = tuple(languages) or (SOURCE_LANGUAGE,)
+        return cls(
+            root=root,
+            data_dir=(root / settings.data_dir).resolve(),
+            content_dir=(root / docs_dir).resolve(),
+            locales_dir=(root / settings.locales_dir).resolve(),
+            languages=langs,
+            today=today_from_environment(),
+            maps=settings.maps,
+            site_url=site_url or "http://127.0.0.1:8000/",
+        )
+
+    @classmethod
+    def from_config_file(cls, config_file: Path) -> Project:
+        raw = read_mkdocs_yml(config_file)
+        languages: list[str] = []
+        for plugin in raw.get("plugins") or []:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                options = plugin["i18n"] or {}
+                entries = options.get("languages") or []
+                default = next((e["locale"] for e in entries if e.get("default")), None)
+                languages = [e["locale"] for e in entries if e.get("build", True)]
+                if default in languages:
+                    languages.remove(default)
+                    languages.insert(0, default)
+        extra = (raw.get("extra") or {}).get("lmo") or {}
+        return cls.from_settings(
+            config_file.parent.resolve(),
+            raw.get("docs_dir", "docs"),
+            extra,
+            languages,
+            raw.get("site_url"),
+            config_file,
+        )
+
+    def display(self, path: Path) -> str:
+        """A path as an editor sees it in the repository: data/hubs.yml."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+_from_config: dict[tuple[int, str], Project] = {}
+
+
+def project_from_mkdocs_config(config: Any) -> Project:
+    """The same Project from a loaded MkDocs config (duck-typed: this module never imports
+    MkDocs). Languages come from the mkdocs-static-i18n plugin, default language first.
+    Per-page hooks ask for it once per page, so it is worked out once per config."""
+    key = (id(config), str(config.docs_dir))
+    cached = _from_config.get(key)
+    if cached is not None and cached.today == today_from_environment():
+        return cached
+    _from_config.clear()
+    _from_config[key] = project = _project_from_mkdocs_config(config)
+    return project
+
+
+def _project_from_mkdocs_config(config: Any) -> Project:
+    i18n = config.plugins.get("i18n")
+    languages: list[str] = []
+    if i18n is not None:
+        entries = i18n.config.languages
+        languages = [e.locale for e in entries if e.default] + [
+            e.locale for e in entries if not e.default and e.build
+        ]
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("lmo") or {}
+    return Project.from_settings(
+        root, config.docs_dir, extra, languages, config.site_url, Path(config.config_file_path)
+    )
+
+
+def language_and_path(path: str, languages: list[str]) -> tuple[str, str]:
+    """A site path's language and its path within that language's part of the site:
+    mkdocs-static-i18n publishes the first (default) language at the root and each other in a
+    folder of its own ("pl/hubs/x/" -> ("pl", "hubs/x/"); "hubs/x/" -> ("en", "hubs/x/"))."""
+    for lang in languages[1:]:
+        if path.startswith(f"{lang}/"):
+            return lang, path[len(lang) + 1 :]
+    return languages[0], path
+
+
+def current_language(config: Any, project: Project) -> str:
+    """The language MkDocs is building now (mkdocs-static-i18n builds one at a time)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "current_language", None):
+        return str(i18n.current_language)
+    return project.default_language

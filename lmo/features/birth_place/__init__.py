@@ -1,0 +1,1 @@
+"""The birth place feature."""

@@ -1,0 +1,365 @@
+"""The birth-place information page, on the build side: checks data/birthplace_figures.yml
+and data/postcode_districts.yml, renders the page (complete without JavaScript: every
+figure for both kinds of birth, with its source, and the area's settings), and writes the
+definition the widget's Python reads in her browser (widgets/birthplace)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from lmo.core import labels
+from lmo.core.i18n import babel_locale, text_direction
+from lmo.core.labels import N_
+from lmo.core.problems import Problem
+from lmo.data import schema
+from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
+
+if TYPE_CHECKING:
+    from lmo.core.yamlsource import SourceDocument
+    from lmo.data.validate import DataSet
+    from lmo.site.render import GeneratedPage, Renderer
+
+URL = "birth-place/"
+DEFINITION_FILE = "birth-place/places.json"
+SCRIPT = WIDGET_DIR + "birth-place.js"
+WHEEL_VERSION = "1.0.0"
+WHEEL = f"{WIDGET_DIR}birthplace-{WHEEL_VERSION}-py3-none-any.whl"
+# The definition's layout; widgets/birthplace/birthplace/definition.py reads this version.
+FORMAT = 1
+# Shares of transfer reasons are rounded in the source, so they add up to about 100.
+SHARE_TOLERANCE = 1.0
+
+# Words the widget's Python puts on the page, from the interface catalogue so translators
+# see them with the rest of the site's text. Values are filled in by name.
+STRINGS: dict[str, str] = {
+    "results_heading": N_("The figures and places for you"),
+    "complication": N_(
+        "You said you have been told about a complication. These figures are for women with"
+        " straightforward pregnancies, so they may not apply to you. Your midwife or the"
+        " birth-planning clinic will talk through your options with you."
+    ),
+    "no_parity": N_(
+        "You did not say whether this is your first baby, so the figures for both are shown."
+    ),
+    "where_not_found": N_(
+        "\u201c%(text)s\u201d is not in this website's list of postcode districts and towns."
+        " Try the first half of your postcode, such as WR11, or the name of your town. The"
+        " places are listed without distances."
+    ),
+    "where_found": N_("Distances are in a straight line from %(where)s."),
+    "where_found_approximate": N_(
+        "Distances are in a straight line from the approximate centre of %(where)s to the"
+        " approximate position of each place. The journey by road is longer."
+    ),
+    "know_midwife": N_(
+        "Ask your midwife whether you could be cared for by the same small team of midwives"
+        " in pregnancy, birth and afterwards. This website does not yet list which teams"
+        " offer this."
+    ),
+    "matters_to_you": N_("(matters to you)"),
+    "ways_sentence": N_(
+        "%(setting)s: out of every 1,000 women, %(spontaneous)s had a vaginal birth without"
+        " forceps or ventouse, %(instrumental)s had a birth with forceps or ventouse and"
+        " %(caesarean)s had a caesarean birth."
+    ),
+    "moved": N_("Moved to a labour ward"),
+    # A woman already in a labour ward who "moved to a labour ward" went to another one.
+    "moved_between_labour_wards": N_(
+        "Moved from one labour ward to another during or after labour"
+    ),
+    "did_not_move": N_("Did not move"),
+    "transfer_sentence": N_(
+        "%(setting)s: out of every 1,000 women, %(count)s moved to a labour ward during or"
+        " after labour."
+    ),
+    "reasons_intro": N_("The most common reasons for moving were:"),
+    "reason_share": N_("%(reason)s: %(share)s in every 100 moves"),
+    "transfer_time": N_(
+        "Half of these moves took less than %(minutes)s minutes from the decision to move to"
+        " arriving (a national figure)."
+    ),
+    "baby_sentence": N_("Out of every 1,000 babies, %(count)s had a serious medical problem."),
+    "table_caption": N_("%(setting)s, %(parity)s: per 1,000 women"),
+    "outcome": N_("What happened"),
+    "per_1000": N_("Out of 1,000"),
+    "source_column": N_("Source"),
+    "source": N_("Source:"),
+    "places_of_type": N_("%(setting)s: places in and near this area"),
+    "none_of_type": N_("There are no places of this kind in this website's list."),
+    "outside_area": N_("Run by a neighbouring area."),
+    "distance": N_("About %(miles)s miles in a straight line from %(where)s"),
+    "distance_under_one": N_("Less than 1 mile in a straight line from %(where)s"),
+    "at_home": N_("Midwives come to you at home. Where: %(area)s"),
+    "pools": N_("Birth pools: %(count)s"),
+    "pools_none": N_("No birth pool"),
+    "pools_unknown": N_("Birth pools: not confirmed. Ask the unit."),
+    "partner_yes": N_("Your birth partner can stay overnight"),
+    "partner_no": N_("Your birth partner cannot stay overnight"),
+    "partner_unknown": N_("Whether your birth partner can stay overnight: not confirmed"),
+    "transfer_to": N_("If you need to move: %(unit)s"),
+    "transfer_to_minutes": N_(
+        "If you need to move: %(unit)s, usually about %(minutes)s minutes away"
+    ),
+    "summary": N_("Figures shown: %(parity)s. Places listed: %(count)s."),
+    "note_title": N_("From the birth-place page (%(date)s):"),
+    "note_parity": N_("Figures I looked at: %(parity)s"),
+    "note_matters": N_("What matters to me: %(matters)s"),
+    "note_nearest": N_("Nearest to %(where)s: %(places)s"),
+    "note_miles": N_("about %(miles)s miles"),
+    "note_mine": N_("My notes: %(notes)s"),
+}
+
+
+def source_text(source: schema.FigureSource) -> str:
+    return source.title + (f", {source.reference}" if source.reference else "")
+
+
+def _per_setting(values: schema.PerThousand) -> dict[str, int]:
+    return {kind: getattr(values, kind) for kind in schema.BIRTH_SETTING_TYPES}
+
+
+def check_birthplace(
+    doc: SourceDocument, figures: schema.BirthplaceFiguresFile, ds: DataSet, problems: list[Problem]
+) -> None:
+    """Check that the figures are whole and add up."""
+    from lmo.data.validate import report_repeated_ids, unknown_id
+
+    rows: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(figures.figures):
+        key = (row.outcome, row.parity)
+        if key in rows:
+            line, col = doc.locate(("figures", i, "outcome"))
+            first, _ = doc.locate(("figures", rows[key], "outcome"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"figures[{i}]",
+                    f"{row.outcome} for {row.parity} is already given on line {first}; keep one",
+                )
+            )
+        else:
+            rows[key] = i
+    for parity in schema.PARITIES:
+        missing = [
+            o for o in (*schema.WAYS_OF_GIVING_BIRTH, "transferred") if (o, parity) not in rows
+        ]
+        if missing:
+            problems.append(
+                Problem(
+                    doc.file,
+                    *doc.locate(("figures",)),
+                    "figures",
+                    f"{parity} needs a row for each of {', '.join(missing)}: the page's"
+                    " pictures are drawn from them",
+                )
+            )
+            continue
+        ways = [figures.figures[rows[(o, parity)]] for o in schema.WAYS_OF_GIVING_BIRTH]
+        for kind in schema.BIRTH_SETTING_TYPES:
+            values = [getattr(w.per_1000, kind) for w in ways]
+            if sum(values) != 1000:
+                at = ("figures", rows[(schema.WAYS_OF_GIVING_BIRTH[0], parity)], "per_1000", kind)
+                sums = " + ".join(
+                    f"{o} {v}" for o, v in zip(schema.WAYS_OF_GIVING_BIRTH, values, strict=True)
+                )
+                problems.append(
+                    Problem(
+                        doc.file,
+                        *doc.locate(at),
+                        f"figures[{at[1]}].per_1000.{kind}",
+                        f"for {parity} at {kind}, {sums} = {sum(values)}; the three ways of"
+                        " giving birth must add up to 1000: check each against the source",
+                    )
+                )
+    reasons = figures.transfer_reasons.reasons
+    report_repeated_ids(
+        doc,
+        ((("transfer_reasons", "reasons", i, "id"), r.id) for i, r in enumerate(reasons)),
+        problems,
+        "each reason needs its own id",
+    )
+    for kind in ("home", "freestanding_midwifery_unit", "alongside_midwifery_unit"):
+        total = sum(getattr(r.share, kind) for r in reasons)
+        if reasons and abs(total - 100) > SHARE_TOLERANCE:
+            problems.append(
+                Problem(
+                    doc.file,
+                    *doc.locate(("transfer_reasons", "reasons")),
+                    "transfer_reasons.reasons",
+                    f"the shares for {kind} add up to {total:g}, not about 100: check each"
+                    " against the source",
+                )
+            )
+    for i, service in enumerate(figures.signposts):
+        unknown_id(doc, ("signposts", i), service, ds.services, "data/services.yml", problems)
+
+
+def check_postcode_districts(
+    doc: SourceDocument, table: schema.PostcodeDistrictsFile, ds: DataSet, problems: list[Problem]
+) -> None:
+    from lmo.data.validate import report_repeated_ids
+
+    report_repeated_ids(
+        doc,
+        ((("districts", i, "code"), d.code) for i, d in enumerate(table.districts)),
+        problems,
+        "a district is looked up by its code, so each needs its own",
+    )
+
+
+def definition(renderer: Renderer) -> dict[str, Any]:
+    """What the widget's Python reads: birthplace.definition.Definition.from_json."""
+    from lmo.site.render import page_url, relative_url
+
+    ds = renderer.ctx.ds
+    data = ds.birthplace_figures
+    assert data is not None
+    gettext = renderer.ctx.translations.gettext
+
+    def figure(source: schema.FigureSource, **extra: Any) -> dict[str, Any]:
+        return {
+            "source": source_text(source),
+            "url": source.url,
+            "verification": source.verification,
+            **extra,
+        }
+
+    def setting(s: schema.BirthSetting) -> dict[str, Any]:
+        place = ds.places.get(s.place) if s.place else None
+        transfer = None
+        if s.transfer is not None:
+            unit = ds.birth_settings[s.transfer.unit]
+            transfer = {
+                "name": renderer.plain(unit.name),
+                "url": relative_url(URL, page_url("birth_settings", unit.id)),
+                "minutes": s.transfer.typical_minutes,
+            }
+        return {
+            "id": s.id,
+            "name": renderer.plain(s.name),
+            "type": s.type,
+            # Relative to the page the results appear on, so links work under any host.
+            "url": relative_url(URL, page_url("birth_settings", s.id)),
+            "state": s.status.state,
+            "state_label": gettext(labels.STATUS[s.status.state]),
+            "lat": None if place is None else place.coordinates.lat,
+            "lon": None if place is None else place.coordinates.lon,
+            "approximate": True if place is None else place.coordinates.approximate,
+            "in_area": s.in_area,
+            "area": None if s.area is None else renderer.plain(s.area),
+            "birth_pools": s.facilities.birth_pools,
+            "partner_overnight": s.facilities.partner_overnight,
+            "transfer": transfer,
+        }
+
+    districts = ds.postcode_districts
+    return {
+        "format": FORMAT,
+        "lang": renderer.ctx.lang,
+        "dir": text_direction(renderer.ctx.lang),
+        "strings": {
+            **{key: gettext(msgid) for key, msgid in STRINGS.items()},
+            "decimal_separator": get_decimal_symbol(babel_locale(renderer.ctx.lang)),
+            "group_separator": get_group_symbol(babel_locale(renderer.ctx.lang)),
+        },
+        "setting_types": {k: gettext(v) for k, v in labels.SETTING_TYPE.items()},
+        "outcomes": {k: gettext(v) for k, v in labels.BIRTH_OUTCOME.items()},
+        "parities": {k: gettext(v) for k, v in labels.PARITY.items()},
+        "verification": {k: gettext(v) for k, v in labels.VERIFICATION.items()},
+        "matters": {k: gettext(v) for k, v in labels.WHAT_MATTERS.items()},
+        "figures": {
+            parity: {
+                row.outcome: figure(row.source, per_1000=_per_setting(row.per_1000))
+                for row in data.figures
+                if row.parity == parity
+            }
+            for parity in schema.PARITIES
+        },
+        "transfer": figure(
+            data.transfer_reasons.source,
+            reasons=[
+                {
+                    "id": r.id,
+                    "label": renderer.plain(r.label),
+                    "share": r.share.model_dump(),
+                }
+                for r in data.transfer_reasons.reasons
+            ],
+            times={
+                t.setting: figure(t.source, minutes=t.median_minutes) for t in data.transfer_times
+            },
+        ),
+        "settings": [setting(s) for s in ds.birth_settings.values()],
+        "districts": []
+        if districts is None
+        else [
+            {"code": d.code, "towns": list(d.towns), "lat": d.lat, "lon": d.lon}
+            for d in districts.districts
+        ],
+        "districts_approximate": True if districts is None else districts.approximate,
+    }
+
+
+def figure_rows(data: schema.BirthplaceFiguresFile, parity: str) -> list[schema.OutcomeFigures]:
+    """One kind of birth's rows, in the order the page explains them."""
+    order = {outcome: i for i, outcome in enumerate(schema.BIRTH_OUTCOMES)}
+    return sorted((r for r in data.figures if r.parity == parity), key=lambda r: order[r.outcome])
+
+
+def every_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
+    """The settings grouped as in the care plan's list, with every type present: the page
+    says so when the area has none of a kind."""
+    from lmo.features.care_plan.plan import settings_by_type
+
+    groups = dict(settings_by_type(ds))
+    return [(kind, groups.get(kind, [])) for kind in schema.BIRTH_SETTING_TYPES]
+
+
+def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
+    from lmo.features.care_plan.plan import URL as CARE_PLAN_URL
+    from lmo.site.render import source_facts
+
+    ds = renderer.ctx.ds
+    data = ds.birthplace_figures
+    if data is None:
+        return None
+    gettext = renderer.ctx.translations.gettext
+    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
+    has_care_plan = ds.care_plan is not None and any(
+        q.receives == "birth_place_notes" for s in ds.care_plan.sections for q in s.questions
+    )
+    return renderer.render_page(
+        "birth_place.md.j2",
+        URL,
+        path="birth-place/index.md",
+        title=gettext("Where to give birth: the figures and the places"),
+        description=gettext(
+            "National figures on how births went in each kind of place, beside the places"
+            " to give birth in this area."
+        ),
+        facts={
+            "kind": "birth_place",
+            "widget": "birthplace",
+            "widget_files": script_files(SCRIPT, WHEEL),
+            "last_reviewed": data.last_reviewed.isoformat(),
+            "review_by": data.review_by.isoformat(),
+            "owner": data.owner,
+            "source": source_facts(data.source),
+        },
+        figures=data,
+        parities=schema.PARITIES,
+        rows={parity: figure_rows(data, parity) for parity in schema.PARITIES},
+        setting_types=schema.BIRTH_SETTING_TYPES,
+        setting_groups=every_type(ds),
+        transfer_times={t.setting: t for t in data.transfer_times},
+        source_text=source_text,
+        districts=ds.postcode_districts,
+        signposts=[ds.services[i] for i in data.signposts],
+        care_plan_url=CARE_PLAN_URL if has_care_plan else None,
+        matters=list(labels.WHAT_MATTERS),
+        widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},
+    )

@@ -1,0 +1,266 @@
+"""``make feedback``: raw survey exports in, publishable summary files out.
+
+All or nothing: every problem in every export is reported, and nothing is written unless
+there are none, so a half-read export never becomes a half-true summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lmo.config.project import Project, read_mkdocs_yml
+from lmo.core.problems import Problem
+from lmo.data.schema import FEEDBACK_DIR
+from lmo.data.validate import DataSet
+from lmo.features.feedback.approval import load_previous, place_words
+from lmo.features.feedback.disclosure import DisclosureError
+from lmo.features.feedback.identifiers import load_staff_names
+from lmo.features.feedback.read import (
+    ExportMapping,
+    Row,
+    SettingNames,
+    export_files,
+    load_mapping,
+    read_export,
+    shipped_mappings,
+)
+from lmo.features.feedback.summary import (
+    ReviewReport,
+    check_comments,
+    group_by_quarter,
+    summarise_quarter,
+)
+
+HEADER = """\
+# yaml-language-server: $schema=../../schemas/feedback_summary.schema.json
+# Feedback summary for {quarter}, written by 'make feedback' on {today}.
+# Counts from 1 to 4 show as "fewer than 5"; "not shown" hides a count that would let a
+# reader work one out. Do not change any count: the build re-checks them and refuses a
+# file that reveals a small number.
+# You may edit: method (channels, not_heard, notes) and each quote's language.
+# Quotes: only ones a person approved. To publish one, paste its block from the private
+# review report under 'quotes:' and fill in approved_by (your role) and approved_on (the
+# date). Changing a quote's words voids its approval. To stop a quote being offered again,
+# add its fingerprint (never its words) under declined_quotes.
+# Running 'make feedback' again keeps these edits.
+"""
+
+
+@dataclass
+class FeedbackResult:
+    problems: list[Problem]
+    written: list[Path]
+    report: Path | None
+
+
+def review_report_path(source: Path) -> Path:
+    if source.is_dir():
+        return source / "feedback-review.md"
+    return source.with_name(source.name + ".review.md")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def publishable_folders(project: Project, config_file: Path | None = None) -> list[Path]:
+    """Folders whose files can end up on the site: the pages, the built site, and the
+    theme's custom_dir (MkDocs copies its files that are not templates into the site)."""
+    config = config_file or project.root / "mkdocs.yml"
+    raw = read_mkdocs_yml(config) if config.exists() else {}
+    theme = raw.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = [project.content_dir, project.root / str(raw.get("site_dir") or "site")]
+    if custom:
+        folders.append(project.root / str(custom))
+    return [folder.resolve() for folder in folders]
+
+
+def location_problem(
+    path: Path, role: str, project: Project, config_file: Path | None = None
+) -> Problem | None:
+    """Refuse an export, report or output where it could be published."""
+    where = path.resolve()
+    for folder in publishable_folders(project, config_file):
+        if _inside(where, folder):
+            shown = project.display(folder)
+            return Problem(
+                str(path),
+                1,
+                1,
+                "",
+                f"the {role} is inside {shown}/, whose files can be published on the site"
+                " (even ones git ignores): keep raw exports and their review reports outside"
+                " the repository, for example in your documents folder, and run again",
+            )
+    if role == "export" and _inside_repository_unignored(where, project.root):
+        return Problem(
+            str(path),
+            1,
+            1,
+            "",
+            "raw survey exports must live outside the repository, where git cannot"
+            " publish them: move it (for example to your documents folder) and run again",
+        )
+    return None
+
+
+def _inside_repository_unignored(path: Path, root: Path) -> bool:
+    """True when a raw export sits where git would pick it up and publish it."""
+    if not _inside(path, root.resolve()):
+        return False
+    try:
+        result = subprocess.run(
+            ["git", "check-ignore", "-q", str(path)],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return True
+    # 0: ignored; 1: not ignored; 128: not a git repository (nothing to leak into).
+    return result.returncode == 1
+
+
+def _settings(ds: DataSet) -> dict[str, str]:
+    """Settings a response can be about: birth settings and hubs, by English name."""
+    names = {sid: r.name.en for sid, r in ds.birth_settings.items()}
+    names.update({hid: r.name.en for hid, r in ds.hubs.items()})
+    return names
+
+
+def _dump(summary: dict[str, Any]) -> str:
+    body = yaml.safe_dump(summary, sort_keys=False, allow_unicode=True, width=96)
+    # Bare, so an approved block from the review report can be pasted straight under it.
+    body = body.replace("\nquotes: []\n", "\nquotes:\n")
+    return HEADER.format(quarter=summary["quarter"], today=summary["prepared_on"]) + body
+
+
+def _keep_date_when_unchanged(summary: dict[str, Any], previous: dict[str, Any] | None) -> None:
+    """A re-run over the same exports leaves the file byte-identical: the preparation date
+    moves only when something published changes."""
+    if previous is None:
+        return
+    before = yaml.safe_load(yaml.safe_dump({**previous, "prepared_on": None}))
+    after = yaml.safe_load(yaml.safe_dump({**summary, "prepared_on": None}))
+    if before == after:
+        summary["prepared_on"] = str(previous["prepared_on"])
+
+
+def run(
+    project: Project,
+    ds: DataSet,
+    source: Path,
+    out_dir: Path | None = None,
+    mapping_file: Path | None = None,
+    staff_file: Path | None = None,
+    mnvps: list[str] | None = None,
+    today: dt.date | None = None,
+    config_file: Path | None = None,
+) -> FeedbackResult:
+    today = today or dt.date.today()
+    out_dir = out_dir or project.data_dir / FEEDBACK_DIR
+    if not source.exists():
+        return FeedbackResult([Problem(str(source), 1, 1, "", "no such file or folder")], [], None)
+    placed = [
+        location_problem(source, "export", project, config_file),
+        location_problem(out_dir, "output folder", project, config_file),
+    ]
+    if any(placed):
+        return FeedbackResult([p for p in placed if p is not None], [], None)
+    rows, staff_names, problems = _read_inputs(ds, source, mapping_file, staff_file)
+    if problems:
+        return FeedbackResult(problems, [], None)
+    files = list(export_files(source))
+    report = ReviewReport(inputs=[p.name for p in files], rows=len(rows))
+    checks = check_comments(
+        (r.comment for r in rows), staff_names, ds.feedback_themes, place_words(ds)
+    )
+    names = _settings(ds)
+    summaries: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    for quarter, quarter_rows in group_by_quarter(rows).items():
+        path = out_dir / f"{quarter.id}.yml"
+        report.summary_files[quarter.id] = project.display(path)
+        previous, found = load_previous(path, project.display(path), today)
+        problems.extend(found)
+        try:
+            summary = summarise_quarter(
+                quarter,
+                quarter_rows,
+                themes=ds.feedback_themes,
+                setting_names=names,
+                mnvps=mnvps or list(ds.mnvps),
+                today=today,
+                checks=checks,
+                previous=previous,
+                report=report,
+            )
+        except DisclosureError as error:
+            problems.append(
+                Problem(str(source), 1, 1, quarter.id, f"cannot publish safely: {error}")
+            )
+            continue
+        summaries.append((summary, previous))
+    if problems:
+        return FeedbackResult(problems, [], None)
+    written = _write(out_dir, summaries)
+    report_path = review_report_path(source)
+    report_path.write_text(report.markdown(), encoding="utf-8")
+    return FeedbackResult([], written, report_path)
+
+
+def _read_inputs(
+    ds: DataSet, source: Path, mapping_file: Path | None, staff_file: Path | None
+) -> tuple[list[Row], list[str], list[Problem]]:
+    """Every row of every export, and the staff list; or every problem in them."""
+    problems: list[Problem] = []
+    mappings: list[ExportMapping]
+    if mapping_file is not None:
+        mapping, found = load_mapping(mapping_file)
+        problems.extend(found)
+        mappings = [mapping] if mapping else []
+    else:
+        mappings = shipped_mappings()
+    staff_names: list[str] = []
+    if staff_file is None:
+        candidate = (source if source.is_dir() else source.parent) / "staff-names.txt"
+        staff_file = candidate if candidate.exists() else None
+    if staff_file is not None:
+        try:
+            staff_names = load_staff_names(staff_file)
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(str(staff_file), 1, 1, "", f"cannot read: {error}"))
+    files = list(export_files(source))
+    if not files:
+        problems.append(Problem(str(source), 1, 1, "", "no .csv or .xlsx export found here"))
+    if problems or not mappings:
+        return [], staff_names, problems
+    settings = SettingNames.from_records(_settings(ds))
+    theme_ids = {t.id for t in ds.feedback_themes}
+    rows: list[Row] = []
+    for path in files:
+        found_rows, found = read_export(path, settings, theme_ids, mappings, display=path.name)
+        rows.extend(found_rows)
+        problems.extend(found)
+    return rows, staff_names, problems
+
+
+def _write(
+    out_dir: Path, summaries: list[tuple[dict[str, Any], dict[str, Any] | None]]
+) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for summary, previous in summaries:
+        path = out_dir / f"{summary['quarter']}.yml"
+        _keep_date_when_unchanged(summary, previous)
+        text = _dump(summary)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
