@@ -14,8 +14,8 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from lmo.config.project import ConfigFileError, project_from_mkdocs_config
 from lmo.core.problems import Severity
-from lmo.delivery.offline import OFFLINE_URL
 from lmo.pipeline import cached_check_and_generate, strict_from_environment
+from lmo.site.render import OFFLINE_URL
 
 log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
 

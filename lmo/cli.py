@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lmo.config.project import ConfigFileError, Project
 from lmo.core.problems import Problem
-from lmo.data.validate import DataSet
+from lmo.data.dataset import DataSet
 from lmo.pipeline import check, check_and_generate, strict_from_environment
 from lmo.site.generate import remove_generated
 
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
-        from lmo.data.schema_export import write_schema_files
+        from lmo.schema_export import write_schema_files
 
         written = write_schema_files(Path(args.out), Path(args.reference))
         print(f"wrote {len(written)} files")
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
         return 0
     if args.command == "review-report":
-        from lmo.data import review_report
+        from lmo.data import review as review_report
 
         dataset = _checked_dataset(project)
         if dataset is None:

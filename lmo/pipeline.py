@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from lmo.config.project import Project
 from lmo.core.problems import Problem, Severity
-from lmo.data.validate import DataSet, load_dataset
+from lmo.data.contract import NamedDataPart
+from lmo.data.dataset import DataSet
+from lmo.data.load import load_dataset as load_data
 from lmo.delivery.vendor import copy_vendored
-from lmo.features.languages.catalogue_check import check_catalogues
-from lmo.features.languages.safety_terms import check_safety_terms
+from lmo.features import discover
+from lmo.features.contract import Feature
 from lmo.site.content import check_content
+from lmo.site.contract import ActiveSitePart
 from lmo.site.generate import WriteReport, write_pages
 
 
@@ -36,24 +41,54 @@ class CheckResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
+def data_parts(features: tuple[Feature, ...]) -> list[NamedDataPart]:
+    return [NamedDataPart(f.name, f.data) for f in features if f.data is not None]
+
+
+def site_parts(features: tuple[Feature, ...], ds: DataSet) -> tuple[ActiveSitePart, ...]:
+    """The page-stage parts of the features that are on, with their checked values."""
+    return tuple(
+        ActiveSitePart(f.name, f.site, ds.features.get(f.name))
+        for f in features
+        if f.site is not None and f.is_on(ds)
+    )
+
+
+def features_report(ds: DataSet) -> list[str]:
+    """One line per feature: on, or off and what would switch it on (for the build log)."""
+    lines = []
+    for feature in discover():
+        if feature.is_on(ds):
+            lines.append(f"on:  {feature.name} ({feature.summary})")
+        else:
+            lines.append(f"off: {feature.name} ({feature.why_off()})")
+    return lines
+
+
+def nav_pages_off(ds: DataSet) -> set[str]:
+    """The menu entries (source paths) of features that are off, to leave out of nav:."""
+    return {
+        path
+        for feature in discover()
+        if feature.site is not None and not feature.is_on(ds)
+        for path in feature.site.nav
+    }
+
+
 def check(project: Project) -> CheckResult:
     """Validate data and hand-written content. Fast: renders nothing."""
-    prefix = project.display(project.data_dir) + "/"
-    dataset, problems = load_dataset(
+    features = discover()
+    dataset, problems = load_data(
         project.data_dir,
         today=project.today,
-        display_prefix=prefix,
+        display_prefix=project.display(project.data_dir) + "/",
         languages=project.languages,
+        parts=data_parts(features),
     )
     problems = problems + check_content(project.content_dir, project.root, project.today)
-    problems += check_catalogues(project.locales_dir, project.root)
-    problems += check_safety_terms(
-        project.locales_dir,
-        project.root,
-        project.data_dir / "translations",
-        f"{prefix}translations/",
-        dataset.texts if dataset is not None else None,
-    )
+    for feature in features:
+        if feature.check is not None:
+            problems += feature.check(project, dataset)
     return CheckResult(dataset, sorted(problems))
 
 
@@ -69,6 +104,7 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
         project.today,
         project.maps,
         project.site_url,
+        site_parts(discover(), result.dataset),
     )
     vendored = copy_vendored(project.node_modules, project.content_dir)
     result.problems = sorted(result.problems + report.problems + vendored)
@@ -85,7 +121,14 @@ def _fingerprint(project: Project) -> str:
     from lmo.site.render import TEMPLATES
 
     parts = [project.today.isoformat(), ",".join(project.languages)]
-    for folder in (project.data_dir, project.locales_dir, TEMPLATES, project.content_dir):
+    templates = [f.site.templates for f in discover() if f.site and f.site.templates]
+    for folder in (
+        project.data_dir,
+        project.locales_dir,
+        TEMPLATES,
+        *templates,
+        project.content_dir,
+    ):
         if not folder.exists():
             continue
         for path in sorted(folder.rglob("*")):
@@ -114,3 +157,9 @@ def latest(project: Project) -> CheckResult | None:
     for per-page hooks, which run after ``on_config`` has already checked and written."""
     cached = _cache.get(str(project.content_dir))
     return cached[1] if cached else None
+
+
+def load_dataset(data_dir: Path, **options: Any) -> tuple[DataSet | None, list[Problem]]:
+    """``lmo.data.load.load_dataset`` with every feature's data part: the whole data set, as
+    the build and ``make check`` read it (for scripts and tests)."""
+    return load_data(data_dir, parts=data_parts(discover()), **options)

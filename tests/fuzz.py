@@ -17,7 +17,7 @@ import yaml
 from sitebuild import build, check, make_site
 
 from lmo.core.yamlsource import dotted
-from lmo.data.schema_export import json_schemas
+from lmo.schema_export import json_schemas
 
 # Each builds to a number nobody wrote if it is ever evaluated as a template (7*191, 8*167).
 EVALUATED = ("1337", "1336")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sitebuild import check, copy_data, edit, make_site
 
-from lmo.data.validate import load_dataset
+from lmo.pipeline import load_dataset
 
 TODAY = dt.date(2026, 6, 1)
 

@@ -15,11 +15,12 @@ from bs4 import BeautifulSoup
 from sitebuild import REPO, copy_data, edit
 
 from lmo.data import schema
-from lmo.data.validate import load_dataset
 from lmo.features.birth_place import place as birth_place
+from lmo.features.birth_place import schema as birth_place_schema
+from lmo.pipeline import load_dataset
 
 TYPES = schema.BIRTH_SETTING_TYPES
-WAYS = schema.WAYS_OF_GIVING_BIRTH
+WAYS = birth_place_schema.WAYS_OF_GIVING_BIRTH
 # Transfer during or after labour, per 100 (Birthplace, as summarised by NCT), from
 # ../shared/brief/birthplace-figures.md: the per-1,000 rows must agree with them.
 NCT_TRANSFER_PERCENT = {
@@ -96,7 +97,7 @@ def test_without_javascript_the_page_has_every_figure_with_its_source(built: Pat
             assert len(body) == 8
             expected = rows(parity)
             # The rows come in the order the page explains them, each with its figures.
-            for tr, outcome in zip(body, schema.BIRTH_OUTCOMES, strict=True):
+            for tr, outcome in zip(body, birth_place_schema.BIRTH_OUTCOMES, strict=True):
                 cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
                 numbers = [int(c.split()[0]) for c in cells[:4]]
                 assert numbers == [expected[outcome]["per_1000"][k] for k in TYPES], outcome
@@ -210,8 +211,8 @@ def test_the_widget_and_the_build_agree_on_the_fixed_lists() -> None:
     from birthplace import definition
 
     assert definition.SETTING_TYPES == schema.BIRTH_SETTING_TYPES
-    assert definition.PARITIES == schema.PARITIES
-    assert definition.OUTCOMES == schema.BIRTH_OUTCOMES
-    assert definition.WAYS_OF_GIVING_BIRTH == schema.WAYS_OF_GIVING_BIRTH
-    assert set(definition.INTERVENTIONS) <= set(schema.BIRTH_OUTCOMES)
+    assert definition.PARITIES == birth_place_schema.PARITIES
+    assert definition.OUTCOMES == birth_place_schema.BIRTH_OUTCOMES
+    assert definition.WAYS_OF_GIVING_BIRTH == birth_place_schema.WAYS_OF_GIVING_BIRTH
+    assert set(definition.INTERVENTIONS) <= set(birth_place_schema.BIRTH_OUTCOMES)
     assert definition.Definition.FORMAT == birth_place.FORMAT

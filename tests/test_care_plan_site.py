@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from careplan.api import Drafter
 from sitebuild import copy_data, edit
 
-from lmo.data.validate import load_dataset
 from lmo.delivery.pyodide_runtime import RUNTIME_FILES
+from lmo.pipeline import load_dataset
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 from scipy.optimize import linprog
 
-from lmo.data.schema import FEWER_THAN_5, NOT_SHOWN, Count
 from lmo.features.feedback.disclosure import (
     DisclosureError,
     Figure,
@@ -29,6 +28,7 @@ from lmo.features.feedback.disclosure import (
     protect,
     share,
 )
+from lmo.features.feedback.schema import FEWER_THAN_5, NOT_SHOWN, Count
 
 Publication = Mapping[str, Published | None]
 

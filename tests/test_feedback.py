@@ -16,14 +16,15 @@ from openpyxl import Workbook
 from sitebuild import FIXTURE, REPO
 
 from lmo.config.project import Project
-from lmo.data.schema import FEWER_THAN_5, NOT_SHOWN, FeedbackSummary
-from lmo.data.validate import DataSet, load_dataset
+from lmo.data.dataset import DataSet
 from lmo.features.feedback.approval import fingerprint
 from lmo.features.feedback.build import review_report_path, run
 from lmo.features.feedback.disclosure import audit
 from lmo.features.feedback.read import MAPPINGS_DIR, SettingNames, load_mapping, shipped_mappings
+from lmo.features.feedback.schema import FEWER_THAN_5, NOT_SHOWN, FeedbackSummary
 from lmo.features.feedback.summary import Quarter
 from lmo.features.feedback.tables import published_values, summary_layout
+from lmo.pipeline import load_dataset
 
 TODAY = dt.date(2026, 11, 23)
 CANONICAL = ["submitted", "setting", "stage", "rating", "comment", "consent_to_publish", "themes"]

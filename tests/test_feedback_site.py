@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import copy_data, edit
 
-from lmo.data.validate import load_dataset
 from lmo.features.feedback.pages import FeedbackView
+from lmo.pipeline import load_dataset
 
 TODAY = dt.date(2026, 6, 1)
 SUMMARY = "feedback/2026-27-q1.yml"

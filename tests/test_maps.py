@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from lmo.config.settings import check_settings
-from lmo.features.maps.maps import MapPoint, MapSettings, MapWords, draw_map
+from lmo.config.settings import MapSettings, check_settings
+from lmo.features.maps.maps import MapPoint, MapWords, draw_map
 
 TILES = "https://tile.openstreetmap.org"
 

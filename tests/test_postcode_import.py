@@ -20,7 +20,6 @@ import yaml
 from sitebuild import REPO, run
 
 from lmo.core.yamlsource import load_yaml
-from lmo.data.schema import PostcodeDistrictsFile
 from lmo.features.birth_place.postcode_import import (
     ATTRIBUTION,
     PostcodeImportError,
@@ -28,6 +27,7 @@ from lmo.features.birth_place.postcode_import import (
     district_sort_key,
     import_districts,
 )
+from lmo.features.birth_place.schema import PostcodeDistrictsFile
 
 TODAY = dt.date(2026, 11, 23)
 SCRIPT = REPO / "scripts" / "import_postcode_districts.py"

@@ -12,7 +12,7 @@ import yaml
 from sitebuild import REPO, run
 
 from lmo.config.project import read_mkdocs_yml
-from lmo.data.schema_export import json_schemas, reference_markdown
+from lmo.schema_export import json_schemas, reference_markdown
 
 
 def test_example_data_and_content_pass_check() -> None:

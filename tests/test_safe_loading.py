@@ -14,7 +14,7 @@ from sitebuild import build, check, copy_data, edit, make_site
 
 from lmo.core.bytecode_cache import private_cache_folder
 from lmo.core.problems import Severity
-from lmo.data.validate import load_dataset
+from lmo.pipeline import load_dataset
 from lmo.site.content import check_content
 
 TODAY = dt.date(2026, 6, 1)

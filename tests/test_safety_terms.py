@@ -10,7 +10,6 @@ from sitebuild import REPO, check, make_site
 
 from lmo.core.problems import Problem, Severity
 from lmo.data.schema import LocalText
-from lmo.data.validate import load_dataset
 from lmo.features.languages.safety_terms import (
     SafetyTermsFile,
     check_catalogue_terms,
@@ -19,6 +18,7 @@ from lmo.features.languages.safety_terms import (
     judge,
     load_safety_terms,
 )
+from lmo.pipeline import load_dataset
 
 LANGUAGES = ["pl", "lt", "ro", "ur"]
 

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from sitebuild import REPO
 
 from lmo.core.i18n import translations
-from lmo.data.validate import DataSet, load_dataset
+from lmo.data.dataset import DataSet
+from lmo.pipeline import load_dataset
 from lmo.site.render import RenderContext, Renderer
 
 SUSPENDED = "kidderminster-postnatal-drop-in"

@@ -11,9 +11,9 @@ import yaml
 from sitebuild import make_site, run
 
 from lmo.config.project import Project
+from lmo.data.dataset import DataSet
 from lmo.data.schema import source_hash
 from lmo.data.translations import Tally, localise
-from lmo.data.validate import DataSet
 from lmo.features.languages.translation_report import data_coverage, todo
 from lmo.pipeline import check
 

@@ -15,12 +15,11 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from lmo.config.settings import check_settings
+from lmo.config.settings import MapSettings, check_settings
 from lmo.core.paths import TOOL_ROOT
 from lmo.core.problems import Problem
 from lmo.core.yamlsource import check_limits, read_utf8
 from lmo.data.schema import SOURCE_LANGUAGE
-from lmo.features.maps.maps import MapSettings
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -8,6 +8,7 @@ explained, with the line and column in mkdocs.yml where it was written.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,10 +17,29 @@ from pydantic_core import PydanticCustomError
 
 from lmo.core.problems import Problem
 from lmo.core.yamlsource import dotted, load_yaml
-from lmo.features.maps.maps import DEFAULT_ATTRIBUTION, DEFAULT_TILES, MapSettings
 
 # https, or plain http on this machine only (a local stand-in for tests and audits).
 _TILES = re.compile(r"^(?:https://|http://(?:127\.0\.0\.1|localhost)[:/])[^\s\"'<>]+$")
+
+# The tile server is the one host outside the site a page may contact.
+DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    tiles: str = DEFAULT_TILES
+    attribution: str = DEFAULT_ATTRIBUTION
+    max_zoom: int = 19
+
+    @property
+    def tile_origin(self) -> str:
+        """scheme://host of the tile server, for the Content-Security-Policy and tests.
+        Leaflet's {s} subdomain placeholder becomes the policy's wildcard (a.tile..., b.tile...)."""
+        scheme, _, rest = self.tiles.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0].replace('{s}', '*')}"
 
 
 def _folder(value: Any) -> str:

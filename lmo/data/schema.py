@@ -3,7 +3,8 @@
 Models reject unknown keys, so a misspelt field is an error rather than silently
 ignored text. Field descriptions feed the generated field reference and the JSON
 Schema that gives editors completion. Cross-file checks (references between files,
-duplicate ids) live in ``lmo.data.validate``; this module only knows one file at a time.
+duplicate ids) live in ``lmo.data.load`` and ``lmo.data.references``; this module only knows one
+file at a time.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from pydantic_core import PydanticCustomError
 
 from lmo.core.numbers import is_uk_phone
 from lmo.data.phrases import PhraseUse, phrase_json_schema
+from lmo.data.references import ANY_RECORD, SAME_COLLECTION, Refers
 
 SOURCE_LANGUAGE = "en"
 
 # --- value types -------------------------------------------------------------------------
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s<>\"]*)?$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
@@ -266,7 +268,7 @@ OdsCode = Annotated[
 ]
 
 
-def _latitude(value: float) -> float:
+def check_latitude(value: float) -> float:
     if not UK_LATITUDE[0] <= value <= UK_LATITUDE[1]:
         raise PydanticCustomError(
             "lmo_coordinates",
@@ -276,7 +278,7 @@ def _latitude(value: float) -> float:
     return value
 
 
-def _longitude(value: float) -> float:
+def check_longitude(value: float) -> float:
     if not UK_LONGITUDE[0] <= value <= UK_LONGITUDE[1]:
         raise PydanticCustomError(
             "lmo_coordinates",
@@ -349,10 +351,10 @@ class Status(Strict):
     effective_to: Date | None = Field(None, description="When it ends, if known.")
     new_referrals_close: Date | None = Field(None, description="Last day for new referrals.")
     care_ends: Date | None = Field(None, description="Last day of care for people already in it.")
-    replaced_by: Id | None = Field(
+    replaced_by: Annotated[Id, Refers(SAME_COLLECTION)] | None = Field(
         None, description="Id of the record (same kind) that took over, for replaced or closed."
     )
-    fallback_provider: Id | None = Field(
+    fallback_provider: Annotated[Id, Refers("organisations")] | None = Field(
         None, description="Id of the organisation that provides care instead, named in advance."
     )
     what_to_do_now: WhatToDoNow | None = Field(
@@ -447,8 +449,8 @@ class Address(Strict):
 
 
 class Coordinates(Strict):
-    lat: Annotated[float, AfterValidator(_latitude)]
-    lon: Annotated[float, AfterValidator(_longitude)]
+    lat: Annotated[float, AfterValidator(check_latitude)]
+    lon: Annotated[float, AfterValidator(check_longitude)]
     approximate: bool = Field(
         False, description="True when only the town centre is known: the page says so."
     )
@@ -510,19 +512,27 @@ class Service(Record):
     ] = Field(description="Which of the eight parts of the Local Maternity Offer it belongs to.")
     for_whom: Text
     access: Access
-    provider: Id = Field(description="Id of the organisation legally providing it.")
-    commissioner: Id | None = Field(None, description="Id of the organisation paying for it.")
-    delivered_at: list[Id] = Field(default_factory=list, description="Ids of places.")
+    provider: Annotated[Id, Refers("organisations")] = Field(
+        description="Id of the organisation legally providing it."
+    )
+    commissioner: Annotated[Id, Refers("organisations")] | None = Field(
+        None, description="Id of the organisation paying for it."
+    )
+    delivered_at: list[Annotated[Id, Refers("places")]] = Field(
+        default_factory=list, description="Ids of places."
+    )
     area: Text | None = Field(None, description="Where it is offered, if not the whole LMNS.")
     hours: Text | None = None
     languages: Languages | None = None
 
 
 class Hub(Record):
-    place: Id
-    provider: Id
+    place: Annotated[Id, Refers("places")]
+    provider: Annotated[Id, Refers("organisations")]
     offers: list[Text] = Field(default_factory=list, description="What happens at the hub.")
-    services: list[Id] = Field(default_factory=list, description="Ids of services held here.")
+    services: list[Annotated[Id, Refers("services")]] = Field(
+        default_factory=list, description="Ids of services held here."
+    )
 
 
 BIRTH_SETTING_TYPES = (
@@ -577,7 +587,9 @@ class Facilities(Strict):
 
 
 class Transfer(Strict):
-    unit: Id = Field(description="Id of the obstetric unit birth setting you would go to.")
+    unit: Annotated[Id, Refers("birth_settings")] = Field(
+        description="Id of the obstetric unit birth setting you would go to."
+    )
     typical_minutes: int | None = Field(None, ge=1, le=600)
     what_happens: Text
 
@@ -586,9 +598,11 @@ class BirthSetting(Record):
     type: Literal[
         "home", "freestanding_midwifery_unit", "alongside_midwifery_unit", "obstetric_unit"
     ]
-    place: Id | None = Field(None, description="Id of the place; not used for home birth.")
+    place: Annotated[Id, Refers("places")] | None = Field(
+        None, description="Id of the place; not used for home birth."
+    )
     area: Text | None = Field(None, description="Where home birth is offered.")
-    provider: Id
+    provider: Annotated[Id, Refers("organisations")]
     in_area: bool = Field(True, description="False for units outside the LMNS.")
     facilities: Facilities
     suits: Text = Field(description="Who the setting suits, in words. Not a clinical rule.")
@@ -613,7 +627,9 @@ class BirthSetting(Record):
 
 
 class TriageLine(Strict):
-    birth_setting: Id = Field(description="Id of the birth unit this line answers for.")
+    birth_setting: Annotated[Id, Refers("birth_settings")] = Field(
+        description="Id of the birth unit this line answers for."
+    )
     name: Text
     phone: Phone
     hours: Text
@@ -630,7 +646,7 @@ class Mnvp(Record):
 RECORD_REF = re.compile(r"^(hubs|birth_settings|services|organisations|places|mnvps)/[a-z0-9-]+$")
 
 
-def _check_record_ref(value: Any) -> str:
+def check_record_ref(value: Any) -> str:
     if isinstance(value, str) and RECORD_REF.match(value):
         return value
     raise PydanticCustomError(
@@ -644,7 +660,7 @@ class SiteNotice(Strict):
 
     text: NoticeText = Field(description="What changed: English text, or a standard sentence.")
     until: Date = Field(description="Last day to show it; after that the build leaves it out.")
-    record: Annotated[str, BeforeValidator(_check_record_ref)] | None = Field(
+    record: Annotated[str, BeforeValidator(check_record_ref), Refers(ANY_RECORD)] | None = Field(
         None, description="The record it is about, as collection/id, such as services/booking."
     )
 
@@ -660,9 +676,11 @@ class Lmns(Strict):
     intro: Text
     when_to_call_999: Text
     triage_lines: list[TriageLine] = Field(min_length=1)
-    single_point_of_access: Id = Field(description="Id of the self-referral service.")
+    single_point_of_access: Annotated[Id, Refers("services")] = Field(
+        description="Id of the self-referral service."
+    )
     interpreting: Text = Field(description="How to ask for an interpreter, for every page.")
-    interpreting_services: list[Id] = Field(
+    interpreting_services: list[Annotated[Id, Refers("services")]] = Field(
         default_factory=list, description="Ids of the interpreting services, listed with it."
     )
     site_notice: SiteNotice | None = None
@@ -675,7 +693,7 @@ class Lmns(Strict):
 class ConcernRoute(Record):
     for_what: Text = Field(description="What this route is for.")
     how: Text
-    organisation: Id | None = None
+    organisation: Annotated[Id, Refers("organisations")] | None = None
     phone: Phone | None = None
     website: Url | None = None
     formal_complaint: bool = False
@@ -728,542 +746,6 @@ class GlossaryFile(Strict):
     terms: list[Term]
 
 
-# --- the change log -------------------------------------------------------------------------
-
-
-class Change(Strict):
-    """A past change of status, kept after the record moves on, so the history stays public.
-    A record's current status is published as a change too, without an entry here."""
-
-    date: Date = Field(description="When the change took effect.")
-    record: Annotated[str, BeforeValidator(_check_record_ref)]
-    state: StatusState = Field(description="The status it changed to.")
-    what: Text = Field(description="What changed, in plain words.")
-    confirmed_by: str = Field(description="Who confirmed it (a role and organisation).")
-
-
-class ChangesFile(Strict):
-    changes: list[Change] = Field(default_factory=list)
-
-
-# --- quality and safety (seed 003, Appendix 2: what may be public) --------------------------
-
-# Measures that are for internal quality surveillance, never for a public page. They are
-# named so that an editor who adds one learns why it is refused, not just that it is unknown.
-INTERNAL_MEASURES = {
-    "incidents": "incident counts",
-    "incident_counts": "incident counts",
-    "serious_incidents": "incident counts",
-    "staffing": "staffing and rota gaps",
-    "staffing_gaps": "staffing and rota gaps",
-    "rota_gaps": "staffing and rota gaps",
-    "vacancies": "staffing and rota gaps",
-    "training": "training compliance",
-    "training_compliance": "training compliance",
-    "perinatal_mortality_reviews": "perinatal death review findings",
-    "pmrt": "perinatal death review findings",
-    "perinatal_deaths": "perinatal death review findings",
-    "coroner_reports": "coroner reports",
-    "prevention_of_future_deaths": "coroner reports",
-    "complaints_count": "complaint counts",
-}
-
-CqcRating = Literal["outstanding", "good", "requires_improvement", "inadequate", "not_rated"]
-
-
-class CqcRatings(Strict):
-    overall: CqcRating
-    safe: CqcRating
-    effective: CqcRating
-    caring: CqcRating
-    responsive: CqcRating
-    well_led: CqcRating
-    scope: Literal["maternity", "whole_trust"] = Field(
-        description="Whether the ratings are for the maternity service or the whole trust."
-    )
-    published: Date = Field(description="Date of the CQC report.")
-    url: Url
-
-
-class IncentiveScheme(Strict):
-    year: str = Field(pattern=r"^\d{4}/\d{2}$", description="Scheme year, such as 2023/24.")
-    result: Literal["met", "not_met"] = Field(description="Met all ten safety actions or not.")
-    source: Source
-
-
-class QualityRecord(Strict):
-    """What may be published about a provider's maternity quality and safety."""
-
-    provider: Id
-    cqc: CqcRatings | None = None
-    maternity_incentive_scheme: IncentiveScheme | None = None
-    board_papers: Url | None = Field(None, description="Where public board papers are.")
-    raise_concern: Id | None = Field(None, description="Id of a route in concerns.yml.")
-    source: Source
-    owner: str
-    last_reviewed: Date
-    review_by: Date
-
-    @model_validator(mode="before")
-    @classmethod
-    def _refuse_internal_measures(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            for key in data:
-                if key in INTERNAL_MEASURES:
-                    raise PydanticCustomError(
-                        "lmo_internal",
-                        "'{key}' is an internal quality measure ({what}): it is for the trust"
-                        " board and regulators, never a public page (NHS England's perinatal"
-                        " quality surveillance model, Appendix 2); remove it",
-                        {"key": key, "what": INTERNAL_MEASURES[key]},
-                    )
-        return data
-
-
-class QualityFile(Strict):
-    providers: list[QualityRecord] = Field(default_factory=list)
-
-
-# --- MNVP feedback: themes, quarterly summaries, "you said, we did" ------------------------
-
-# Counts from 1 to 4 are published as "fewer than 5"; "not shown" hides a larger count that
-# would let a reader work out a small one (lmo.features.feedback.disclosure applies these rules).
-FEWER_THAN_5 = "fewer than 5"
-"""Published in place of a count from 1 to 4."""
-NOT_SHOWN = "not shown"
-"""Published in place of a count of 5 or more that is hidden to protect a small count."""
-SMALL_COUNT = 5
-"""Counts from 1 to SMALL_COUNT - 1 are small."""
-# No percentage on fewer responses than this: with 20, one person moves a figure by 5 points.
-MIN_PERCENT_BASE = 20
-RATING_KEYS = ("very_good", "good", "neither", "poor", "very_poor", "dont_know")
-STAGE_KEYS = ("antenatal", "birth", "postnatal", "neonatal", "other")
-# Columns of a raw export: their presence in a published file means raw rows got in.
-RAW_FIELDS = frozenset(
-    {"submitted", "comment", "consent_to_publish", "rows", "raw", "responses_raw", "row"}
-)
-
-
-def _check_count(value: Any) -> int | str:
-    if value in (FEWER_THAN_5, NOT_SHOWN):
-        return str(value)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PydanticCustomError(
-            "lmo_count",
-            f'expected a whole number, "{FEWER_THAN_5}" or "{NOT_SHOWN}"',
-        )
-    if 0 < value < SMALL_COUNT:
-        raise PydanticCustomError(
-            "lmo_count",
-            f'a count from 1 to 4 could identify someone: publish it as "{FEWER_THAN_5}"',
-        )
-    return value
-
-
-Count = Annotated[
-    int | str,
-    PlainValidator(_check_count),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 0},
-                {"enum": [FEWER_THAN_5, NOT_SHOWN]},
-            ]
-        }
-    ),
-]
-
-
-def _refuse_raw(data: Any) -> Any:
-    if isinstance(data, dict):
-        for key in data:
-            if key in RAW_FIELDS:
-                raise PydanticCustomError(
-                    "lmo_raw",
-                    "'{key}' belongs to raw survey responses, which must never be in the"
-                    " repository or on the site: publish only the summary written by"
-                    " 'make feedback', and delete this",
-                    {"key": key},
-                )
-    return data
-
-
-class FeedbackTheme(Strict):
-    id: Id
-    name: Text
-    keywords: list[str] = Field(
-        default_factory=list,
-        description="Words or phrases (lower case) that suggest this theme in a comment.",
-    )
-
-
-class FeedbackThemesFile(Strict):
-    themes: list[FeedbackTheme] = Field(default_factory=list)
-
-
-class RatingCounts(Strict):
-    """Responses by Friends and Family Test answer."""
-
-    very_good: Count
-    good: Count
-    neither: Count = Field(description="Neither good nor poor.")
-    poor: Count
-    very_poor: Count
-    dont_know: Count
-
-
-class StageCounts(Strict):
-    antenatal: Count
-    birth: Count
-    postnatal: Count
-    neonatal: Count
-    other: Count
-
-
-class SettingBreakdown(Strict):
-    setting: Id = Field(description="Id of a birth setting or hub, or 'other'.")
-    responses: Count
-    ratings: RatingCounts
-    percent_positive: int | None = Field(None, ge=0, le=100)
-
-
-class ThemeCount(Strict):
-    theme: Id
-    coded: Count | None = Field(None, description="Responses the MNVP coded with this theme.")
-    suggested: Count | None = Field(
-        None, description="Other responses whose words suggest it (keyword match, unchecked)."
-    )
-
-
-class Quote(Strict):
-    """A quote a person approved. Candidates never reach this file: they wait in the private
-    review report beside the export, so nothing unapproved is ever in a pull request."""
-
-    text: str = Field(min_length=1)
-    fingerprint: Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))] = Field(
-        description="The first 12 hex digits of the SHA-256 of the exact text: an approval"
-        " covers these words only."
-    )
-    language: str = Field(pattern=_LANG_RE.pattern, description="The language it is written in.")
-    stage: Literal["antenatal", "birth", "postnatal", "neonatal", "other"]
-    approved_by: str = Field(description="Who approved it for publication (a role).")
-    approved_on: Date = Field(description="The day it was approved: not in the future.")
-
-    _raw = model_validator(mode="before")(_refuse_raw)
-
-
-def _check_fingerprint(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(r"[0-9a-f]{12}", value):
-        return value
-    raise PydanticCustomError(
-        "lmo_hash", "expected the 12-character fingerprint that 'make feedback' wrote"
-    )
-
-
-class FeedbackMethod(Strict):
-    channels: list[Text] = Field(
-        description="How feedback was collected, such as an online survey."
-    )
-    not_heard: Text = Field(description="Who was not heard, or too few to report: say it plainly.")
-    notes: Text | None = None
-
-
-class FeedbackSummary(Strict):
-    """One quarter's published summary, written by 'make feedback' and edited only where
-    the header comment says."""
-
-    quarter: str = Field(pattern=r"^\d{4}-\d{2}-q[1-4]$", description="Such as 2026-27-q1.")
-    period_start: Date
-    period_end: Date
-    mnvps: list[Id] = Field(
-        min_length=1, description="Ids of the MNVPs that ran the survey (lmns.yml)."
-    )
-    prepared_on: Date
-    next_summary_by: Date = Field(description="When the next summary is due: its review date.")
-    responses: Count
-    percent_positive: int | None = Field(None, ge=0, le=100)
-    by_rating: RatingCounts
-    by_stage: StageCounts
-    by_setting: list[SettingBreakdown] = Field(default_factory=list)
-    themes: list[ThemeCount] = Field(default_factory=list)
-    # Empty when nothing is approved: 'quotes:' is written bare, ready for a pasted block.
-    quotes: Annotated[list[Quote], BeforeValidator(lambda v: [] if v is None else v)] = Field(
-        default_factory=list
-    )
-    declined_quotes: list[Annotated[str, BeforeValidator(lambda v: _check_fingerprint(v))]] = Field(
-        default_factory=list,
-        description="Fingerprints of quotes the approver turned down: never offered again."
-        " Fingerprints only, never text.",
-    )
-    method: FeedbackMethod
-
-    _raw = model_validator(mode="before")(_refuse_raw)
-
-
-class FeedbackAction(Strict):
-    id: Id
-    you_said: Text = Field(description="What women and families said, in their words or a theme.")
-    theme: Id | None = Field(None, description="Id of a theme in feedback_themes.yml.")
-    quarter: str | None = Field(
-        None, pattern=r"^\d{4}-\d{2}-q[1-4]$", description="The summary it came from."
-    )
-    we_did: Text = Field(description="What was done, or is planned.")
-    owner: str = Field(description="Who is responsible (a team or role).")
-    status: Literal["planned", "in_progress", "done", "not_adopted"]
-    due: Date
-    updated: Date = Field(description="When this action was last checked.")
-    evidence: Source | None = Field(
-        None, description="Required for done: where anyone can see that it was done."
-    )
-    reason: Text | None = Field(None, description="Required for not_adopted: why not.")
-
-    @model_validator(mode="after")
-    def _status_needs(self) -> FeedbackAction:
-        if self.status == "done" and self.evidence is None:
-            raise PydanticCustomError(
-                "lmo_action",
-                "an action marked 'done' needs 'evidence' (title and, if public, url): done"
-                " without evidence is not done",
-            )
-        if self.status == "not_adopted" and self.reason is None:
-            raise PydanticCustomError(
-                "lmo_action", "an action marked 'not_adopted' needs 'reason': say why"
-            )
-        return self
-
-
-class YouSaidWeDidFile(Strict):
-    owner: str = Field(description="Who keeps this list true (the MNVP and the LMNS).")
-    last_reviewed: Date
-    review_by: Date
-    actions: list[FeedbackAction] = Field(default_factory=list)
-
-
-# --- the care-plan drafter ----------------------------------------------------------------
-
-
-class CarePlanOption(Strict):
-    id: Id
-    label: Text
-
-
-class CarePlanQuestion(Strict):
-    """One prompt. Free text first; a checklist only as reminders; "not sure yet" always."""
-
-    id: Id = Field(description="Unique across the plan; saved plans refer to it, so keep it.")
-    prompt: Text
-    hint: Text | None = None
-    kind: Literal["text", "choice", "birth_setting", "pain_relief"] = Field(
-        "text",
-        description="text: her own words. choice: one of 'options'. birth_setting: one of the"
-        " birth settings in the data. pain_relief: what she would like to try, checked against"
-        " what her chosen setting offers.",
-    )
-    options: list[CarePlanOption] = Field(default_factory=list, description="For kind: choice.")
-    reminders: list[Text] = Field(
-        default_factory=list, description="Things she might think about (not questions)."
-    )
-    asks: bool = Field(
-        False, description="Her answer is a list of her own questions for her midwife."
-    )
-    receives: Literal["birth_place_notes"] | None = Field(
-        None,
-        description="birth_place_notes: her notes from the birth-place page are added here"
-        ' when she chooses "Add to my care plan" there (on her device only).',
-    )
-
-    @model_validator(mode="after")
-    def _options_for_choice(self) -> CarePlanQuestion:
-        if self.kind == "choice" and len(self.options) < 2:
-            raise PydanticCustomError(
-                "lmo_plan", "a question with 'kind: choice' needs at least two 'options'"
-            )
-        if self.kind != "choice" and self.options:
-            raise PydanticCustomError(
-                "lmo_plan", "only a question with 'kind: choice' has 'options'"
-            )
-        return self
-
-
-class CarePlanSection(Strict):
-    id: Id
-    title: Text
-    intro: Text | None = None
-    questions: list[CarePlanQuestion]
-    signposts: list[Id] = Field(
-        default_factory=list, description="Ids of services in services.yml that can help."
-    )
-
-
-class CarePlanFile(Strict):
-    """The questions of the care-plan drafter (optional: without it there is no drafter)."""
-
-    intro: Text
-    privacy: Text = Field(description="What happens to what she writes, in plain words.")
-    not_safe: Text = Field(description="Where to turn if she is not safe. Never a question.")
-    sections: list[CarePlanSection]
-    source: Source
-    owner: str
-    last_reviewed: Date
-    review_by: Date
-
-
-# --- birth-place information ----------------------------------------------------------------
-
-# The outcomes the birth-place page knows how to explain, in the order it shows them. The
-# three ways of giving birth add up to 1,000 in every setting (checked at build time).
-BIRTH_OUTCOMES = (
-    "spontaneous_vaginal_birth",
-    "instrumental_birth",
-    "caesarean_birth",
-    "epidural",
-    "episiotomy",
-    "blood_transfusion",
-    "transferred",
-    "baby_serious_problems",
-)
-WAYS_OF_GIVING_BIRTH = BIRTH_OUTCOMES[:3]
-PARITIES = ("first_birth", "later_birth")
-
-
-class PerThousand(Strict):
-    """One figure per birth setting type, per 1,000 women (or babies)."""
-
-    home: int = Field(ge=0, le=1000)
-    freestanding_midwifery_unit: int = Field(ge=0, le=1000)
-    alongside_midwifery_unit: int = Field(ge=0, le=1000)
-    obstetric_unit: int = Field(ge=0, le=1000)
-
-
-class FigureSource(Strict):
-    """Where a published figure comes from, and whether anyone has checked it there."""
-
-    title: str = Field(description="The guideline or paper, such as NICE NG235 Intrapartum care.")
-    reference: str | None = Field(None, description="The table or page, such as Table 5.")
-    url: Url | None = None
-    verification: Literal["checked", "to_confirm"] = Field(
-        description="checked: compared with a retrieved copy of the source. to_confirm: not"
-        " yet; the page says the figure is awaiting confirmation."
-    )
-    checked_by: str | None = Field(None, description="Who checked it (a role, not a name).")
-    checked_on: Date | None = None
-
-    @model_validator(mode="after")
-    def _check_recorded(self) -> FigureSource:
-        both_or_neither(self, "checked_by", "checked_on")
-        return self
-
-
-class OutcomeFigures(Strict):
-    outcome: Literal[
-        "spontaneous_vaginal_birth",
-        "instrumental_birth",
-        "caesarean_birth",
-        "epidural",
-        "episiotomy",
-        "blood_transfusion",
-        "transferred",
-        "baby_serious_problems",
-    ]
-    parity: Literal["first_birth", "later_birth"] = Field(
-        description="first_birth: a first baby. later_birth: she has given birth before."
-    )
-    per_1000: PerThousand
-    source: FigureSource
-
-
-class TransferShares(Strict):
-    """Percentages of the women transferred from each setting (an obstetric unit has none)."""
-
-    home: float = Field(ge=0, le=100)
-    freestanding_midwifery_unit: float = Field(ge=0, le=100)
-    alongside_midwifery_unit: float = Field(ge=0, le=100)
-
-
-class TransferReason(Strict):
-    id: Id
-    label: Text
-    share: TransferShares
-
-
-class TransferReasons(Strict):
-    transferred_women: dict[
-        Literal["home", "freestanding_midwifery_unit", "alongside_midwifery_unit"], int
-    ] = Field(description="How many transferred women the shares are of, per setting.")
-    reasons: list[TransferReason]
-    source: FigureSource
-
-
-class TransferTime(Strict):
-    setting: Literal["home", "freestanding_midwifery_unit", "alongside_midwifery_unit"]
-    median_minutes: int = Field(ge=1, le=600)
-    source: FigureSource
-
-
-class Finding(Strict):
-    """A published finding in words, such as the study's result for babies."""
-
-    id: Id
-    text: Text
-    source: FigureSource
-
-
-class BirthplaceFiguresFile(Strict):
-    """Published outcomes by place of birth (optional: without it there is no birth-place
-    page). The figures are for healthy women with straightforward pregnancies."""
-
-    study: Text = Field(description="What the figures are from, in one or two sentences.")
-    framing: Text = Field(description="How the national guideline frames the choice.")
-    figures: list[OutcomeFigures]
-    findings: list[Finding] = Field(default_factory=list)
-    transfer_reasons: TransferReasons
-    transfer_times: list[TransferTime] = Field(default_factory=list)
-    signposts: list[Id] = Field(
-        default_factory=list,
-        description="Ids of services in services.yml that talk the choice through with her,"
-        " such as a birth-planning clinic.",
-    )
-    source: Source
-    owner: str
-    last_reviewed: Date
-    review_by: Date
-
-
-def _check_district(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(r"[A-Z]{1,2}[0-9][0-9A-Z]?", value):
-        return value
-    raise PydanticCustomError(
-        "lmo_district",
-        'expected the first half of a postcode in capitals, such as "WR11" or "B98"',
-    )
-
-
-class PostcodeDistrict(Strict):
-    code: Annotated[str, BeforeValidator(_check_district)] = Field(
-        description="The postcode district (the first half of a postcode), such as WR11."
-    )
-    towns: list[str] = Field(
-        default_factory=list,
-        description="Towns and villages in the district a woman might type instead.",
-    )
-    lat: Annotated[float, AfterValidator(_latitude)]
-    lon: Annotated[float, AfterValidator(_longitude)]
-
-
-class PostcodeDistrictsFile(Strict):
-    """Approximate centres of the area's postcode districts, for straight-line distances
-    worked out in her browser (optional). Built by scripts/import_postcode_districts.py."""
-
-    approximate: bool = Field(
-        True, description="True: the centres are approximate, and the page says so."
-    )
-    districts: list[PostcodeDistrict]
-    source: Source
-    owner: str
-    last_reviewed: Date
-    review_by: Date
-
-
 # --- translations of data ------------------------------------------------------------------
 
 TRANSLATION_METHODS = ("machine", "professional", "community")
@@ -1311,7 +793,8 @@ class TranslationsFile(Strict):
     )
 
 
-# File name -> model. Order matters only for reading order in reports.
+# The core's files, read by lmo.data.load. Each feature declares its own files
+# (lmo/features/<name>/__init__.py); a feature whose files are absent is off.
 DATA_FILES: dict[str, type[Strict]] = {
     "lmns.yml": LmnsFile,
     "organisations.yml": OrganisationsFile,
@@ -1321,16 +804,4 @@ DATA_FILES: dict[str, type[Strict]] = {
     "services.yml": ServicesFile,
     "concerns.yml": ConcernsFile,
     "glossary.yml": GlossaryFile,
-    "changes.yml": ChangesFile,
-    "quality.yml": QualityFile,
-    "feedback_themes.yml": FeedbackThemesFile,
-    "you_said_we_did.yml": YouSaidWeDidFile,
 }
-# Optional files: without them the site simply has no page for them.
-OPTIONAL_DATA_FILES: dict[str, type[Strict]] = {
-    "care_plan.yml": CarePlanFile,
-    "birthplace_figures.yml": BirthplaceFiguresFile,
-    "postcode_districts.yml": PostcodeDistrictsFile,
-}
-# Quarterly summaries: one file each in data/feedback/, named by quarter.
-FEEDBACK_DIR = "feedback"

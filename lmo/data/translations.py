@@ -80,7 +80,7 @@ def assign_keys(roots: Iterable[tuple[str, Any]]) -> dict[str, LocalText]:
 def load_translations(
     folder: Path, display_prefix: str, texts: dict[str, LocalText]
 ) -> tuple[Store, list[Problem]]:
-    from lmo.data.validate import problems_from_validation
+    from lmo.data.messages import problems_from_validation
 
     store = Store()
     problems: list[Problem] = []

@@ -51,10 +51,10 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from lmo.site.render import OFFLINE_URL
+
 SERVICE_WORKER = "sw.js"
 REGISTER_SCRIPT = "assets/register-sw.js"
-# The offline page's address in each language, relative to the language's home.
-OFFLINE_URL = "offline/"
 
 SOURCES = Path(__file__).resolve().parent / "assets"
 # The one line of sw.js the build replaces; everything else is copied as it is.

@@ -1,35 +1,19 @@
 """Put the in-browser widgets' files into a built site: the self-hosted Pyodide runtime, the
 shared worker and each widget's Python as a wheel. Only a site with a widget page gets
-them, and only those pages' scripts ever ask for them (see lmo/features/care_plan/plan.py and
-lmo/features/birth_place/place.py)."""
+them, and only those pages' scripts ever ask for them (each feature declares its widget: lmo.features.contract)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lmo.core.paths import TOOL_ROOT
 from lmo.delivery.pyodide_runtime import copy_runtime, pyodide_version
 from lmo.delivery.widget_wheel import build_wheel
-from lmo.features.birth_place import place as birth_place
-from lmo.features.care_plan import plan as care_plan
-from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, page_paths
+from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, Widget, page_paths
 
 WIDGET_SOURCES = TOOL_ROOT / "widgets"
-
-
-@dataclass(frozen=True)
-class Widget:
-    package: str  # the import name, also the folder in widgets/
-    version: str
-    page_url: str  # the page that uses it, relative to a language root
-    definition: str  # the file the build writes for it; no file, no widget
-
-
-WIDGETS = (
-    Widget("careplan", care_plan.WHEEL_VERSION, care_plan.URL, care_plan.DEFINITION_FILE),
-    Widget("birthplace", birth_place.WHEEL_VERSION, birth_place.URL, birth_place.DEFINITION_FILE),
-)
 
 
 @dataclass(frozen=True)
@@ -48,9 +32,12 @@ class Installed:
     runtime_cache: str
 
 
-def install_widgets(site_dir: Path, languages: list[str]) -> Installed | None:
-    """Copy what the built widget pages need; None for a site without a widget page."""
-    present = [w for w in WIDGETS if (site_dir / w.definition).is_file()]
+def install_widgets(
+    site_dir: Path, languages: list[str], widgets: Iterable[Widget]
+) -> Installed | None:
+    """Copy what the built widget pages need; None for a site without a widget page.
+    ``widgets`` are the features' (lmo.features.contract.Feature.widget)."""
+    present = [w for w in widgets if (site_dir / w.definition).is_file()]
     if not present:
         return None
     written = copy_runtime(TOOL_ROOT, site_dir / PYODIDE_DIR)

@@ -17,12 +17,12 @@ import jinja2
 from markupsafe import Markup
 
 from lmo.core.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
-from lmo.site.notices import NoticeWriter
 from lmo.core.numbers import mark_numbers
-from lmo.site.render import TEMPLATES, relative_url, template_environment
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText
 from lmo.data.translations import as_html, localise
-from lmo.data.validate import DataSet
+from lmo.data.dataset import DataSet
+from lmo.site.notices import NoticeWriter
+from lmo.site.render import TEMPLATES, relative_url, template_environment
 
 
 @dataclass(frozen=True)

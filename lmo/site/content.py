@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from lmo.core.problems import Problem, Severity
+from lmo.core.yamlsource import SourceDocument, compose_text, read_utf8
+from lmo.data.schema import DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
 from lmo.site.content_files import check_content_files, is_page
 from lmo.site.generate import is_generated
 from lmo.site.page_safety import check_page_markup
-from lmo.core.problems import Problem, Severity
-from lmo.data.schema import DATE_RE, SOURCE_LANGUAGE, TRANSLATION_METHODS, source_hash
-from lmo.core.yamlsource import SourceDocument, compose_text, read_utf8
 
 REQUIRED_FRONT_MATTER = ("last_reviewed", "review_by", "owner")
 

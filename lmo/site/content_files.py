@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lmo.site.generate import FILE_LIST
 from lmo.core.problems import Problem
+from lmo.site.generate import FILE_LIST
 
 # Files a web host reads for headers, redirects, domains or access rules. The build writes
 # the ones the site needs (lmo/delivery/headers.py, lmo/delivery/offline.py) from its own settings; a copy in

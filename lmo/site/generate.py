@@ -15,11 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from lmo.config.settings import MapSettings
 from lmo.core.i18n import translations
-from lmo.features.maps.maps import MapSettings
 from lmo.core.problems import Problem
+from lmo.data.dataset import DataSet
+from lmo.site.contract import ActiveSitePart
 from lmo.site.render import GENERATED_MARKER, GeneratedPage, render_language
-from lmo.data.validate import DataSet
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -82,12 +83,13 @@ def write_pages(
     today: dt.date,
     maps: MapSettings | None = None,
     site_url: str = "http://127.0.0.1:8000/",
+    parts: tuple[ActiveSitePart, ...] = (),
 ) -> WriteReport:
     report = WriteReport()
     for lang in languages:
         root = content_dir / lang
         pages, files = render_language(
-            ds, lang, translations(locales_dir, lang), today, maps, site_url, languages[0]
+            ds, lang, translations(locales_dir, lang), today, maps, site_url, languages[0], parts
         )
         for relative, text in files.items():
             target = root / relative

@@ -24,7 +24,7 @@ from lmo.core.numbers import mark_numbers
 from lmo.data.phrases import PHRASES, PhraseUse
 from lmo.data.schema import SOURCE_LANGUAGE, Date, LocalText, Status
 from lmo.data.translations import Localised, Tally, as_html, localise
-from lmo.data.validate import DataSet
+from lmo.data.dataset import DataSet
 
 NoticePart = LocalText | PhraseUse
 

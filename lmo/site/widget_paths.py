@@ -7,6 +7,7 @@ more for the other."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 WIDGET_DIR = "assets/widgets/"
@@ -16,6 +17,18 @@ WORKER = WIDGET_DIR + "python-worker.js"
 # What every widget page loads before its own script: starts and talks to the worker.
 SHARED_SCRIPT = WIDGET_DIR + "python-widget.js"
 PYODIDE_DIR = "assets/pyodide/"
+
+
+@dataclass(frozen=True)
+class Widget:
+    """An in-browser tool a feature ships: its Python is widgets/<package>/ (built into a
+    wheel), its page is ``page_url`` in every language, and the build writes ``definition``
+    for it. A built site without the definition file gets no widget files."""
+
+    package: str  # the import name, also the folder in widgets/
+    version: str
+    page_url: str  # the page that uses it, relative to a language root
+    definition: str  # the file the build writes for it; no file, no widget
 
 
 def page_paths(url: str, languages: list[str]) -> list[str]:

@@ -24,8 +24,8 @@ from harness import (
 )
 from sitebuild import REPO
 
-from lmo.data.schema import BIRTH_OUTCOMES as OUTCOMES
 from lmo.data.schema import BIRTH_SETTING_TYPES as TYPES
+from lmo.features.birth_place.schema import BIRTH_OUTCOMES as OUTCOMES
 
 PAGE = "birth-place/"
 WHERE = "WR11 4AB"  # Evesham; only its district (WR11) is ever used

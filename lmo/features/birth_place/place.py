@@ -5,7 +5,8 @@ definition the widget's Python reads in her browser (widgets/birthplace)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -13,13 +14,13 @@ from lmo.core import labels
 from lmo.core.i18n import babel_locale, text_direction
 from lmo.core.labels import N_
 from lmo.core.problems import Problem
+from lmo.core.yamlsource import SourceDocument
 from lmo.data import schema
+from lmo.data.dataset import DataSet
+from lmo.data.references import report_repeated_ids
+from lmo.features.birth_place import schema as birth_place_schema
+from lmo.site.render import GeneratedPage, Renderer, page_url, relative_url, source_facts
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
-
-if TYPE_CHECKING:
-    from lmo.core.yamlsource import SourceDocument
-    from lmo.data.validate import DataSet
-    from lmo.site.render import GeneratedPage, Renderer
 
 URL = "birth-place/"
 DEFINITION_FILE = "birth-place/places.json"
@@ -112,19 +113,27 @@ STRINGS: dict[str, str] = {
 }
 
 
-def source_text(source: schema.FigureSource) -> str:
+def source_text(source: birth_place_schema.FigureSource) -> str:
     return source.title + (f", {source.reference}" if source.reference else "")
 
 
-def _per_setting(values: schema.PerThousand) -> dict[str, int]:
+def _per_setting(values: birth_place_schema.PerThousand) -> dict[str, int]:
     return {kind: getattr(values, kind) for kind in schema.BIRTH_SETTING_TYPES}
 
 
+@dataclass(frozen=True)
+class BirthPlaceData:
+    """The feature's checked value: the figures, and the area's districts if given."""
+
+    figures: birth_place_schema.BirthplaceFiguresFile
+    districts: birth_place_schema.PostcodeDistrictsFile | None
+
+
 def check_birthplace(
-    doc: SourceDocument, figures: schema.BirthplaceFiguresFile, ds: DataSet, problems: list[Problem]
+    doc: SourceDocument, figures: birth_place_schema.BirthplaceFiguresFile, problems: list[Problem]
 ) -> None:
-    """Check that the figures are whole and add up."""
-    from lmo.data.validate import report_repeated_ids, unknown_id
+    """Check that the figures are whole and add up (their references to services are
+    declared in the schema and checked by the walker)."""
 
     rows: dict[tuple[str, str], int] = {}
     for i, row in enumerate(figures.figures):
@@ -143,9 +152,11 @@ def check_birthplace(
             )
         else:
             rows[key] = i
-    for parity in schema.PARITIES:
+    for parity in birth_place_schema.PARITIES:
         missing = [
-            o for o in (*schema.WAYS_OF_GIVING_BIRTH, "transferred") if (o, parity) not in rows
+            o
+            for o in (*birth_place_schema.WAYS_OF_GIVING_BIRTH, "transferred")
+            if (o, parity) not in rows
         ]
         if missing:
             problems.append(
@@ -158,13 +169,19 @@ def check_birthplace(
                 )
             )
             continue
-        ways = [figures.figures[rows[(o, parity)]] for o in schema.WAYS_OF_GIVING_BIRTH]
+        ways = [figures.figures[rows[(o, parity)]] for o in birth_place_schema.WAYS_OF_GIVING_BIRTH]
         for kind in schema.BIRTH_SETTING_TYPES:
             values = [getattr(w.per_1000, kind) for w in ways]
             if sum(values) != 1000:
-                at = ("figures", rows[(schema.WAYS_OF_GIVING_BIRTH[0], parity)], "per_1000", kind)
+                at = (
+                    "figures",
+                    rows[(birth_place_schema.WAYS_OF_GIVING_BIRTH[0], parity)],
+                    "per_1000",
+                    kind,
+                )
                 sums = " + ".join(
-                    f"{o} {v}" for o, v in zip(schema.WAYS_OF_GIVING_BIRTH, values, strict=True)
+                    f"{o} {v}"
+                    for o, v in zip(birth_place_schema.WAYS_OF_GIVING_BIRTH, values, strict=True)
                 )
                 problems.append(
                     Problem(
@@ -194,15 +211,13 @@ def check_birthplace(
                     " against the source",
                 )
             )
-    for i, service in enumerate(figures.signposts):
-        unknown_id(doc, ("signposts", i), service, ds.services, "data/services.yml", problems)
 
 
 def check_postcode_districts(
-    doc: SourceDocument, table: schema.PostcodeDistrictsFile, ds: DataSet, problems: list[Problem]
+    doc: SourceDocument,
+    table: birth_place_schema.PostcodeDistrictsFile,
+    problems: list[Problem],
 ) -> None:
-    from lmo.data.validate import report_repeated_ids
-
     report_repeated_ids(
         doc,
         ((("districts", i, "code"), d.code) for i, d in enumerate(table.districts)),
@@ -211,16 +226,13 @@ def check_postcode_districts(
     )
 
 
-def definition(renderer: Renderer) -> dict[str, Any]:
+def definition(renderer: Renderer, given: BirthPlaceData) -> dict[str, Any]:
     """What the widget's Python reads: birthplace.definition.Definition.from_json."""
-    from lmo.site.render import page_url, relative_url
-
     ds = renderer.ctx.ds
-    data = ds.birthplace_figures
-    assert data is not None
+    data = given.figures
     gettext = renderer.ctx.translations.gettext
 
-    def figure(source: schema.FigureSource, **extra: Any) -> dict[str, Any]:
+    def figure(source: birth_place_schema.FigureSource, **extra: Any) -> dict[str, Any]:
         return {
             "source": source_text(source),
             "url": source.url,
@@ -256,7 +268,7 @@ def definition(renderer: Renderer) -> dict[str, Any]:
             "transfer": transfer,
         }
 
-    districts = ds.postcode_districts
+    districts = given.districts
     return {
         "format": FORMAT,
         "lang": renderer.ctx.lang,
@@ -277,7 +289,7 @@ def definition(renderer: Renderer) -> dict[str, Any]:
                 for row in data.figures
                 if row.parity == parity
             }
-            for parity in schema.PARITIES
+            for parity in birth_place_schema.PARITIES
         },
         "transfer": figure(
             data.transfer_reasons.source,
@@ -304,34 +316,26 @@ def definition(renderer: Renderer) -> dict[str, Any]:
     }
 
 
-def figure_rows(data: schema.BirthplaceFiguresFile, parity: str) -> list[schema.OutcomeFigures]:
+def figure_rows(
+    data: birth_place_schema.BirthplaceFiguresFile, parity: str
+) -> list[birth_place_schema.OutcomeFigures]:
     """One kind of birth's rows, in the order the page explains them."""
-    order = {outcome: i for i, outcome in enumerate(schema.BIRTH_OUTCOMES)}
+    order = {outcome: i for i, outcome in enumerate(birth_place_schema.BIRTH_OUTCOMES)}
     return sorted((r for r in data.figures if r.parity == parity), key=lambda r: order[r.outcome])
 
 
 def every_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
-    """The settings grouped as in the care plan's list, with every type present: the page
-    says so when the area has none of a kind."""
-    from lmo.features.care_plan.plan import settings_by_type
-
-    groups = dict(settings_by_type(ds))
+    """The settings grouped as in the forms' lists, with every type present: the page says
+    so when the area has none of a kind."""
+    groups = dict(ds.settings_by_type())
     return [(kind, groups.get(kind, [])) for kind in schema.BIRTH_SETTING_TYPES]
 
 
-def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
-    from lmo.features.care_plan.plan import URL as CARE_PLAN_URL
-    from lmo.site.render import source_facts
-
+def birth_place_page(renderer: Renderer, given: BirthPlaceData) -> GeneratedPage:
     ds = renderer.ctx.ds
-    data = ds.birthplace_figures
-    if data is None:
-        return None
+    data = given.figures
     gettext = renderer.ctx.translations.gettext
-    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
-    has_care_plan = ds.care_plan is not None and any(
-        q.receives == "birth_place_notes" for s in ds.care_plan.sections for q in s.questions
-    )
+    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer, given))
     return renderer.render_page(
         "birth_place.md.j2",
         URL,
@@ -351,15 +355,16 @@ def birth_place_page(renderer: Renderer) -> GeneratedPage | None:
             "source": source_facts(data.source),
         },
         figures=data,
-        parities=schema.PARITIES,
-        rows={parity: figure_rows(data, parity) for parity in schema.PARITIES},
+        parities=birth_place_schema.PARITIES,
+        rows={parity: figure_rows(data, parity) for parity in birth_place_schema.PARITIES},
         setting_types=schema.BIRTH_SETTING_TYPES,
         setting_groups=every_type(ds),
         transfer_times={t.setting: t for t in data.transfer_times},
         source_text=source_text,
-        districts=ds.postcode_districts,
+        districts=given.districts,
         signposts=[ds.services[i] for i in data.signposts],
-        care_plan_url=CARE_PLAN_URL if has_care_plan else None,
+        # A page on this site that takes her notes (the care-plan drafter), if there is one.
+        care_plan_url=renderer.receiver("birth_place_notes"),
         matters=list(labels.WHAT_MATTERS),
         widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},
     )

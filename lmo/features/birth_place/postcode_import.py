@@ -36,8 +36,8 @@ from pydantic import ValidationError
 
 from lmo.core.files import write_atomically
 from lmo.core.yamlsource import load_yaml
-from lmo.data.schema import PostcodeDistrictsFile
-from lmo.data.validate import problems_from_validation
+from lmo.data.messages import problems_from_validation
+from lmo.features.birth_place.schema import PostcodeDistrictsFile
 
 # The licence asks for this statement wherever the data is used, so it travels in the
 # file's header and in its source (which the site shows).

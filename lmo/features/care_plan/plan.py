@@ -5,21 +5,19 @@ settings and services it may name with their status today."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lmo.core import labels
 from lmo.core.i18n import language_name, text_direction
 from lmo.core.labels import N_
 from lmo.core.problems import Problem
-from lmo.core.yamlsource import dotted
+from lmo.core.yamlsource import SourceDocument, dotted
 from lmo.data import schema
+from lmo.data.references import report_repeated_ids
 from lmo.data.schema import SOURCE_LANGUAGE
+from lmo.features.care_plan.schema import CarePlanFile
+from lmo.site.render import GeneratedPage, Renderer, page_url, source_facts
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
-
-if TYPE_CHECKING:
-    from lmo.core.yamlsource import SourceDocument
-    from lmo.data.validate import DataSet
-    from lmo.site.render import GeneratedPage, Renderer
 
 URL = "care-plan/"
 DEFINITION_FILE = "care-plan/plan.json"
@@ -79,11 +77,9 @@ EXPORT_STRINGS: dict[str, str] = {
 }
 
 
-def check_care_plan(
-    doc: SourceDocument, plan: schema.CarePlanFile, ds: DataSet, problems: list[Problem]
-) -> None:
-    """Check the plan's ids and references."""
-    from lmo.data.validate import report_repeated_ids, unknown_id
+def check_care_plan(doc: SourceDocument, plan: CarePlanFile, problems: list[Problem]) -> None:
+    """Check the plan's ids, and that one question at most takes notes from another page
+    (its references to services are declared in its schema and checked by the walker)."""
 
     why = "saved plans find their answers by id, so each needs its own"
     sections = [(("sections", s), section) for s, section in enumerate(plan.sections)]
@@ -125,25 +121,11 @@ def check_care_plan(
                 f"the notes already go to the question on line {first}; keep one",
             )
         )
-    for section_at, section in sections:
-        for i, service in enumerate(section.signposts):
-            unknown_id(
-                doc,
-                (*section_at, "signposts", i),
-                service,
-                ds.services,
-                "data/services.yml",
-                problems,
-            )
 
 
-def definition(renderer: Renderer) -> dict[str, Any]:
+def definition(renderer: Renderer, plan: CarePlanFile) -> dict[str, Any]:
     """What the widget's Python reads: careplan.plan.Definition.from_json."""
-    from lmo.site.render import page_url
-
     ds = renderer.ctx.ds
-    plan = ds.care_plan
-    assert plan is not None
     gettext = renderer.ctx.translations.gettext
 
     def pair(value: schema.LocalText) -> dict[str, str]:
@@ -204,26 +186,10 @@ def definition(renderer: Renderer) -> dict[str, Any]:
     }
 
 
-def settings_by_type(ds: DataSet) -> list[tuple[str, list[schema.BirthSetting]]]:
-    """Birth settings for the form's list, grouped by type, open ones and in-area first."""
-    groups = []
-    for kind in schema.BIRTH_SETTING_TYPES:
-        items = [s for s in ds.birth_settings.values() if s.type == kind]
-        items.sort(key=lambda s: (not s.in_area, s.status.state in ("closed", "replaced"), s.id))
-        if items:
-            groups.append((kind, items))
-    return groups
-
-
-def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
-    from lmo.site.render import source_facts
-
+def care_plan_page(renderer: Renderer, plan: CarePlanFile) -> GeneratedPage:
     ds = renderer.ctx.ds
-    plan = ds.care_plan
-    if plan is None:
-        return None
     gettext = renderer.ctx.translations.gettext
-    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer))
+    renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer, plan))
     return renderer.render_page(
         "care_plan.md.j2",
         URL,
@@ -244,7 +210,7 @@ def care_plan_page(renderer: Renderer) -> GeneratedPage | None:
             "source": source_facts(plan.source),
         },
         plan=plan,
-        setting_groups=settings_by_type(ds),
+        setting_groups=ds.settings_by_type(),
         pain_relief=labels.PAIN_RELIEF,
         source_language=SOURCE_LANGUAGE,
         widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},

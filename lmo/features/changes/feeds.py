@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from lmo.data.schema import Record
+from lmo.features.changes.schema import Change
 from lmo.site.notices import NoticeWriter
 from lmo.site.render import SECTION, Renderer
 
@@ -33,7 +34,7 @@ class ChangeEntry:
     in_english: bool = False  # free text with no translation in the reader's language
 
 
-def change_entries(renderer: Renderer) -> list[ChangeEntry]:
+def change_entries(renderer: Renderer, changes: list[Change]) -> list[ChangeEntry]:
     ds = renderer.ctx.ds
     writer = NoticeWriter(ds, renderer.ctx.lang, renderer.ctx.translations, renderer.url)
     entries = []
@@ -57,7 +58,7 @@ def change_entries(renderer: Renderer) -> list[ChangeEntry]:
             )
         )
     current = {entry.anchor for entry in entries}
-    for change in ds.changes:
+    for change in changes:
         collection, _, record_id = change.record.partition("/")
         anchor = f"{collection}-{record_id}-{change.state}-{change.date.isoformat()}"
         if anchor in current:
@@ -84,14 +85,14 @@ def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feeds(renderer: Renderer) -> dict[str, str]:
+def feeds(renderer: Renderer, changes: list[Change]) -> dict[str, str]:
     """The Atom and JSON feeds of one language: file path (under content/<lang>/) -> text."""
     ctx = renderer.ctx
     _ = ctx.translations.gettext
     page = renderer.absolute_url("changes/")
     title = _("Service changes") + " – " + renderer.plain(ctx.ds.lmns.name)
     subtitle = _("Maternity services that have changed, opened, paused or closed.")
-    entries = change_entries(renderer)
+    entries = change_entries(renderer, changes)
     updated = _timestamp(entries[0].date if entries else ctx.ds.lmns.last_reviewed)
     author = ctx.ds.lmns.owner
 

@@ -19,10 +19,10 @@ from pydantic import ValidationError
 
 from lmo.core.problems import Problem, quote_value
 from lmo.core.yamlsource import PathKey, SourceDocument, dotted, load_yaml
-from lmo.data import schema
+from lmo.features.feedback import schema as feedback_schema
 
 if TYPE_CHECKING:
-    from lmo.data.validate import DataSet
+    from lmo.data.dataset import DataSet
 
 # What a reviewer must weigh for every candidate: no rule can see these, and one of them
 # can make a comment point to one family in a small area.
@@ -61,7 +61,7 @@ def approval_block(text: str, mark: str, language: str, stage: str) -> str:
 
 
 def check_approvals(
-    doc: SourceDocument, summary: schema.FeedbackSummary, today: dt.date
+    doc: SourceDocument, summary: feedback_schema.FeedbackSummary, today: dt.date
 ) -> list[Problem]:
     """Every quote needs a named approver, a real past date and its own words' fingerprint."""
     problems: list[Problem] = []
@@ -100,7 +100,7 @@ def load_previous(
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A summary file as plain data, with every problem in it: 'make feedback' keeps its
     approvals and edits, so it must be sound before they are carried into a new file."""
-    from lmo.data.validate import problems_from_validation  # it imports this module's users
+    from lmo.data.messages import problems_from_validation
 
     if not path.exists():
         return None, []
@@ -108,9 +108,12 @@ def load_previous(
     if doc.data is None:
         return None, problems
     try:
-        summary = schema.FeedbackSummary.model_validate(doc.data)
+        summary = feedback_schema.FeedbackSummary.model_validate(doc.data)
     except ValidationError as error:
-        return None, [*problems, *problems_from_validation(error, doc, schema.FeedbackSummary)]
+        return None, [
+            *problems,
+            *problems_from_validation(error, doc, feedback_schema.FeedbackSummary),
+        ]
     problems += check_approvals(doc, summary, today)
     return (doc.data if isinstance(doc.data, dict) else None), problems
 
@@ -126,6 +129,6 @@ def place_words(ds: DataSet) -> frozenset[str]:
         texts += [str(v) for v in place.address.model_dump().values() if v]
     for term in ds.glossary.terms:
         texts += [term.term.en, *term.also_called]
-    if ds.postcode_districts is not None:
-        texts += [town for district in ds.postcode_districts.districts for town in district.towns]
+    # Towns of the area's postcode districts, when a feature gives them (birth_place).
+    texts += ds.place_names
     return frozenset(w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+", text))

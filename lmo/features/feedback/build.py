@@ -16,8 +16,7 @@ import yaml
 
 from lmo.config.project import Project, read_mkdocs_yml
 from lmo.core.problems import Problem
-from lmo.data.schema import FEEDBACK_DIR
-from lmo.data.validate import DataSet
+from lmo.data.dataset import DataSet
 from lmo.features.feedback.approval import load_previous, place_words
 from lmo.features.feedback.disclosure import DisclosureError
 from lmo.features.feedback.identifiers import load_staff_names
@@ -30,6 +29,7 @@ from lmo.features.feedback.read import (
     read_export,
     shipped_mappings,
 )
+from lmo.features.feedback.schema import FEEDBACK_DIR
 from lmo.features.feedback.summary import (
     ReviewReport,
     check_comments,

@@ -55,7 +55,7 @@ import numpy as np
 
 # Defined with the summary file's schema, which checks the same values; imported in this
 # direction so the schema does not load numpy.
-from lmo.data.schema import FEWER_THAN_5, NOT_SHOWN, SMALL_COUNT
+from lmo.features.feedback.schema import FEWER_THAN_5, NOT_SHOWN, SMALL_COUNT
 
 Published = int | str
 """What is published for a figure: an exact count, FEWER_THAN_5 or NOT_SHOWN."""

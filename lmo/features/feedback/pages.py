@@ -5,7 +5,7 @@ hidden in the text, the table and the chart alike."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from babel.dates import format_skeleton
 from markupsafe import Markup, escape
@@ -13,28 +13,36 @@ from markupsafe import Markup, escape
 from lmo.core import labels
 from lmo.core.i18n import babel_locale, number, percent, text_direction
 from lmo.data import schema
+from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.charts import Bar, bar_chart
-from lmo.site.render import index_path_for, source_facts, source_path_for
-
-if TYPE_CHECKING:
-    from lmo.site.render import GeneratedPage, Renderer
+from lmo.features.feedback.validate import FeedbackData
+from lmo.site.render import (
+    GeneratedPage,
+    Renderer,
+    index_path_for,
+    source_facts,
+    source_path_for,
+)
 
 SECTION = "feedback-summaries/"
 
 
-def summary_url(summary: schema.FeedbackSummary) -> str:
+def summary_url(summary: feedback_schema.FeedbackSummary) -> str:
     return f"{SECTION}{summary.quarter}/"
 
 
 class FeedbackView:
     """Helpers the feedback templates use, bound to one renderer (one language)."""
 
-    def __init__(self, renderer: Renderer) -> None:
+    # The templates' rating and stage keys, in the order they are shown.
+    schema = feedback_schema
+
+    def __init__(self, renderer: Renderer, data: FeedbackData) -> None:
         self.r = renderer
         self.gettext = renderer.ctx.translations.gettext
         self.rtl = text_direction(renderer.ctx.lang) == "rtl"
         self.locale = babel_locale(renderer.ctx.lang)
-        self.themes = {theme.id: theme for theme in renderer.ctx.ds.feedback_themes}
+        self.themes = {theme.id: theme for theme in data.themes}
 
     def count(self, value: int | str) -> str:
         if isinstance(value, int):
@@ -43,13 +51,13 @@ class FeedbackView:
 
     def percent(self, value: int | None) -> str:
         if value is None:
-            return self.gettext(labels.PUBLISHED_COUNT[schema.NOT_SHOWN])
+            return self.gettext(labels.PUBLISHED_COUNT[feedback_schema.NOT_SHOWN])
         return percent(value, self.r.ctx.lang)
 
     def month(self, day: dt.date) -> str:
         return format_skeleton("yMMMM", day, locale=self.locale)
 
-    def period(self, summary: schema.FeedbackSummary) -> str:
+    def period(self, summary: feedback_schema.FeedbackSummary) -> str:
         return self.gettext("%(start)s to %(end)s") % {
             "start": self.month(summary.period_start),
             "end": self.month(summary.period_end),
@@ -72,7 +80,9 @@ class FeedbackView:
                 return self.r.plain(record.name)
         return setting
 
-    def settings_in_order(self, summary: schema.FeedbackSummary) -> list[schema.SettingBreakdown]:
+    def settings_in_order(
+        self, summary: feedback_schema.FeedbackSummary
+    ) -> list[feedback_schema.SettingBreakdown]:
         """Rows by name in the reader's language, "somewhere else" last."""
         return sorted(
             summary.by_setting,
@@ -86,10 +96,10 @@ class FeedbackView:
     def _bar(self, label: str, value: int | str) -> Bar:
         return Bar(label, value if isinstance(value, int) else None, self.count(value))
 
-    def ratings_chart(self, chart_id: str, summary: schema.FeedbackSummary) -> Markup:
+    def ratings_chart(self, chart_id: str, summary: feedback_schema.FeedbackSummary) -> Markup:
         bars = [
             self._bar(self.gettext(labels.FFT_RATING[k]), getattr(summary.by_rating, k))
-            for k in schema.RATING_KEYS
+            for k in feedback_schema.RATING_KEYS
         ]
         return bar_chart(
             chart_id,
@@ -103,7 +113,9 @@ class FeedbackView:
             rtl=self.rtl,
         )
 
-    def trend_charts(self, summaries: list[schema.FeedbackSummary]) -> tuple[Markup, Markup]:
+    def trend_charts(
+        self, summaries: list[feedback_schema.FeedbackSummary]
+    ) -> tuple[Markup, Markup]:
         responses = [self._bar(self.period(s), s.responses) for s in summaries]
         positive = [
             Bar(self.period(s), s.percent_positive, self.percent(s.percent_positive))
@@ -131,10 +143,12 @@ class FeedbackView:
         )
         return first, second
 
-    def overdue(self, action: schema.FeedbackAction) -> bool:
+    def overdue(self, action: feedback_schema.FeedbackAction) -> bool:
         return action.status in ("planned", "in_progress") and action.due < self.r.ctx.today
 
-    def actions_params(self, actions: list[schema.FeedbackAction], label: str) -> dict[str, Any]:
+    def actions_params(
+        self, actions: list[feedback_schema.FeedbackAction], label: str
+    ) -> dict[str, Any]:
         """The params of the feedback_actions component (components.j2)."""
         return {
             "actions": actions,
@@ -144,8 +158,11 @@ class FeedbackView:
         }
 
 
-def _facts(ds: Any, summary: schema.FeedbackSummary | None) -> dict[str, Any]:
-    actions = ds.you_said_we_did
+def _facts(
+    ds: Any, actions: Any, summary: feedback_schema.FeedbackSummary | None
+) -> dict[str, Any]:
+    # Without "you said, we did", the index is as fresh as the LMNS's own facts.
+    actions = actions if actions is not None else ds.lmns
     if summary is None:
         return {
             "kind": "feedback",
@@ -173,11 +190,12 @@ def _facts(ds: Any, summary: schema.FeedbackSummary | None) -> dict[str, Any]:
     }
 
 
-def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
+def feedback_pages(renderer: Renderer, data: FeedbackData) -> list[GeneratedPage]:
     ds = renderer.ctx.ds
     _ = renderer.ctx.translations.gettext
-    view = FeedbackView(renderer)
-    summaries = ds.feedback
+    view = FeedbackView(renderer, data)
+    summaries = data.summaries
+    action_list = data.actions.actions if data.actions else []
     latest = summaries[-1] if summaries else None
     pages = [
         renderer.render_page(
@@ -189,10 +207,10 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
                 "Summaries of what women and families told the Maternity and Neonatal Voices"
                 " Partnerships, and what was done about it."
             ),
-            facts=_facts(ds, None),
+            facts=_facts(ds, data.actions, None),
             fb=view,
             summaries=list(reversed(summaries)),
-            actions=ds.you_said_we_did.actions if ds.you_said_we_did else [],
+            actions=action_list,
         )
     ]
     if summaries:
@@ -205,7 +223,7 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
                 description=_(
                     "How many women answered, and how they rated their care, by quarter."
                 ),
-                facts={**_facts(ds, latest), "kind": "feedback_trends"},
+                facts={**_facts(ds, data.actions, latest), "kind": "feedback_trends"},
                 fb=view,
                 summaries=summaries,
             )
@@ -223,14 +241,10 @@ def feedback_pages(renderer: Renderer) -> list[GeneratedPage]:
                     " received in %(period)s."
                 )
                 % {"period": view.period(summary)},
-                facts=_facts(ds, summary),
+                facts=_facts(ds, data.actions, summary),
                 fb=view,
                 summary=summary,
-                actions=[
-                    a
-                    for a in (ds.you_said_we_did.actions if ds.you_said_we_did else [])
-                    if a.quarter == summary.quarter
-                ],
+                actions=[a for a in action_list if a.quarter == summary.quarter],
             )
         )
     return pages

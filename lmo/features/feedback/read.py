@@ -20,7 +20,7 @@ from typing import Any
 
 from lmo.core.problems import Problem, quote_value
 from lmo.core.yamlsource import load_yaml
-from lmo.data.schema import STAGE_KEYS
+from lmo.features.feedback.schema import STAGE_KEYS
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
 

@@ -17,12 +17,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from lmo.data.schema import MIN_PERCENT_BASE, RATING_KEYS, SMALL_COUNT, STAGE_KEYS, FeedbackTheme
 from lmo.features.feedback.approval import fingerprint
 from lmo.features.feedback.disclosure import protect
 from lmo.features.feedback.identifiers import Finding, find_identifiers
 from lmo.features.feedback.read import Row
 from lmo.features.feedback.report import Candidate, ReviewReport, Withheld
+from lmo.features.feedback.schema import (
+    MIN_PERCENT_BASE,
+    RATING_KEYS,
+    SMALL_COUNT,
+    STAGE_KEYS,
+    FeedbackTheme,
+)
 from lmo.features.feedback.tables import grid_cell, layout, stage_cell, theme_cell
 
 QUOTES_PER_QUARTER = 12

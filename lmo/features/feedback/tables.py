@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lmo.data.schema import RATING_KEYS, STAGE_KEYS, FeedbackSummary
 from lmo.features.feedback.disclosure import Figure, Published, Share
+from lmo.features.feedback.schema import RATING_KEYS, STAGE_KEYS, FeedbackSummary
 
 
 def grid_cell(setting: str, rating: str) -> str:

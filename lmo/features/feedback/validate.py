@@ -10,34 +10,38 @@ did" actions marked done need evidence (the schema).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
 import re
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
 from lmo.config.project import today_from_environment
 from lmo.core.problems import Problem, Severity, quote_value
 from lmo.core.yamlsource import PathKey, SourceDocument, dotted, load_yaml
-from lmo.data import schema
+from lmo.data.contract import FeatureInput
+from lmo.data.dataset import DataSet, Reviewed
+from lmo.data.messages import problems_from_validation
+from lmo.data.references import Collection, index_ids, unknown_id
+from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.approval import check_approvals, place_words
 from lmo.features.feedback.disclosure import Figure, Published, Share, audit
 from lmo.features.feedback.identifiers import find_identifiers
 from lmo.features.feedback.tables import published_values, summary_layout
 
-if TYPE_CHECKING:
-    from lmo.data.validate import DataSet
+THEMES = "feedback_themes.yml"
+ACTIONS = "you_said_we_did.yml"
 
 _FIGURE = re.compile(r"^(?P<table>by_setting|themes)\[(?P<key>[^\]]+)\]\.(?P<rest>.+)$")
 
 
-def figure_path(name: str, summary: schema.FeedbackSummary) -> PathKey:
+def figure_path(name: str, summary: feedback_schema.FeedbackSummary) -> PathKey:
     """Where a figure is written in the summary file, for the message's line number."""
     match = _FIGURE.match(name)
     if match is None:
@@ -51,14 +55,12 @@ def figure_path(name: str, summary: schema.FeedbackSummary) -> PathKey:
 
 def _load_summaries(
     folder: Path, display_prefix: str, problems: list[Problem]
-) -> list[tuple[SourceDocument, schema.FeedbackSummary]]:
-    from lmo.data.validate import problems_from_validation
-
-    found: list[tuple[SourceDocument, schema.FeedbackSummary]] = []
+) -> list[tuple[SourceDocument, feedback_schema.FeedbackSummary]]:
+    found: list[tuple[SourceDocument, feedback_schema.FeedbackSummary]] = []
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
-        display = f"{display_prefix}{schema.FEEDBACK_DIR}/{path.name}"
+        display = f"{display_prefix}{feedback_schema.FEEDBACK_DIR}/{path.name}"
         if path.suffix.lower() != ".yml":
             # Only summaries belong here; an export dropped in by mistake must not be published.
             problems.append(
@@ -77,9 +79,9 @@ def _load_summaries(
         if doc.data is None:
             continue
         try:
-            summary = schema.FeedbackSummary.model_validate(doc.data)
+            summary = feedback_schema.FeedbackSummary.model_validate(doc.data)
         except ValidationError as error:
-            problems.extend(problems_from_validation(error, doc, schema.FeedbackSummary))
+            problems.extend(problems_from_validation(error, doc, feedback_schema.FeedbackSummary))
             continue
         if path.stem != summary.quarter:
             line, col = doc.locate(("quarter",))
@@ -107,7 +109,7 @@ def _audit_key(
     the schema module, so their values are part of the key too."""
     given = json.dumps(
         [
-            [schema.FEWER_THAN_5, schema.NOT_SHOWN, schema.SMALL_COUNT],
+            [feedback_schema.FEWER_THAN_5, feedback_schema.NOT_SHOWN, feedback_schema.SMALL_COUNT],
             [[f.name, sorted(f.cells), f.may_hide] for f in figures],
             sorted(published.items()),
             [[s.name, sorted(s.numerator), sorted(s.denominator)] for s in shares],
@@ -140,13 +142,11 @@ def _audited(
 
 def _check_summary(
     doc: SourceDocument,
-    summary: schema.FeedbackSummary,
+    summary: feedback_schema.FeedbackSummary,
     ds: DataSet,
-    themes: Mapping[str, schema.FeedbackTheme],
+    themes: Mapping[str, feedback_schema.FeedbackTheme],
     problems: list[Problem],
 ) -> None:
-    from lmo.data.validate import unknown_id
-
     def report(path: PathKey, message: str) -> None:
         line, col = doc.locate(path)
         problems.append(Problem(doc.file, line, col, dotted(path), message))
@@ -167,12 +167,12 @@ def _check_summary(
         unknown_id(
             doc, ("themes", i, "theme"), theme.theme, themes, "data/feedback_themes.yml", problems
         )
-    if summary.responses == schema.NOT_SHOWN:
+    if summary.responses == feedback_schema.NOT_SHOWN:
         # Hiding it protects nothing (each table's total gives it), and every page needs it.
         report(
             ("responses",),
             "the number of responses is always published: run 'make feedback' again instead"
-            f" of editing counts (got {quote_value(schema.NOT_SHOWN)})",
+            f" of editing counts (got {quote_value(feedback_schema.NOT_SHOWN)})",
         )
     figures, shares = summary_layout(summary)
     values, percents = published_values(summary)
@@ -181,11 +181,13 @@ def _check_summary(
         {f"by_setting[{r.setting}].percent_positive": r.responses for r in summary.by_setting}
     )
     for name, base in bases.items():
-        if name in percents and (not isinstance(base, int) or base < schema.MIN_PERCENT_BASE):
+        if name in percents and (
+            not isinstance(base, int) or base < feedback_schema.MIN_PERCENT_BASE
+        ):
             report(
                 figure_path(name, summary),
-                f"no percentage on fewer than {schema.MIN_PERCENT_BASE} responses: one person"
-                " would move it too far; remove it",
+                f"no percentage on fewer than {feedback_schema.MIN_PERCENT_BASE} responses:"
+                " one person would move it too far; remove it",
             )
     published: dict[str, Any] = {**values}
     published.update({share.name: percents.get(share.name) for share in shares})
@@ -216,36 +218,80 @@ def _check_summary(
             )
 
 
-def check_feedback(
-    data_dir: Path,
-    display_prefix: str,
-    docs: dict[str, SourceDocument],
-    models: dict[str, Any],
-    ds: DataSet,
-    problems: list[Problem],
-    today: dt.date | None = None,
-) -> None:
-    from lmo.data.validate import Collection, index_ids, unknown_id
+@dataclass(frozen=True)
+class FeedbackData:
+    """The feature's checked value: themes, quarterly summaries (oldest first) and the
+    actions taken on what women said."""
 
-    ds.feedback_themes = list(models["feedback_themes.yml"].themes)
-    themes = index_ids(
-        Collection("themes", "themes", docs["feedback_themes.yml"], ds.feedback_themes), problems
+    themes: list[feedback_schema.FeedbackTheme]
+    summaries: list[feedback_schema.FeedbackSummary]
+    actions: feedback_schema.YouSaidWeDidFile | None
+
+
+def check_feedback(given: FeatureInput, problems: list[Problem]) -> FeedbackData:
+    ds, docs, models = given.dataset, given.docs, given.models
+    theme_file: feedback_schema.FeedbackThemesFile | None = models.get(THEMES)
+    theme_list = list(theme_file.themes) if theme_file is not None else []
+    themes = (
+        index_ids(Collection("themes", "themes", docs[THEMES], theme_list), problems)
+        if theme_file is not None
+        else {}
     )
-    loaded = _load_summaries(data_dir / schema.FEEDBACK_DIR, display_prefix, problems)
+    loaded = _load_summaries(
+        given.data_dir / feedback_schema.FEEDBACK_DIR, given.display_prefix, problems
+    )
     for doc, summary in loaded:
         _check_summary(doc, summary, ds, themes, problems)
-        problems.extend(check_approvals(doc, summary, today or today_from_environment()))
-        ds.where[("feedback", summary.quarter)] = (doc.file, *doc.locate(("next_summary_by",)))
-    ds.feedback = sorted((s for _, s in loaded), key=lambda s: s.quarter)
-    actions: schema.YouSaidWeDidFile = models["you_said_we_did.yml"]
-    ds.you_said_we_did = actions
-    doc = docs["you_said_we_did.yml"]
-    ds.where[("you_said_we_did", "you_said_we_did")] = (doc.file, *doc.locate(("review_by",)))
+        problems.extend(check_approvals(doc, summary, given.today or today_from_environment()))
+    summaries = sorted((s for _, s in loaded), key=lambda s: s.quarter)
+    if loaded:
+        # Only the latest summary can be overdue: older quarters are history.
+        doc, latest = max(loaded, key=lambda pair: pair[1].quarter)
+        ds.reviews.append(
+            Reviewed(
+                f"feedback/{latest.quarter}",
+                None,
+                latest.next_summary_by,
+                (doc.file, *doc.locate(("next_summary_by",))),
+                "next_summary_by",
+                f"the next feedback summary was due by {latest.next_summary_by.isoformat()}:"
+                " run 'make feedback' with the new exports",
+            )
+        )
+    actions: feedback_schema.YouSaidWeDidFile | None = models.get(ACTIONS)
+    if actions is not None:
+        check_actions(docs[ACTIONS], actions, themes, summaries, given, problems)
+    return FeedbackData(theme_list, summaries, actions)
+
+
+def check_actions(
+    doc: SourceDocument,
+    actions: feedback_schema.YouSaidWeDidFile,
+    themes: Mapping[str, feedback_schema.FeedbackTheme],
+    summaries: list[feedback_schema.FeedbackSummary],
+    given: FeatureInput,
+    problems: list[Problem],
+) -> None:
+    where = (doc.file, *doc.locate(("review_by",)))
+    given.dataset.reviews.append(
+        Reviewed(
+            "you_said_we_did",
+            actions.owner,
+            actions.review_by,
+            where,
+            "you_said_we_did[you_said_we_did].review_by",
+        )
+    )
     index_ids(Collection("actions", "actions", doc, list(actions.actions)), problems)
-    quarters = {s.quarter for s in ds.feedback}
+    quarters = {s.quarter for s in summaries}
     for i, action in enumerate(actions.actions):
         unknown_id(
-            doc, ("actions", i, "theme"), action.theme, themes, "data/feedback_themes.yml", problems
+            doc,
+            ("actions", i, "theme"),
+            action.theme,
+            themes,
+            given.display(THEMES),
+            problems,
         )
         if action.quarter is not None and action.quarter not in quarters:
             # A warning, not an error: the action may come before its summary is published
@@ -257,7 +303,7 @@ def check_feedback(
                     line,
                     col,
                     f"actions[{i}].quarter",
-                    f"no summary for this quarter in data/{schema.FEEDBACK_DIR}/ yet"
+                    f"no summary for this quarter in data/{feedback_schema.FEEDBACK_DIR}/ yet"
                     f" (got {quote_value(action.quarter)})",
                     Severity.WARNING,
                 )

@@ -27,8 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lmo.core.problems import Problem, Severity
 from lmo.core.yamlsource import load_yaml
+from lmo.data.messages import problems_from_validation
 from lmo.data.schema import LocalText
-from lmo.data.validate import problems_from_validation
 from lmo.features.languages.catalogue_check import catalogues
 
 # Letters, digits and the combining marks that Arabic-script words carry (zer, pesh, the

@@ -12,9 +12,9 @@ from babel.messages.pofile import read_po
 from lmo.config.project import Project
 from lmo.core.i18n import catalogue_path
 from lmo.core.paths import TOOL_ROOT
+from lmo.data.dataset import DataSet
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText
 from lmo.data.translations import localise
-from lmo.data.validate import DataSet
 from lmo.site.content import english_body_hash, read_front_matter
 from lmo.site.generate import is_generated
 

@@ -25,28 +25,10 @@ from typing import Any
 
 from markupsafe import escape
 
-# The tile server is the one host outside the site a page may contact.
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
+from lmo.config.settings import MapSettings
 
 # The one script that draws every map (content/assets/map.js), loaded after Leaflet.
 MAP_SCRIPT = "assets/map.js"
-
-
-@dataclass(frozen=True)
-class MapSettings:
-    tiles: str = DEFAULT_TILES
-    attribution: str = DEFAULT_ATTRIBUTION
-    max_zoom: int = 19
-
-    @property
-    def tile_origin(self) -> str:
-        """scheme://host of the tile server, for the Content-Security-Policy and tests.
-        Leaflet's {s} subdomain placeholder becomes the policy's wildcard (a.tile..., b.tile...)."""
-        scheme, _, rest = self.tiles.partition("://")
-        return f"{scheme}://{rest.split('/', 1)[0].replace('{s}', '*')}"
 
 
 @dataclass(frozen=True)

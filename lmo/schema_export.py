@@ -10,22 +10,26 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from lmo.data import schema
 from lmo.data.phrases import phrase_reference
+from lmo.features import discover
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     result = {}
-    files: dict[str, type[schema.Strict]] = {
-        **schema.DATA_FILES,
-        **schema.OPTIONAL_DATA_FILES,
-        "translations.yml": schema.TranslationsFile,
-        "feedback_summary.yml": schema.FeedbackSummary,
-    }
-    titles = {
-        "translations": "data/translations/<language>.yml",
-        "feedback_summary": f"data/{schema.FEEDBACK_DIR}/<quarter>.yml",
-    }
+    files: dict[str, type[BaseModel]] = {**schema.DATA_FILES}
+    titles = {"translations": "data/translations/<language>.yml"}
+    for feature in discover():
+        if feature.data is None:
+            continue
+        files.update({f.name: f.model for f in feature.data.files})
+        folder = feature.data.folder_files
+        if folder is not None:
+            files[f"{folder.stem}.yml"] = folder.model
+            titles[folder.stem] = f"data/{feature.data.folder}/{folder.pattern}"
+    files["translations.yml"] = schema.TranslationsFile
     for name, model in files.items():
         stem = name.removesuffix(".yml")
         js = model.model_json_schema()
