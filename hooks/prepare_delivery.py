@@ -24,6 +24,7 @@ from lmo.delivery.offline import write_service_worker
 from lmo.delivery.script_policy import scan_site
 from lmo.delivery.search_split import split_search_index
 from lmo.delivery.widgets import install_widgets
+from lmo.features import discover
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
 
@@ -48,7 +49,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     project = project_from_mkdocs_config(config)
     site_dir = Path(config.site_dir)
     search_entries = split_search_index(site_dir, list(project.languages))
-    widgets = install_widgets(site_dir, list(project.languages))
+    widgets = install_widgets(
+        site_dir, list(project.languages), [f.widget for f in discover() if f.widget]
+    )
     scan = scan_site(site_dir)
     if scan.problems:
         # Out of site/ at once, so a hurried upload of a failed build cannot publish them.

@@ -52,7 +52,7 @@ import yaml
 from openpyxl import Workbook
 
 REPO = Path(__file__).resolve().parent.parent
-MAPPINGS = REPO / "lmo" / "feedback_mappings"
+MAPPINGS = REPO / "lmo" / "features" / "feedback" / "mappings"
 GOOGLE_FILE = "google-forms.csv"
 MICROSOFT_FILE = "microsoft-forms.xlsx"
 GOOGLE_SHARE = 0.6

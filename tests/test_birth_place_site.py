@@ -201,7 +201,7 @@ def test_a_site_without_the_figures_has_no_birth_place_page(tmp_path: Path) -> N
     data = copy_data(tmp_path)
     (data / "birthplace_figures.yml").unlink()
     dataset, problems = load_dataset(data, today=dt.date(2026, 6, 1))
-    assert dataset is not None and dataset.birthplace_figures is None
+    assert dataset is not None and "birth_place" not in dataset.features
     assert problems == []
 
 

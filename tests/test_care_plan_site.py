@@ -137,4 +137,4 @@ def test_a_site_without_a_plan_file_has_no_drafter(tmp_path: Path) -> None:
         (data / "translations" / "pl.yml").read_text("utf-8").split("  unused:")[0], "utf-8"
     )
     dataset, problems = load_dataset(data, today=dt.date(2026, 6, 1))
-    assert problems == [] and dataset is not None and dataset.care_plan is None
+    assert problems == [] and dataset is not None and "care_plan" not in dataset.features

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
 from pydantic import TypeAdapter, ValidationError
 from scipy.optimize import linprog
 
+from lmo.features.feedback import disclosure
 from lmo.features.feedback.disclosure import (
     DisclosureError,
     Figure,
     Published,
     Share,
     audit,
+    disclosure_code_fingerprint_source,
     grid_cell,
     grid_figures,
     list_figures,
@@ -486,3 +489,14 @@ def test_every_published_value_is_a_safe_count_or_one_of_the_two_phrases() -> No
             assert shown == FEWER_THAN_5, figure.name
         else:
             assert shown in (true, NOT_SHOWN), figure.name
+
+
+def test_the_code_fingerprint_covers_every_module_of_the_rules() -> None:
+    """The site build remembers audit passes keyed on this source: a rule module left out
+    would let a changed rule reuse a pass made under the old one."""
+    source = disclosure_code_fingerprint_source()
+    folder = Path(disclosure.__file__).parent
+    modules = sorted(folder.glob("disclosure*.py"))
+    assert len(modules) >= 2
+    for module in modules:
+        assert module.read_bytes() in source, module.name

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from sitebuild import copy_data, edit
 
 from lmo.features.feedback.pages import FeedbackView
+from lmo.features.feedback.validate import FeedbackData
 from lmo.pipeline import load_dataset
 
 TODAY = dt.date(2026, 6, 1)
@@ -281,9 +282,9 @@ def test_a_right_to_left_chart_is_mirrored_so_labels_stay_on_screen() -> None:
 
 def test_counts_are_grouped_the_way_each_language_writes_numbers() -> None:
     def view(lang: str) -> FeedbackView:
-        ds = SimpleNamespace(feedback_themes=[])
-        ctx = SimpleNamespace(lang=lang, translations=gettext.NullTranslations(), ds=ds)
-        return FeedbackView(SimpleNamespace(ctx=ctx))  # type: ignore[arg-type]
+        ctx = SimpleNamespace(lang=lang, translations=gettext.NullTranslations())
+        data = FeedbackData(themes=[], summaries=[], actions=None)
+        return FeedbackView(SimpleNamespace(ctx=ctx), data)  # type: ignore[arg-type]
 
     assert [view(lang).count(12345) for lang in ("en", "pl", "ro", "ur")] == [
         "12,345",

@@ -12,16 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from lmo.features.feedback.identifiers import (
-    EXCLUDED_NAMES,
-    FIRST_NAMES,
-    KINDS,
-    REASONS,
-    Finding,
-    find_identifiers,
-    load_staff_names,
-    nhs_check_digit_is_valid,
-)
+from lmo.features.feedback.identifier_hits import KINDS, REASONS
+from lmo.features.feedback.identifier_patterns import nhs_check_digit_is_valid
+from lmo.features.feedback.identifier_people import EXCLUDED_NAMES, FIRST_NAMES
+from lmo.features.feedback.identifiers import Finding, find_identifiers, load_staff_names
 
 # Pinned so the birth-year window does not move with the calendar.
 TODAY = dt.date(2026, 11, 23)

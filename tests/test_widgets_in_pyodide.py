@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from lmo.delivery.widget_wheel import build_wheel
-from lmo.delivery.widgets import WIDGETS, Widget
+from lmo.features import discover
+from lmo.site.widget_paths import Widget
+
+WIDGETS = [f.widget for f in discover() if f.widget is not None]
 
 REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"

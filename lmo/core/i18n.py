@@ -23,7 +23,9 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from markupsafe import escape
 
-from lmo.data.schema import SOURCE_LANGUAGE
+# The language the data and the interface are written in; translations are of it.
+SOURCE_LANGUAGE = "en"
+
 
 # Babel locales for our language codes: English is British English.
 _BABEL_LOCALE = {"en": "en_GB"}

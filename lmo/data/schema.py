@@ -27,11 +27,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from lmo.core.i18n import SOURCE_LANGUAGE as SOURCE_LANGUAGE  # re-exported for the schema's users
 from lmo.core.numbers import is_uk_phone
 from lmo.data.phrases import PhraseUse, phrase_json_schema
 from lmo.data.references import ANY_RECORD, SAME_COLLECTION, Refers
-
-SOURCE_LANGUAGE = "en"
 
 # --- value types -------------------------------------------------------------------------
 

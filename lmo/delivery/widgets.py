@@ -1,6 +1,7 @@
 """Put the in-browser widgets' files into a built site: the self-hosted Pyodide runtime, the
 shared worker and each widget's Python as a wheel. Only a site with a widget page gets
-them, and only those pages' scripts ever ask for them (each feature declares its widget: lmo.features.contract)."""
+them, and only those pages' scripts ever ask for them (each feature declares its widget:
+lmo.features.contract)."""
 
 from __future__ import annotations
 

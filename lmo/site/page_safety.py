@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 
 from lmo.core.problems import Problem
 from lmo.core.yamlsource import compose_text
-from lmo.delivery.script_policy import URL_ATTRIBUTES, dangerous_address, unsafe_attributes
+from lmo.core.html_safety import URL_ATTRIBUTES, dangerous_address, unsafe_attributes
 
 REFUSED_ELEMENTS = {
     "script": "runs code",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,10 @@ from lmo.config.project import Project, read_mkdocs_yml
 from lmo.core.problems import Problem
 from lmo.data.dataset import DataSet
 from lmo.features.feedback.approval import load_previous, place_words
+from lmo.features.feedback.comment_checks import check_comments
 from lmo.features.feedback.disclosure import DisclosureError
 from lmo.features.feedback.identifiers import load_staff_names
+from lmo.features.feedback.quarter_summary import QuarterSummary
 from lmo.features.feedback.read import (
     ExportMapping,
     Row,
@@ -29,13 +31,17 @@ from lmo.features.feedback.read import (
     read_export,
     shipped_mappings,
 )
-from lmo.features.feedback.schema import FEEDBACK_DIR
-from lmo.features.feedback.summary import (
-    ReviewReport,
-    check_comments,
-    group_by_quarter,
-    summarise_quarter,
-)
+from lmo.features.feedback.report import ReviewReport
+from lmo.features.feedback.schema import FEEDBACK_DIR, FeedbackTheme
+from lmo.features.feedback.summary import group_by_quarter, summarise_quarter
+from lmo.features.feedback.validate import FeedbackData
+
+
+def themes_of(ds: DataSet) -> list[FeedbackTheme]:
+    """The themes comments are coded with; none before data/feedback_themes.yml exists."""
+    data: FeedbackData | None = ds.features.get("feedback")
+    return data.themes if data is not None else []
+
 
 HEADER = """\
 # yaml-language-server: $schema=../../schemas/feedback_summary.schema.json
@@ -135,22 +141,31 @@ def _settings(ds: DataSet) -> dict[str, str]:
     return names
 
 
-def _dump(summary: dict[str, Any]) -> str:
-    body = yaml.safe_dump(summary, sort_keys=False, allow_unicode=True, width=96)
+def _dump(summary: QuarterSummary) -> str:
+    body = yaml.safe_dump(summary.plain(), sort_keys=False, allow_unicode=True, width=96)
     # Bare, so an approved block from the review report can be pasted straight under it.
     body = body.replace("\nquotes: []\n", "\nquotes:\n")
-    return HEADER.format(quarter=summary["quarter"], today=summary["prepared_on"]) + body
+    header = HEADER.format(quarter=summary.quarter, today=summary.prepared_on.isoformat())
+    return header + body
 
 
-def _keep_date_when_unchanged(summary: dict[str, Any], previous: dict[str, Any] | None) -> None:
+def _keep_date_when_unchanged(
+    summary: QuarterSummary, previous: dict[str, Any] | None
+) -> QuarterSummary:
     """A re-run over the same exports leaves the file byte-identical: the preparation date
     moves only when something published changes."""
     if previous is None:
-        return
+        return summary
     before = yaml.safe_load(yaml.safe_dump({**previous, "prepared_on": None}))
-    after = yaml.safe_load(yaml.safe_dump({**summary, "prepared_on": None}))
-    if before == after:
-        summary["prepared_on"] = str(previous["prepared_on"])
+    after = yaml.safe_load(yaml.safe_dump({**summary.plain(), "prepared_on": None}))
+    if before != after:
+        return summary
+    # The schema has checked it: a YAML date, or a string written year-month-day.
+    return replace(summary, prepared_on=dt.date.fromisoformat(str(previous["prepared_on"])))
+
+
+Summaries = list[tuple[QuarterSummary, dict[str, Any] | None]]
+"""Each quarter's new summary, with the file it replaces as plain data (None if new)."""
 
 
 def run(
@@ -166,24 +181,55 @@ def run(
 ) -> FeedbackResult:
     today = today or dt.date.today()
     out_dir = out_dir or project.data_dir / FEEDBACK_DIR
-    if not source.exists():
-        return FeedbackResult([Problem(str(source), 1, 1, "", "no such file or folder")], [], None)
-    placed = [
-        location_problem(source, "export", project, config_file),
-        location_problem(out_dir, "output folder", project, config_file),
-    ]
-    if any(placed):
-        return FeedbackResult([p for p in placed if p is not None], [], None)
+    refused = _refused_places(project, source, out_dir, config_file)
+    if refused:
+        return FeedbackResult(refused, [], None)
     rows, staff_names, problems = _read_inputs(ds, source, mapping_file, staff_file)
     if problems:
         return FeedbackResult(problems, [], None)
     files = list(export_files(source))
     report = ReviewReport(inputs=[p.name for p in files], rows=len(rows))
-    checks = check_comments(
-        (r.comment for r in rows), staff_names, ds.feedback_themes, place_words(ds)
+    summaries, problems = _summarise(
+        project, ds, source, out_dir, rows, staff_names, mnvps or list(ds.mnvps), today, report
     )
+    if problems:
+        return FeedbackResult(problems, [], None)
+    written = _write(out_dir, summaries)
+    report_path = review_report_path(source)
+    report_path.write_text(report.markdown(), encoding="utf-8")
+    return FeedbackResult([], written, report_path)
+
+
+def _refused_places(
+    project: Project, source: Path, out_dir: Path, config_file: Path | None
+) -> list[Problem]:
+    """A missing export, or an export or output folder where it could be published."""
+    if not source.exists():
+        return [Problem(str(source), 1, 1, "", "no such file or folder")]
+    placed = [
+        location_problem(source, "export", project, config_file),
+        location_problem(out_dir, "output folder", project, config_file),
+    ]
+    return [p for p in placed if p is not None]
+
+
+def _summarise(
+    project: Project,
+    ds: DataSet,
+    source: Path,
+    out_dir: Path,
+    rows: list[Row],
+    staff_names: list[str],
+    mnvps: list[str],
+    today: dt.date,
+    report: ReviewReport,
+) -> tuple[Summaries, list[Problem]]:
+    """One summary per quarter the rows cover, carrying over each previous file's edits and
+    approvals; or every problem in those files and every quarter that cannot be published."""
+    problems: list[Problem] = []
+    checks = check_comments((r.comment for r in rows), staff_names, themes_of(ds), place_words(ds))
     names = _settings(ds)
-    summaries: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
+    summaries: Summaries = []
     for quarter, quarter_rows in group_by_quarter(rows).items():
         path = out_dir / f"{quarter.id}.yml"
         report.summary_files[quarter.id] = project.display(path)
@@ -193,9 +239,9 @@ def run(
             summary = summarise_quarter(
                 quarter,
                 quarter_rows,
-                themes=ds.feedback_themes,
+                themes=themes_of(ds),
                 setting_names=names,
-                mnvps=mnvps or list(ds.mnvps),
+                mnvps=mnvps,
                 today=today,
                 checks=checks,
                 previous=previous,
@@ -207,12 +253,7 @@ def run(
             )
             continue
         summaries.append((summary, previous))
-    if problems:
-        return FeedbackResult(problems, [], None)
-    written = _write(out_dir, summaries)
-    report_path = review_report_path(source)
-    report_path.write_text(report.markdown(), encoding="utf-8")
-    return FeedbackResult([], written, report_path)
+    return summaries, problems
 
 
 def _read_inputs(
@@ -242,7 +283,7 @@ def _read_inputs(
     if problems or not mappings:
         return [], staff_names, problems
     settings = SettingNames.from_records(_settings(ds))
-    theme_ids = {t.id for t in ds.feedback_themes}
+    theme_ids = {t.id for t in themes_of(ds)}
     rows: list[Row] = []
     for path in files:
         found_rows, found = read_export(path, settings, theme_ids, mappings, display=path.name)
@@ -251,15 +292,12 @@ def _read_inputs(
     return rows, staff_names, problems
 
 
-def _write(
-    out_dir: Path, summaries: list[tuple[dict[str, Any], dict[str, Any] | None]]
-) -> list[Path]:
+def _write(out_dir: Path, summaries: Summaries) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for summary, previous in summaries:
-        path = out_dir / f"{summary['quarter']}.yml"
-        _keep_date_when_unchanged(summary, previous)
-        text = _dump(summary)
+        path = out_dir / f"{summary.quarter}.yml"
+        text = _dump(_keep_date_when_unchanged(summary, previous))
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
         written.append(path)

@@ -9,17 +9,21 @@ Forms, Google Forms and the canonical columns ship in ``lmo/features/feedback/ma
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lmo.core.problems import Problem, quote_value
 from lmo.core.yamlsource import load_yaml
+from lmo.features.feedback.export_cells import (
+    UnreadableRow,
+    cell_date,
+    cell_text,
+    column_letter,
+    read_table,
+)
 from lmo.features.feedback.schema import STAGE_KEYS
 
 MAPPINGS_DIR = Path(__file__).parent / "mappings"
@@ -116,122 +120,6 @@ def shipped_mappings() -> list[ExportMapping]:
     return found
 
 
-# --- reading the cells of a file ----------------------------------------------------------
-
-
-# A comment box can hold a pasted letter; Excel's own cell limit is 32,767 characters, so a
-# field of 16 MiB is a damaged file, not a long comment.
-MAX_FIELD = 16 * 1024 * 1024
-SAVE_AS_UTF8 = (
-    'in Excel use File > Save As and choose "CSV UTF-8 (Comma delimited)"; other programs'
-    ' call it "UTF-8" under the encoding'
-)
-
-
-class UnreadableRow(ValueError):
-    """A problem at a known place in the file, in words a volunteer can act on."""
-
-    def __init__(self, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-
-
-def _decode(raw: bytes) -> str:
-    """The file as text, or where it stops being UTF-8 (an export saved as 'CSV' in Excel
-    on Windows is cp1252, and its first accented letter breaks the rest)."""
-    try:
-        return raw.decode("utf-8-sig")  # Excel and some survey tools start with a BOM
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        found = raw[error.start : error.start + 1].decode("cp1252", errors="replace")
-        raise UnreadableRow(
-            line,
-            column,
-            f"this file is not saved as UTF-8 text: line {line} has a character UTF-8 does not"
-            f" allow (perhaps {found!r} from an older Windows encoding). Save the export again"
-            f" as UTF-8: {SAVE_AS_UTF8}",
-        ) from None
-
-
-def _read_table(path: Path) -> list[list[Any]]:
-    """All rows of the first sheet, header first. Raises OSError/ValueError when unreadable."""
-    if path.suffix.lower() == ".csv":
-        text = _decode(path.read_bytes())
-        csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
-        reader = csv.reader(io.StringIO(text, newline=""))
-        rows: list[list[Any]] = []
-        try:
-            for row in reader:
-                rows.append(list(row))
-        except csv.Error:
-            raise UnreadableRow(
-                reader.line_num,
-                1,
-                f"row {len(rows) + 1} cannot be read as CSV (perhaps a double quote mark with"
-                " no partner, or a cell larger than 16 MB): open the file in a spreadsheet,"
-                f" check that row and save it again as CSV; {SAVE_AS_UTF8}",
-            ) from None
-        return rows
-    # calamine (Rust) reads a 40,000-row workbook in under a second; openpyxl takes fifteen.
-    from python_calamine import CalamineWorkbook
-
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        return [list(row) for row in workbook.get_sheet_by_index(0).to_python()]
-    except Exception as error:  # calamine raises its own error types for a damaged file
-        raise ValueError(
-            "not a readable Excel workbook: open it in Excel and save it again as .xlsx"
-        ) from error
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _date(value: Any, formats: tuple[str, ...]) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return _date_text(_text(value), formats)
-
-
-@lru_cache(maxsize=65536)
-def _date_text(text: str, formats: tuple[str, ...]) -> dt.date | None:
-    # Cached: strptime is slow, and a survey has a few hundred distinct days at most once the
-    # time of day is set aside.
-    for fmt in formats:
-        if " " in fmt and " " in text and fmt.count(" ") == text.count(" "):
-            # Only the date matters: parse the date part alone, which repeats across rows.
-            day = _date_text(text.split(" ", 1)[0], (fmt.split(" ", 1)[0],))
-            if day is not None:
-                return day
-            continue
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _column_letter(index: int) -> str:
-    """Spreadsheet column name (1 -> A, 27 -> AA), so a volunteer can find the cell."""
-    letters = ""
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def choose_mapping(headings: list[str], mappings: list[ExportMapping]) -> ExportMapping | None:
     """The first mapping whose required headings are all present in the export."""
     present = {h.strip().casefold() for h in headings}
@@ -269,14 +157,14 @@ def read_export(
     """Canonical rows of one export, and every problem in it (rows are only usable if none)."""
     shown = display or path.name
     try:
-        table = _read_table(path)
+        table = read_table(path)
     except UnreadableRow as error:
         return [], [Problem(shown, error.line, error.column, "", str(error))]
     except (OSError, ValueError) as error:
         return [], [Problem(shown, 1, 1, "", f"cannot read this file: {error}")]
-    if not table or not any(_text(c) for c in table[0]):
+    if not table or not any(cell_text(c) for c in table[0]):
         return [], [Problem(shown, 1, 1, "", "the file is empty: expected a header row")]
-    headings = [_text(c) for c in table[0]]
+    headings = [cell_text(c) for c in table[0]]
     mapping = choose_mapping(headings, mappings)
     if mapping is None:
         return [], [_missing_columns(shown, headings, mappings)]
@@ -323,6 +211,42 @@ def _missing_columns(shown: str, headings: list[str], mappings: list[ExportMappi
     )
 
 
+@dataclass
+class _RowCells:
+    """One data row of an export, read by canonical column name, with its problems so far."""
+
+    shown: str
+    number: int
+    cells: list[Any]
+    position: dict[str, int]
+    mapping: ExportMapping
+    # Canonical answers by (column, raw cell): exports repeat the same few answers.
+    memo: dict[tuple[str, Any], str]
+    problems: list[Problem] = field(default_factory=list)
+
+    def cell(self, name: str) -> Any:
+        i = self.position.get(name)
+        return self.cells[i] if i is not None and i < len(self.cells) else None
+
+    def problem(self, name: str, message: str) -> None:
+        i = self.position[name]
+        heading = self.mapping.heading(name)
+        subject = heading if heading == name else f"{heading} ({name})"
+        column = column_letter(i + 1)
+        self.problems.append(
+            Problem(self.shown, self.number, i + 1, f"column {column}, {subject}", message)
+        )
+
+    def canonical(self, name: str) -> str:
+        raw = self.cell(name)
+        key = (name, raw)
+        found = self.memo.get(key)
+        if found is None:
+            text = cell_text(raw)
+            found = self.memo[key] = self.mapping.values.get(name, {}).get(text, text)
+        return found
+
+
 def _row(
     shown: str,
     number: int,
@@ -333,67 +257,23 @@ def _row(
     themes: set[str],
     memo: dict[tuple[str, Any], str],
 ) -> tuple[Row | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def cell(name: str) -> Any:
-        i = position.get(name)
-        return cells[i] if i is not None and i < len(cells) else None
-
-    def problem(name: str, message: str) -> None:
-        i = position[name]
-        heading = mapping.heading(name)
-        subject = heading if heading == name else f"{heading} ({name})"
-        column = _column_letter(i + 1)
-        problems.append(Problem(shown, number, i + 1, f"column {column}, {subject}", message))
-
-    def canonical(name: str) -> str:
-        raw = cell(name)
-        key = (name, raw)
-        found = memo.get(key)
-        if found is None:
-            text = _text(raw)
-            found = memo[key] = mapping.values.get(name, {}).get(text, text)
-        return found
-
-    submitted = _date(cell("submitted"), mapping.date_formats)
+    row = _RowCells(shown, number, cells, position, mapping, memo)
+    submitted = cell_date(row.cell("submitted"), mapping.date_formats)
     if submitted is None:
-        problem(
-            "submitted",
-            f"expected a date such as 2026-04-03 (got {quote_value(_text(cell('submitted')))})",
-        )
-    answer = canonical("setting")
+        written = cell_text(row.cell("submitted"))
+        row.problem("submitted", f"expected a date such as 2026-04-03 (got {quote_value(written)})")
+    answer = row.canonical("setting")
     setting = settings.resolve(answer)
     if setting is None:
-        problem(
+        row.problem(
             "setting",
             f"unknown setting {quote_value(answer)}: expected an id or the name of a birth"
             " setting or hub in data/, or 'other'",
         )
-    stage = canonical("stage").lower()
-    if stage not in STAGE_KEYS:
-        problem("stage", f"expected one of {', '.join(STAGE_KEYS)} (got {quote_value(stage)})")
-    rating = canonical("rating").lower().replace("\u2019", "'")
-    if rating not in RATINGS:
-        problem(
-            "rating",
-            f"expected one of {', '.join(RATINGS)}, the Friends and Family Test scale"
-            f" (got {quote_value(rating)})",
-        )
-    consent_text = canonical("consent_to_publish").lower()
-    if consent_text not in CONSENT:
-        problem("consent_to_publish", f"expected yes or no (got {quote_value(consent_text)})")
-    given_themes: tuple[str, ...] = ()
-    if "themes" in position:
-        given_themes = tuple(t.strip() for t in _text(cell("themes")).split(";") if t.strip())
-        for theme in given_themes:
-            if theme not in themes:
-                problem(
-                    "themes",
-                    f"unknown theme {quote_value(theme)}: expected ids from"
-                    " data/feedback_themes.yml, separated by ';'",
-                )
-    if problems:
-        return None, problems
+    stage, rating, consent_text = _answers(row)
+    given_themes = _given_themes(row, themes)
+    if row.problems:
+        return None, row.problems
     assert submitted is not None and setting is not None
     return (
         Row(
@@ -404,13 +284,46 @@ def _row(
             rating=RATINGS[rating],
             # Whitespace collapsed once, here: the checks, the theme suggestions, the quotes
             # and their fingerprints all use the comment in this form.
-            comment=" ".join(_text(cell("comment")).split()),
+            comment=" ".join(cell_text(row.cell("comment")).split()),
             consent=CONSENT[consent_text],
             themes=given_themes,
             channel=mapping.channel,
         ),
         [],
     )
+
+
+def _answers(row: _RowCells) -> tuple[str, str, str]:
+    """The stage, the rating and the consent answer, each checked against its scale."""
+    stage = row.canonical("stage").lower()
+    if stage not in STAGE_KEYS:
+        row.problem("stage", f"expected one of {', '.join(STAGE_KEYS)} (got {quote_value(stage)})")
+    rating = row.canonical("rating").lower().replace("\u2019", "'")
+    if rating not in RATINGS:
+        row.problem(
+            "rating",
+            f"expected one of {', '.join(RATINGS)}, the Friends and Family Test scale"
+            f" (got {quote_value(rating)})",
+        )
+    consent_text = row.canonical("consent_to_publish").lower()
+    if consent_text not in CONSENT:
+        row.problem("consent_to_publish", f"expected yes or no (got {quote_value(consent_text)})")
+    return stage, rating, consent_text
+
+
+def _given_themes(row: _RowCells, themes: set[str]) -> tuple[str, ...]:
+    """The theme ids the MNVP coded the response with, if the export has that column."""
+    if "themes" not in row.position:
+        return ()
+    given = tuple(t.strip() for t in cell_text(row.cell("themes")).split(";") if t.strip())
+    for theme in given:
+        if theme not in themes:
+            row.problem(
+                "themes",
+                f"unknown theme {quote_value(theme)}: expected ids from"
+                " data/feedback_themes.yml, separated by ';'",
+            )
+    return given
 
 
 def export_files(source: Path) -> Iterator[Path]:

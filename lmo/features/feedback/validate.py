@@ -31,7 +31,13 @@ from lmo.data.messages import problems_from_validation
 from lmo.data.references import Collection, index_ids, unknown_id
 from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.approval import check_approvals, place_words
-from lmo.features.feedback.disclosure import Figure, Published, Share, audit
+from lmo.features.feedback.disclosure import (
+    Figure,
+    Published,
+    Share,
+    audit,
+    disclosure_code_fingerprint_source,
+)
 from lmo.features.feedback.identifiers import find_identifiers
 from lmo.features.feedback.tables import published_values, summary_layout
 
@@ -116,7 +122,7 @@ def _audit_key(
         ],
         separators=(",", ":"),
     )
-    code = (Path(__file__).parent / "disclosure.py").read_bytes()
+    code = disclosure_code_fingerprint_source()
     digest = hashlib.sha256(code + b"\0" + given.encode("utf-8")).hexdigest()
     return Path(tempfile.gettempdir()) / f"lmo-audit-{os.getuid()}" / digest
 
