@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from lmo.config.project import ConfigFileError, Project
 from lmo.core.problems import Problem
 from lmo.data.dataset import DataSet
-from lmo.pipeline import check, check_and_generate, strict_from_environment
+from lmo.pipeline import CheckResult, check, check_and_generate, strict_from_environment
 from lmo.site.generate import remove_generated
 
 
@@ -34,15 +35,140 @@ def _checked_dataset(project: Project) -> DataSet | None:
     return result.dataset
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lmo", description=__doc__)
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--strict", action="store_true", help="warnings are errors (or STRICT=1)")
+    parser.add_argument("--format", choices=("text", "github"), default="text")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate data/ and content/ without building the site")
+    sub.add_parser("generate", help="validate, then write the generated pages into content/")
+    sub.add_parser("clean", help="remove the generated pages from content/")
+    sub.add_parser("translations", help="print translation coverage per language")
+    sub.add_parser("messages", help="update each catalogue from locales/messages.pot")
+    review = sub.add_parser("review-report", help="what falls due for review, by owner")
+    review.add_argument("--days", type=int, default=30)
+    todo = sub.add_parser("translations-todo", help="print what is left to translate")
+    todo.add_argument("--lang", required=True)
+    todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
+    feedback = sub.add_parser(
+        "feedback", help="summarise raw survey exports into publishable summary files"
+    )
+    feedback.add_argument("source", help="an export (.csv, .xlsx) or a folder of them")
+    feedback.add_argument("--out", help="folder for the summary files (default data/feedback)")
+    feedback.add_argument("--mapping", help="a mapping file for an export with other headings")
+    feedback.add_argument(
+        "--staff-names", help="one name per line (default: staff-names.txt beside the export)"
+    )
+    feedback.add_argument("--mnvp", action="append", help="id of the MNVP that ran it (repeat)")
+    schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
+    schemas.add_argument("--out", default="schemas")
+    schemas.add_argument("--reference", default="docs/data-reference.md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "schemas":
+        # The schemas come from the code alone, so they can be written outside a site.
+        return _schemas(args)
+    project = _project(args)
+    if project is None:
+        return 2
+    return COMMANDS[args.command](args, project)
+
+
+def _project(args: argparse.Namespace) -> Project | None:
+    """The site's settings; None, with the reason printed, when there are none to read."""
+    config = Path(args.config)
+    if not config.exists():
+        print(f"{config}: no such file: run this from the site's folder", file=sys.stderr)
+        return None
+    try:
+        return Project.from_config_file(config)
+    except ConfigFileError as error:
+        _print_problems(error.problems, args.format)
+        return None
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from lmo.schema_export import write_schema_files
+
+    written = write_schema_files(Path(args.out), Path(args.reference))
+    print(f"wrote {len(written)} files")
+    return 0
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
+    return _verdict(args, check(project))
+
+
+def _generate(args: argparse.Namespace, project: Project) -> int:
+    result, report = check_and_generate(project)
+    if report is not None:
+        print(
+            f"{len(report.written)} pages written, {report.unchanged} unchanged,"
+            f" {len(report.removed)} removed",
+            file=sys.stderr,
+        )
+    return _verdict(args, result)
+
+
+def _verdict(args: argparse.Namespace, result: CheckResult) -> int:
+    """Print the problems and a one-line count; 1 when they fail the check."""
+    strict = args.strict or strict_from_environment()
+    _print_problems(result.problems, args.format)
+    failed = result.failed(strict)
+    verdict = "failed" if failed else "ok"
+    print(
+        f"check {verdict}: {_summary(len(result.errors), len(result.warnings), strict)}",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def _clean(args: argparse.Namespace, project: Project) -> int:
+    removed = remove_generated(project.content_dir)
+    print(f"removed {len(removed)} generated pages", file=sys.stderr)
+    return 0
+
+
+def _messages(args: argparse.Namespace, project: Project) -> int:
+    from lmo.features.languages.catalogues import update_catalogue
+
+    template = project.locales_dir / "messages.pot"
+    for po in sorted(project.locales_dir.glob("*/LC_MESSAGES/messages.po")):
+        untranslated = update_catalogue(template, po)
+        print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
+    return 0
+
+
+def _review_report(args: argparse.Namespace, project: Project) -> int:
+    from lmo.data import review as review_report
+
+    dataset = _checked_dataset(project)
+    if dataset is None:
+        return 1
+    print(review_report.report(dataset, project.today, args.days))
+    return 0
+
+
 def _translations(args: argparse.Namespace, project: Project) -> int:
     from lmo.features.languages import translation_report
 
     dataset = _checked_dataset(project)
     if dataset is None:
         return 1
-    if args.command == "translations":
-        print(translation_report.report(project, dataset))
-        return 0
+    print(translation_report.report(project, dataset))
+    return 0
+
+
+def _translations_todo(args: argparse.Namespace, project: Project) -> int:
+    from lmo.features.languages import translation_report
+
+    dataset = _checked_dataset(project)
+    if dataset is None:
+        return 1
     prefixes = [p for p in args.only.split(",") if p]
     print(translation_report.todo(dataset, args.lang, prefixes), end="")
     for relative, fingerprint in translation_report.pages_to_translate(project, args.lang):
@@ -81,96 +207,17 @@ def _feedback(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="lmo", description=__doc__)
-    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
-    parser.add_argument("--strict", action="store_true", help="warnings are errors (or STRICT=1)")
-    parser.add_argument("--format", choices=("text", "github"), default="text")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate data/ and content/ without building the site")
-    sub.add_parser("generate", help="validate, then write the generated pages into content/")
-    sub.add_parser("clean", help="remove the generated pages from content/")
-    sub.add_parser("translations", help="print translation coverage per language")
-    sub.add_parser("messages", help="update each catalogue from locales/messages.pot")
-    review = sub.add_parser("review-report", help="what falls due for review, by owner")
-    review.add_argument("--days", type=int, default=30)
-    todo = sub.add_parser("translations-todo", help="print what is left to translate")
-    todo.add_argument("--lang", required=True)
-    todo.add_argument("--only", default="", help="comma-separated key patterns, e.g. 'hubs.*'")
-    feedback = sub.add_parser(
-        "feedback", help="summarise raw survey exports into publishable summary files"
-    )
-    feedback.add_argument("source", help="an export (.csv, .xlsx) or a folder of them")
-    feedback.add_argument("--out", help="folder for the summary files (default data/feedback)")
-    feedback.add_argument("--mapping", help="a mapping file for an export with other headings")
-    feedback.add_argument(
-        "--staff-names", help="one name per line (default: staff-names.txt beside the export)"
-    )
-    feedback.add_argument("--mnvp", action="append", help="id of the MNVP that ran it (repeat)")
-    schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
-    schemas.add_argument("--out", default="schemas")
-    schemas.add_argument("--reference", default="docs/data-reference.md")
-    args = parser.parse_args(argv)
-
-    if args.command == "schemas":
-        from lmo.schema_export import write_schema_files
-
-        written = write_schema_files(Path(args.out), Path(args.reference))
-        print(f"wrote {len(written)} files")
-        return 0
-
-    config = Path(args.config)
-    if not config.exists():
-        print(f"{config}: no such file: run this from the site's folder", file=sys.stderr)
-        return 2
-    try:
-        project = Project.from_config_file(config)
-    except ConfigFileError as error:
-        _print_problems(error.problems, args.format)
-        return 2
-    strict = args.strict or strict_from_environment()
-    if args.command == "clean":
-        removed = remove_generated(project.content_dir)
-        print(f"removed {len(removed)} generated pages", file=sys.stderr)
-        return 0
-    if args.command == "messages":
-        from lmo.features.languages.catalogues import update_catalogue
-
-        template = project.locales_dir / "messages.pot"
-        for po in sorted(project.locales_dir.glob("*/LC_MESSAGES/messages.po")):
-            untranslated = update_catalogue(template, po)
-            print(f"{po}: {len(untranslated)} messages to translate", file=sys.stderr)
-        return 0
-    if args.command == "review-report":
-        from lmo.data import review as review_report
-
-        dataset = _checked_dataset(project)
-        if dataset is None:
-            return 1
-        print(review_report.report(dataset, project.today, args.days))
-        return 0
-    if args.command == "feedback":
-        return _feedback(args, project)
-    if args.command in ("translations", "translations-todo"):
-        return _translations(args, project)
-    if args.command == "check":
-        result = check(project)
-    else:
-        result, report = check_and_generate(project)
-        if report is not None:
-            print(
-                f"{len(report.written)} pages written, {report.unchanged} unchanged,"
-                f" {len(report.removed)} removed",
-                file=sys.stderr,
-            )
-    _print_problems(result.problems, args.format)
-    failed = result.failed(strict)
-    verdict = "failed" if failed else "ok"
-    print(
-        f"check {verdict}: {_summary(len(result.errors), len(result.warnings), strict)}",
-        file=sys.stderr,
-    )
-    return 1 if failed else 0
+# Every subcommand but "schemas", which needs no site; each returns the exit status.
+COMMANDS: dict[str, Callable[[argparse.Namespace, Project], int]] = {
+    "check": _check,
+    "generate": _generate,
+    "clean": _clean,
+    "translations": _translations,
+    "messages": _messages,
+    "review-report": _review_report,
+    "translations-todo": _translations_todo,
+    "feedback": _feedback,
+}
 
 
 if __name__ == "__main__":

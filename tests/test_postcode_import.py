@@ -20,13 +20,10 @@ import yaml
 from sitebuild import REPO, run
 
 from lmo.core.yamlsource import load_yaml
-from lmo.features.birth_place.postcode_import import (
-    ATTRIBUTION,
-    PostcodeImportError,
-    add_months,
-    district_sort_key,
-    import_districts,
-)
+from lmo.features.birth_place.postcode_districts_file import ATTRIBUTION, add_months
+from lmo.features.birth_place.postcode_errors import PostcodeImportError
+from lmo.features.birth_place.postcode_import import import_districts
+from lmo.features.birth_place.postcode_selection import district_sort_key
 from lmo.features.birth_place.schema import PostcodeDistrictsFile
 
 TODAY = dt.date(2026, 11, 23)
