@@ -74,10 +74,11 @@ feedback-example: $(VENV)/.installed  ## regenerate the example's synthetic surv
 audit: deps chromium nginx  ## Lighthouse (mobile) on one page of each type, served by nginx; fails below 95/100/100/100
 	$(PY) scripts/audit.py
 
-lint: $(VENV)/.installed  ## ruff, mypy, and zizmor on the GitHub workflows (offline; fails on a high finding)
+lint: $(VENV)/.installed  ## ruff, mypy, the import contracts (.importlinter), and zizmor on the workflows
 	$(VENV)/bin/ruff check lmo hooks tests scripts widgets
 	$(VENV)/bin/ruff format --check lmo hooks tests scripts widgets
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/zizmor --offline --min-severity high --no-progress .github/workflows
 
 test: deps chromium nginx lint  ## install what the tests need and run the whole suite

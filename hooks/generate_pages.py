@@ -1,4 +1,5 @@
-"""MkDocs hook (on_config): check data/ and content/, then write the generated pages.
+"""MkDocs hook (on_config): check data/ and content/, write the generated pages, and leave
+the menu entries of features that are off out of the nav.
 
 Runs before MkDocs collects files, so mkdocs-static-i18n sees generated pages as real
 files in every language. All logic lives in ``lmo``; this file only adapts it to MkDocs.
@@ -14,7 +15,13 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from lmo.config.project import ConfigFileError, project_from_mkdocs_config
 from lmo.core.problems import Severity
-from lmo.pipeline import cached_check_and_generate, strict_from_environment
+from lmo.pipeline import (
+    cached_check_and_generate,
+    features_report,
+    nav_pages_off,
+    strict_from_environment,
+)
+from lmo.site.menu import without_entries
 from lmo.site.render import OFFLINE_URL
 
 log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
@@ -40,6 +47,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report is not None and report.written:
         log.info("wrote %d generated pages", len(report.written))
     config.not_in_nav = with_pages_kept_out_of_nav(config.not_in_nav)
+    if result.dataset is not None:
+        for line in features_report(result.dataset):
+            log.info("feature %s", line)
+        if config.nav:
+            # A feature whose data files are absent makes no page: its menu entry goes too.
+            config.nav = without_entries(config.nav, nav_pages_off(result.dataset))
     return config
 
 

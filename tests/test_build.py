@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from sitebuild import build, make_site
 
@@ -288,3 +289,25 @@ def test_the_offline_page_exists_but_is_in_no_menu(tiny_site: Path) -> None:
         links = [a["href"] for a in menu.select("nav.md-nav a.md-nav__link[href]")]
         assert links, page  # the menu is there...
         assert not [href for href in links if "offline" in href], page  # ...without it
+
+
+def test_a_feature_without_its_data_files_is_off_with_its_menu_entry(tmp_path: Path) -> None:
+    folder = make_site(tmp_path)
+    config_file = folder / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text())
+    config["nav"] = ["index.md", "care-plan/index.md", {"Birth": ["birth-place/index.md"]}]
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+    (folder / "data" / "care_plan.yml").unlink()
+    (folder / "data" / "birthplace_figures.yml").unlink()
+    translations = folder / "data" / "translations" / "pl.yml"
+    translations.write_text(translations.read_text().split("  care_plan.")[0])
+
+    # No hand edit of nav: the strict build would fail on a menu entry with no page.
+    result = build(folder)
+    assert result.returncode == 0, result.stderr
+    assert "feature off: care_plan (no data/care_plan.yml)" in result.stderr
+    assert "feature on:  maps" in result.stderr
+    home = BeautifulSoup((folder / "site" / "index.html").read_text(), "html.parser")
+    menu = [a["href"] for a in home.select("nav.md-nav--primary a[href]")]
+    assert menu and not [h for h in menu if "care-plan" in h or "birth-place" in h]
+    assert not (folder / "site" / "care-plan").exists()
