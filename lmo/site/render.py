@@ -31,6 +31,7 @@ from lmo.data.dataset import DataSet
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText
 from lmo.data.translations import Tally, as_html, localise
 from lmo.site.contract import ActiveSitePart
+from lmo.site.sections import RECORD_PAGES, SECTIONS
 from lmo.site.notices import NoticeWriter
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -328,98 +329,17 @@ class Renderer:
             )
         )
         pages.append(self.offline_page())
-        pages.append(
-            self.listing_page(
-                "hubs/",
-                "hubs_index.md.j2",
-                _("Community hubs"),
-                _("Where community hubs are, what happens at each and whether it is open."),
-                ds.hubs.values(),
-                "hubs",
+        for section in SECTIONS:
+            pages.append(
+                self.listing_page(
+                    section.url,
+                    section.template,
+                    _(section.title),
+                    _(section.description),
+                    section.records(ds),
+                    section.kind,
+                )
             )
-        )
-        pages.append(
-            self.listing_page(
-                "birth-settings/",
-                "birth_settings_index.md.j2",
-                _("Where you can give birth"),
-                _(
-                    "The places you can give birth, side by side: facilities, transfer and who each"
-                    " suits."
-                ),
-                ds.birth_settings.values(),
-                "birth_settings",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "services/",
-                "services_index.md.j2",
-                _("Services"),
-                _(
-                    "Every maternity service in the area, grouped by the parts of the Local"
-                    " Maternity Offer."
-                ),
-                ds.services.values(),
-                "services",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "organisations/",
-                "organisations_index.md.j2",
-                _("Who provides your care"),
-                _("The organisations that provide, pay for and check maternity care here."),
-                ds.organisations.values(),
-                "organisations",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "places/",
-                "places_index.md.j2",
-                _("Where care is"),
-                _("Every place where care is given, with how to get there."),
-                ds.places.values(),
-                "places",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "mnvp/",
-                "mnvp_index.md.j2",
-                _("Maternity and Neonatal Voices Partnership"),
-                _(
-                    "Women and families working with the NHS to improve maternity care, and how to"
-                    " join."
-                ),
-                ds.mnvps.values(),
-                "mnvps",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "feedback-and-concerns/",
-                "concerns.md.j2",
-                _("Give feedback or raise a concern"),
-                _(
-                    "Who to contact to give feedback or raise a concern, and how a formal complaint"
-                    " differs."
-                ),
-                ds.concerns.values(),
-                "concerns",
-            )
-        )
-        pages.append(
-            self.listing_page(
-                "interpreting/",
-                "interpreting.md.j2",
-                _("Help in your language"),
-                _("How to get a free interpreter for your maternity care, in any language."),
-                [ds.services[s] for s in ds.lmns.interpreting_services],
-                "interpreting",
-            )
-        )
         pages.append(
             self.render_page(
                 "glossary.md.j2",
@@ -437,16 +357,8 @@ class Renderer:
                 glossary=ds.glossary,
             )
         )
-        per_kind: list[tuple[str, str, dict[str, Any]]] = [
-            ("hubs", "hub.md.j2", ds.hubs),
-            ("birth_settings", "birth_setting.md.j2", ds.birth_settings),
-            ("services", "service.md.j2", ds.services),
-            ("organisations", "organisation.md.j2", ds.organisations),
-            ("places", "place.md.j2", ds.places),
-            ("mnvps", "mnvp.md.j2", ds.mnvps),
-        ]
-        for collection, template, records in per_kind:
-            for record in records.values():
+        for collection, template in RECORD_PAGES:
+            for record in getattr(ds, collection).values():
                 pages.append(self.record_page(collection, template, record))
                 for old_id in record.previous_ids:
                     pages.append(self.moved_page(collection, old_id, record))

@@ -1,0 +1,104 @@
+"""The core's sections: an index page each, listing one kind of record (hubs, birth
+settings, services...) or the routes and services a page is about. Each record's own page
+is made by ``lmo.site.render.Renderer.record_page``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from lmo.core.labels import N_
+from lmo.data.dataset import DataSet
+
+
+@dataclass(frozen=True)
+class Section:
+    url: str
+    template: str
+    title: str  # msgids: translated when the page is made
+    description: str
+    records: Callable[[DataSet], Iterable[Any]]
+    kind: str
+
+
+SECTIONS = (
+    Section(
+        "hubs/",
+        "hubs_index.md.j2",
+        N_("Community hubs"),
+        N_("Where community hubs are, what happens at each and whether it is open."),
+        lambda ds: ds.hubs.values(),
+        "hubs",
+    ),
+    Section(
+        "birth-settings/",
+        "birth_settings_index.md.j2",
+        N_("Where you can give birth"),
+        N_("The places you can give birth, side by side: facilities, transfer and who each suits."),
+        lambda ds: ds.birth_settings.values(),
+        "birth_settings",
+    ),
+    Section(
+        "services/",
+        "services_index.md.j2",
+        N_("Services"),
+        N_(
+            "Every maternity service in the area, grouped by the parts of the Local Maternity Offer."
+        ),
+        lambda ds: ds.services.values(),
+        "services",
+    ),
+    Section(
+        "organisations/",
+        "organisations_index.md.j2",
+        N_("Who provides your care"),
+        N_("The organisations that provide, pay for and check maternity care here."),
+        lambda ds: ds.organisations.values(),
+        "organisations",
+    ),
+    Section(
+        "places/",
+        "places_index.md.j2",
+        N_("Where care is"),
+        N_("Every place where care is given, with how to get there."),
+        lambda ds: ds.places.values(),
+        "places",
+    ),
+    Section(
+        "mnvp/",
+        "mnvp_index.md.j2",
+        N_("Maternity and Neonatal Voices Partnership"),
+        N_("Women and families working with the NHS to improve maternity care, and how to join."),
+        lambda ds: ds.mnvps.values(),
+        "mnvps",
+    ),
+    Section(
+        "feedback-and-concerns/",
+        "concerns.md.j2",
+        N_("Give feedback or raise a concern"),
+        N_(
+            "Who to contact to give feedback or raise a concern, and how a formal complaint differs."
+        ),
+        lambda ds: ds.concerns.values(),
+        "concerns",
+    ),
+    Section(
+        "interpreting/",
+        "interpreting.md.j2",
+        N_("Help in your language"),
+        N_("How to get a free interpreter for your maternity care, in any language."),
+        lambda ds: [ds.services[s] for s in ds.lmns.interpreting_services],
+        "interpreting",
+    ),
+)
+
+# Each kind of record with a page of its own, and its template.
+RECORD_PAGES = (
+    ("hubs", "hub.md.j2"),
+    ("birth_settings", "birth_setting.md.j2"),
+    ("services", "service.md.j2"),
+    ("organisations", "organisation.md.j2"),
+    ("places", "place.md.j2"),
+    ("mnvps", "mnvp.md.j2"),
+)
