@@ -107,7 +107,8 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
     assert "'wasm-unsafe-eval'" not in azure["globalHeaders"]["Content-Security-Policy"]
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
     paths = (
-        r"/care\-plan/|/pl/care\-plan/|/birth\-place/|/pl/birth\-place/"
+        # The widget pages, in the order features are found (their package names).
+        r"/birth\-place/|/pl/birth\-place/|/care\-plan/|/pl/care\-plan/"
         r"|/assets/widgets/|/assets/pyodide/"
     )
     assert f'if ($uri ~ "^({paths})") {{ set $lmo_script_src "' in nginx
@@ -171,7 +172,7 @@ def test_service_worker_precaches_the_homes_offline_pages_and_theme_files(built:
         assert (out / path).is_file(), path
     assert any(p.endswith("app.css") for p in precache)
     # Everything else is the source file as it is, so what runs is what was reviewed.
-    source = (REPO / "lmo" / "assets" / "sw.js").read_text(encoding="utf-8")
+    source = (REPO / "lmo" / "delivery" / "assets" / "sw.js").read_text(encoding="utf-8")
     assert worker.replace(worker_config_line(worker), "") == source.replace(
         worker_config_line(source), ""
     )
