@@ -18,10 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from lmo.config.project import current_language, language_and_path, project_from_mkdocs_config
+from lmo.config.project import current_language, language_and_path
 from lmo.core.i18n import catalogue_provenance, translations
 from lmo.core.numbers import mark_numbers
-from lmo.pipeline import latest
+from lmo.session import SESSION
 from lmo.site.chrome import chrome_renderer, page_language, place_after_heading
 from lmo.site.page_head import finished_page, language_homes
 
@@ -29,8 +29,8 @@ from lmo.site.page_head import finished_page, language_homes
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    project = project_from_mkdocs_config(config)
-    result = latest(project)
+    project = SESSION.project(config)
+    result = SESSION.latest(project)
     if result is None or result.dataset is None:
         return context
     lang = current_language(config, project)
@@ -61,7 +61,7 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    project = project_from_mkdocs_config(config)
+    project = SESSION.project(config)
     lang = current_language(config, project)
     return finished_page(output, None if lang == project.default_language else lang)
 
@@ -76,7 +76,7 @@ def on_template_context(
     # theme reads before the key of the same name, so the 404 page's is set the same way.
     alternates = getattr(config.extra, "alternate", None)
     if template_name == NOT_FOUND_PAGE and isinstance(alternates, list):
-        project = project_from_mkdocs_config(config)
+        project = SESSION.project(config)
         base_path = urlsplit(config.site_url or "/").path or "/"
         homes = language_homes(alternates, base_path, project.default_language)
         config.extra.alternate = homes

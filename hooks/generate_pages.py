@@ -13,14 +13,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from pathspec.gitignore import GitIgnoreSpec
 
-from lmo.config.project import ConfigFileError, project_from_mkdocs_config
+from lmo.config.project import ConfigFileError
 from lmo.core.problems import Severity
 from lmo.pipeline import (
-    cached_check_and_generate,
     features_report,
     nav_pages_off,
     strict_from_environment,
 )
+from lmo.session import SESSION
 from lmo.site.menu import without_entries
 from lmo.site.render import OFFLINE_URL
 
@@ -29,10 +29,10 @@ log = logging.getLogger("mkdocs.plugins.lmo.generate_pages")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        project = project_from_mkdocs_config(config)
+        project = SESSION.project(config)
     except ConfigFileError as error:
         raise PluginError(f"the site was not built: fix mkdocs.yml\n{error}") from None
-    result, report = cached_check_and_generate(project)
+    result, report = SESSION.check_and_generate(project)
     strict = strict_from_environment()
     problems_text = "\n".join(str(p) for p in result.problems)
     if result.failed(strict):

@@ -17,7 +17,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmo.config.project import project_from_mkdocs_config
 from lmo.delivery.compress import compress_site
 from lmo.delivery.headers import write_header_files, write_policy_meta
 from lmo.delivery.offline import write_service_worker
@@ -25,17 +24,15 @@ from lmo.delivery.script_policy import scan_site
 from lmo.delivery.search_split import split_search_index
 from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
+from lmo.session import SESSION
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
 
-# `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta policy
-# in the files would refuse it. Headers and the check of the pages are the same either way.
-_serving = False
-
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    # `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta
+    # policy in the files would refuse it. Headers and the check of pages are the same.
+    SESSION.start(command)
 
 
 @event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here
@@ -46,7 +43,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    project = project_from_mkdocs_config(config)
+    project = SESSION.project(config)
     site_dir = Path(config.site_dir)
     search_entries = split_search_index(site_dir, list(project.languages))
     widgets = install_widgets(
@@ -70,7 +67,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         widgets.wasm_paths if widgets else (),
         tuple(scan.hashes),
     )
-    if not _serving:
+    if not SESSION.serving:
         pages = {path: (page.text, page.hashes) for path, page in scan.pages.items()}
         write_policy_meta(site_dir, policy, pages)
     runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)

@@ -111,54 +111,6 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
     return result, report
 
 
-# --- one check-and-write per change, however many times MkDocs asks -------------------------
-
-_cache: dict[str, tuple[str, CheckResult, WriteReport | None]] = {}
-
-
-def _fingerprint(project: Project) -> str:
-    """Changes whenever anything the generated pages depend on changes."""
-    from lmo.site.render import TEMPLATES
-
-    parts = [project.today.isoformat(), ",".join(project.languages)]
-    templates = [f.site.templates for f in discover() if f.site and f.site.templates]
-    for folder in (
-        project.data_dir,
-        project.locales_dir,
-        TEMPLATES,
-        *templates,
-        project.content_dir,
-    ):
-        if not folder.exists():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                parts.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
-    return "\n".join(parts)
-
-
-def cached_check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | None]:
-    """MkDocs runs our hooks once per language and again on every live reload: do the work
-    only when an input changed. Keyed by the site's folder so test builds never mix."""
-    key = str(project.content_dir)
-    before = _fingerprint(project)
-    cached = _cache.get(key)
-    if cached is not None and cached[0] == before:
-        return cached[1], None  # nothing was written this time
-    result, report = check_and_generate(project)
-    # Writing pages changed content/, so take the fingerprint after writing.
-    _cache[key] = (_fingerprint(project), result, report)
-    return result, report
-
-
-def latest(project: Project) -> CheckResult | None:
-    """The result of the last check for this site, without looking at the files again:
-    for per-page hooks, which run after ``on_config`` has already checked and written."""
-    cached = _cache.get(str(project.content_dir))
-    return cached[1] if cached else None
-
-
 def load_dataset(data_dir: Path, **options: Any) -> tuple[DataSet | None, list[Problem]]:
     """``lmo.data.load.load_dataset`` with every feature's data part: the whole data set, as
     the build and ``make check`` read it (for scripts and tests)."""

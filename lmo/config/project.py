@@ -152,23 +152,10 @@ class Project:
             return str(path)
 
 
-_from_config: dict[tuple[int, str], Project] = {}
-
-
 def project_from_mkdocs_config(config: Any) -> Project:
-    """The same Project from a loaded MkDocs config (duck-typed: this module never imports
+    """The Project from a loaded MkDocs config (duck-typed: this module never imports
     MkDocs). Languages come from the mkdocs-static-i18n plugin, default language first.
-    Per-page hooks ask for it once per page, so it is worked out once per config."""
-    key = (id(config), str(config.docs_dir))
-    cached = _from_config.get(key)
-    if cached is not None and cached.today == today_from_environment():
-        return cached
-    _from_config.clear()
-    _from_config[key] = project = _project_from_mkdocs_config(config)
-    return project
-
-
-def _project_from_mkdocs_config(config: Any) -> Project:
+    ``lmo.session.SiteSession.project`` keeps it between a build's page events."""
     i18n = config.plugins.get("i18n")
     languages: list[str] = []
     if i18n is not None:
