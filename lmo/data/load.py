@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +227,82 @@ def core_reviews(ds: DataSet, cols: dict[str, Collection], docs: dict[str, Sourc
         )
 
 
+def read_core_files(
+    data_dir: Path, display_prefix: str, problems: list[Problem]
+) -> tuple[dict[str, SourceDocument], dict[str, Any]]:
+    """The core's files (schema.DATA_FILES) by name: the documents that could be read, and
+    the models of those that passed their schema."""
+    docs: dict[str, SourceDocument] = {}
+    models: dict[str, Any] = {}
+    for name, model in schema.DATA_FILES.items():
+        doc, value, found = load_file(data_dir, name, model, display_prefix, required=True)
+        problems.extend(found)
+        if doc is not None:
+            docs[name] = doc
+        if value is not None:
+            models[name] = value
+    return docs, models
+
+
+def core_collections(
+    docs: dict[str, SourceDocument], models: dict[str, Any]
+) -> dict[str, Collection]:
+    """Each collection's records with the document they came from; none from a file that
+    failed its schema."""
+    empty = SourceDocument("", None)
+    return {
+        name: Collection(
+            name,
+            key,
+            docs.get(file, empty),
+            list(getattr(models[file], key)) if file in models else [],
+        )
+        for name, (file, key) in COLLECTION_FILES.items()
+    }
+
+
+def core_dataset(models: dict[str, Any], indexed: dict[str, dict[str, Any]]) -> DataSet:
+    return DataSet(
+        lmns=models["lmns.yml"].lmns,
+        glossary=models["glossary.yml"],
+        mnvps=indexed["mnvps"],
+        organisations=indexed["organisations"],
+        places=indexed["places"],
+        hubs=indexed["hubs"],
+        birth_settings=indexed["birth_settings"],
+        services=indexed["services"],
+        concerns=indexed["concerns"],
+    )
+
+
+def add_place_names(ds: DataSet, parts: Sequence[NamedDataPart], reads: list[PartFiles]) -> None:
+    """The place names every part declares, gathered before any part loads: each may need
+    all of them (feedback quotes must not name a town another feature knows)."""
+    for named, read in zip(parts, reads, strict=True):
+        if named.part.place_names is not None and read.models:
+            ds.place_names += named.part.place_names(read.models)
+
+
+def load_features(
+    base: FeatureInput,
+    parts: Sequence[NamedDataPart],
+    reads: list[PartFiles],
+    problems: list[Problem],
+) -> list[tuple[str, Any]]:
+    """Each present part's ``load``, given its own files in ``base``; its value goes into
+    ``DataSet.features``. Returns the translatable values of the features."""
+    texts: list[tuple[str, Any]] = []
+    for named, read in zip(parts, reads, strict=True):
+        if named.part.load is None or not read.docs:
+            continue
+        value = named.part.load(replace(base, docs=read.docs, models=read.models), problems)
+        if value is not None:
+            base.dataset.features[named.name] = value
+            if named.part.texts is not None:
+                texts += named.part.texts(value)
+    return texts
+
+
 def load_dataset(
     data_dir: Path,
     *,
@@ -240,25 +317,8 @@ def load_dataset(
     today = today or dt.date.today()
     languages = list(languages)
     problems: list[Problem] = []
-    docs: dict[str, SourceDocument] = {}
-    models: dict[str, Any] = {}
-    for name, model in schema.DATA_FILES.items():
-        doc, value, found = load_file(data_dir, name, model, display_prefix, required=True)
-        problems.extend(found)
-        if doc is not None:
-            docs[name] = doc
-        if value is not None:
-            models[name] = value
-    empty = SourceDocument("", None)
-    cols = {
-        name: Collection(
-            name,
-            key,
-            docs.get(file, empty),
-            list(getattr(models[file], key)) if file in models else [],
-        )
-        for name, (file, key) in COLLECTION_FILES.items()
-    }
+    docs, models = read_core_files(data_dir, display_prefix, problems)
+    cols = core_collections(docs, models)
     indexed: dict[str, dict[str, Any]] = {
         name: index_ids(col, problems) if COLLECTION_FILES[name][0] in models else AnyId()
         for name, col in cols.items()
@@ -281,35 +341,15 @@ def load_dataset(
         # Stop before the checks that would only repeat the problems found so far.
         return None, sorted(problems)
 
-    ds = DataSet(
-        lmns=models["lmns.yml"].lmns,
-        glossary=models["glossary.yml"],
-        mnvps=indexed["mnvps"],
-        organisations=indexed["organisations"],
-        places=indexed["places"],
-        hubs=indexed["hubs"],
-        birth_settings=indexed["birth_settings"],
-        services=indexed["services"],
-        concerns=indexed["concerns"],
-    )
+    ds = core_dataset(models, indexed)
     core_reviews(ds, cols, docs)
     index_ids(Collection("terms", "terms", docs["glossary.yml"], list(ds.glossary.terms)), problems)
     check_previous_ids(ds, problems)
-    for named, (_, read, _) in zip(parts, feature_files, strict=True):
-        if named.part.place_names is not None and read.models:
-            ds.place_names += named.part.place_names(read.models)
+    reads = [read for _, read, _ in feature_files]
+    add_place_names(ds, parts, reads)
     texts = list(ds.text_roots())
-    for named, (_, read, _) in zip(parts, feature_files, strict=True):
-        if named.part.load is None or not read.docs:
-            continue
-        feature_input = FeatureInput(
-            ds, read.docs, read.models, data_dir, display_prefix, today, languages, targets
-        )
-        value = named.part.load(feature_input, problems)
-        if value is not None:
-            ds.features[named.name] = value
-            if named.part.texts is not None:
-                texts += named.part.texts(value)
+    base = FeatureInput(ds, {}, {}, data_dir, display_prefix, today, languages, targets)
+    texts += load_features(base, parts, reads, problems)
     ds.texts = assign_keys(texts)
     ds.translations, found = load_translations(
         data_dir / "translations", f"{display_prefix}translations/", ds.texts

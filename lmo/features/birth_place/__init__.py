@@ -13,14 +13,13 @@ from lmo.core.problems import Problem
 from lmo.data.contract import DataFile, DataPart, FeatureInput
 from lmo.data.dataset import Reviewed
 from lmo.data.references import check_references
+from lmo.features.birth_place.checks import check_birthplace, check_postcode_districts
 from lmo.features.birth_place.place import (
     DEFINITION_FILE,
     URL,
     WHEEL_VERSION,
     BirthPlaceData,
     birth_place_page,
-    check_birthplace,
-    check_postcode_districts,
 )
 from lmo.features.birth_place.schema import BirthplaceFiguresFile, PostcodeDistrictsFile
 from lmo.features.contract import Feature

@@ -1,7 +1,7 @@
-"""The birth-place information page, on the build side: checks data/birthplace_figures.yml
-and data/postcode_districts.yml, renders the page (complete without JavaScript: every
-figure for both kinds of birth, with its source, and the area's settings), and writes the
-definition the widget's Python reads in her browser (widgets/birthplace)."""
+"""The birth-place information page, on the build side: renders the page (complete
+without JavaScript: every figure for both kinds of birth, with its source, and the area's
+settings), and writes the definition the widget's Python reads in her browser
+(widgets/birthplace). Its data's checks are in ``checks``."""
 
 from __future__ import annotations
 
@@ -13,11 +13,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from lmo.core import labels
 from lmo.core.i18n import babel_locale, text_direction
 from lmo.core.labels import N_
-from lmo.core.problems import Problem
-from lmo.core.yamlsource import SourceDocument
 from lmo.data import schema
 from lmo.data.dataset import DataSet
-from lmo.data.references import report_repeated_ids
 from lmo.features.birth_place import schema as birth_place_schema
 from lmo.site.render import GeneratedPage, Renderer, page_url, relative_url, source_facts
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
@@ -29,8 +26,6 @@ WHEEL_VERSION = "1.0.0"
 WHEEL = f"{WIDGET_DIR}birthplace-{WHEEL_VERSION}-py3-none-any.whl"
 # The definition's layout; widgets/birthplace/birthplace/definition.py reads this version.
 FORMAT = 1
-# Shares of transfer reasons are rounded in the source, so they add up to about 100.
-SHARE_TOLERANCE = 1.0
 
 # Words the widget's Python puts on the page, from the interface catalogue so translators
 # see them with the rest of the site's text. Values are filled in by name.
@@ -129,183 +124,105 @@ class BirthPlaceData:
     districts: birth_place_schema.PostcodeDistrictsFile | None
 
 
-def check_birthplace(
-    doc: SourceDocument, figures: birth_place_schema.BirthplaceFiguresFile, problems: list[Problem]
-) -> None:
-    """Check that the figures are whole and add up (their references to services are
-    declared in the schema and checked by the walker)."""
-
-    rows: dict[tuple[str, str], int] = {}
-    for i, row in enumerate(figures.figures):
-        key = (row.outcome, row.parity)
-        if key in rows:
-            line, col = doc.locate(("figures", i, "outcome"))
-            first, _ = doc.locate(("figures", rows[key], "outcome"))
-            problems.append(
-                Problem(
-                    doc.file,
-                    line,
-                    col,
-                    f"figures[{i}]",
-                    f"{row.outcome} for {row.parity} is already given on line {first}; keep one",
-                )
-            )
-        else:
-            rows[key] = i
-    for parity in birth_place_schema.PARITIES:
-        missing = [
-            o
-            for o in (*birth_place_schema.WAYS_OF_GIVING_BIRTH, "transferred")
-            if (o, parity) not in rows
-        ]
-        if missing:
-            problems.append(
-                Problem(
-                    doc.file,
-                    *doc.locate(("figures",)),
-                    "figures",
-                    f"{parity} needs a row for each of {', '.join(missing)}: the page's"
-                    " pictures are drawn from them",
-                )
-            )
-            continue
-        ways = [figures.figures[rows[(o, parity)]] for o in birth_place_schema.WAYS_OF_GIVING_BIRTH]
-        for kind in schema.BIRTH_SETTING_TYPES:
-            values = [getattr(w.per_1000, kind) for w in ways]
-            if sum(values) != 1000:
-                at = (
-                    "figures",
-                    rows[(birth_place_schema.WAYS_OF_GIVING_BIRTH[0], parity)],
-                    "per_1000",
-                    kind,
-                )
-                sums = " + ".join(
-                    f"{o} {v}"
-                    for o, v in zip(birth_place_schema.WAYS_OF_GIVING_BIRTH, values, strict=True)
-                )
-                problems.append(
-                    Problem(
-                        doc.file,
-                        *doc.locate(at),
-                        f"figures[{at[1]}].per_1000.{kind}",
-                        f"for {parity} at {kind}, {sums} = {sum(values)}; the three ways of"
-                        " giving birth must add up to 1000: check each against the source",
-                    )
-                )
-    reasons = figures.transfer_reasons.reasons
-    report_repeated_ids(
-        doc,
-        ((("transfer_reasons", "reasons", i, "id"), r.id) for i, r in enumerate(reasons)),
-        problems,
-        "each reason needs its own id",
-    )
-    for kind in ("home", "freestanding_midwifery_unit", "alongside_midwifery_unit"):
-        total = sum(getattr(r.share, kind) for r in reasons)
-        if reasons and abs(total - 100) > SHARE_TOLERANCE:
-            problems.append(
-                Problem(
-                    doc.file,
-                    *doc.locate(("transfer_reasons", "reasons")),
-                    "transfer_reasons.reasons",
-                    f"the shares for {kind} add up to {total:g}, not about 100: check each"
-                    " against the source",
-                )
-            )
-
-
-def check_postcode_districts(
-    doc: SourceDocument,
-    table: birth_place_schema.PostcodeDistrictsFile,
-    problems: list[Problem],
-) -> None:
-    report_repeated_ids(
-        doc,
-        ((("districts", i, "code"), d.code) for i, d in enumerate(table.districts)),
-        problems,
-        "a district is looked up by its code, so each needs its own",
-    )
-
-
-def definition(renderer: Renderer, given: BirthPlaceData) -> dict[str, Any]:
-    """What the widget's Python reads: birthplace.definition.Definition.from_json."""
-    ds = renderer.ctx.ds
-    data = given.figures
-    gettext = renderer.ctx.translations.gettext
-
-    def figure(source: birth_place_schema.FigureSource, **extra: Any) -> dict[str, Any]:
-        return {
-            "source": source_text(source),
-            "url": source.url,
-            "verification": source.verification,
-            **extra,
-        }
-
-    def setting(s: schema.BirthSetting) -> dict[str, Any]:
-        place = ds.places.get(s.place) if s.place else None
-        transfer = None
-        if s.transfer is not None:
-            unit = ds.birth_settings[s.transfer.unit]
-            transfer = {
-                "name": renderer.plain(unit.name),
-                "url": relative_url(URL, page_url("birth_settings", unit.id)),
-                "minutes": s.transfer.typical_minutes,
-            }
-        return {
-            "id": s.id,
-            "name": renderer.plain(s.name),
-            "type": s.type,
-            # Relative to the page the results appear on, so links work under any host.
-            "url": relative_url(URL, page_url("birth_settings", s.id)),
-            "state": s.status.state,
-            "state_label": gettext(labels.STATUS[s.status.state]),
-            "lat": None if place is None else place.coordinates.lat,
-            "lon": None if place is None else place.coordinates.lon,
-            "approximate": True if place is None else place.coordinates.approximate,
-            "in_area": s.in_area,
-            "area": None if s.area is None else renderer.plain(s.area),
-            "birth_pools": s.facilities.birth_pools,
-            "partner_overnight": s.facilities.partner_overnight,
-            "transfer": transfer,
-        }
-
-    districts = given.districts
+def figure_entry(source: birth_place_schema.FigureSource, **extra: Any) -> dict[str, Any]:
+    """A figure for the widget, with where it comes from and how sure it is."""
     return {
-        "format": FORMAT,
-        "lang": renderer.ctx.lang,
-        "dir": text_direction(renderer.ctx.lang),
+        "source": source_text(source),
+        "url": source.url,
+        "verification": source.verification,
+        **extra,
+    }
+
+
+def setting_entry(renderer: Renderer, s: schema.BirthSetting) -> dict[str, Any]:
+    """A birth setting as the widget lists it, with where to go if she needs to move."""
+    ds = renderer.ctx.ds
+    gettext = renderer.ctx.translations.gettext
+    place = ds.places.get(s.place) if s.place else None
+    transfer = None
+    if s.transfer is not None:
+        unit = ds.birth_settings[s.transfer.unit]
+        transfer = {
+            "name": renderer.plain(unit.name),
+            "url": relative_url(URL, page_url("birth_settings", unit.id)),
+            "minutes": s.transfer.typical_minutes,
+        }
+    return {
+        "id": s.id,
+        "name": renderer.plain(s.name),
+        "type": s.type,
+        # Relative to the page the results appear on, so links work under any host.
+        "url": relative_url(URL, page_url("birth_settings", s.id)),
+        "state": s.status.state,
+        "state_label": gettext(labels.STATUS[s.status.state]),
+        "lat": None if place is None else place.coordinates.lat,
+        "lon": None if place is None else place.coordinates.lon,
+        "approximate": True if place is None else place.coordinates.approximate,
+        "in_area": s.in_area,
+        "area": None if s.area is None else renderer.plain(s.area),
+        "birth_pools": s.facilities.birth_pools,
+        "partner_overnight": s.facilities.partner_overnight,
+        "transfer": transfer,
+    }
+
+
+def widget_words(renderer: Renderer) -> dict[str, Any]:
+    """The words and labels the widget puts on the page, in the page's language."""
+    gettext = renderer.ctx.translations.gettext
+    locale = babel_locale(renderer.ctx.lang)
+    return {
         "strings": {
             **{key: gettext(msgid) for key, msgid in STRINGS.items()},
-            "decimal_separator": get_decimal_symbol(babel_locale(renderer.ctx.lang)),
-            "group_separator": get_group_symbol(babel_locale(renderer.ctx.lang)),
+            "decimal_separator": get_decimal_symbol(locale),
+            "group_separator": get_group_symbol(locale),
         },
         "setting_types": {k: gettext(v) for k, v in labels.SETTING_TYPE.items()},
         "outcomes": {k: gettext(v) for k, v in labels.BIRTH_OUTCOME.items()},
         "parities": {k: gettext(v) for k, v in labels.PARITY.items()},
         "verification": {k: gettext(v) for k, v in labels.VERIFICATION.items()},
         "matters": {k: gettext(v) for k, v in labels.WHAT_MATTERS.items()},
+    }
+
+
+def transfer_entry(
+    renderer: Renderer, data: birth_place_schema.BirthplaceFiguresFile
+) -> dict[str, Any]:
+    """Why women moved to a labour ward, and how long the move took."""
+    return figure_entry(
+        data.transfer_reasons.source,
+        reasons=[
+            {
+                "id": r.id,
+                "label": renderer.plain(r.label),
+                "share": r.share.model_dump(),
+            }
+            for r in data.transfer_reasons.reasons
+        ],
+        times={
+            t.setting: figure_entry(t.source, minutes=t.median_minutes) for t in data.transfer_times
+        },
+    )
+
+
+def definition(renderer: Renderer, given: BirthPlaceData) -> dict[str, Any]:
+    """What the widget's Python reads: birthplace.definition.Definition.from_json."""
+    data = given.figures
+    districts = given.districts
+    return {
+        "format": FORMAT,
+        "lang": renderer.ctx.lang,
+        "dir": text_direction(renderer.ctx.lang),
+        **widget_words(renderer),
         "figures": {
             parity: {
-                row.outcome: figure(row.source, per_1000=_per_setting(row.per_1000))
+                row.outcome: figure_entry(row.source, per_1000=_per_setting(row.per_1000))
                 for row in data.figures
                 if row.parity == parity
             }
             for parity in birth_place_schema.PARITIES
         },
-        "transfer": figure(
-            data.transfer_reasons.source,
-            reasons=[
-                {
-                    "id": r.id,
-                    "label": renderer.plain(r.label),
-                    "share": r.share.model_dump(),
-                }
-                for r in data.transfer_reasons.reasons
-            ],
-            times={
-                t.setting: figure(t.source, minutes=t.median_minutes) for t in data.transfer_times
-            },
-        ),
-        "settings": [setting(s) for s in ds.birth_settings.values()],
+        "transfer": transfer_entry(renderer, data),
+        "settings": [setting_entry(renderer, s) for s in renderer.ctx.ds.birth_settings.values()],
         "districts": []
         if districts is None
         else [
