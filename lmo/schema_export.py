@@ -91,7 +91,8 @@ def reference_markdown() -> str:
     out = [
         "# Data field reference",
         "",
-        "Generated from `lmo/data/schema/ and each feature's schema.py` by `make schemas`: do not edit by hand.",
+        "Generated from `lmo/data/schema/` and each feature's `schema.py` by `make schemas`:"
+        " do not edit by hand.",
         "Every file in `data/` is checked against these fields; unknown fields are errors.",
         "",
         "## Files",
