@@ -1,6 +1,7 @@
 """The core's sections: an index page each, listing one kind of record (hubs, birth
 settings, services...) or the routes and services a page is about. Each record's own page
-is made by ``lmo.site.render.Renderer.record_page``."""
+is made by ``lmo.site.render.Renderer.record_page``. Each page's template is given a view of
+what it shows (lmo.site.views), never the data set."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from lmo.core.labels import N_
 from lmo.data.dataset import DataSet
+from lmo.site import views
 
 
 @dataclass(frozen=True)
@@ -18,8 +20,9 @@ class Section:
     template: str
     title: str  # msgids: translated when the page is made
     description: str
-    records: Callable[[DataSet], Iterable[Any]]
+    records: Callable[[DataSet], Iterable[Any]]  # what it lists: the page is as fresh as these
     kind: str
+    view: Callable[[DataSet], Any]  # what its template shows, as ``page``
 
 
 SECTIONS = (
@@ -30,6 +33,7 @@ SECTIONS = (
         N_("Where community hubs are, what happens at each and whether it is open."),
         lambda ds: ds.hubs.values(),
         "hubs",
+        views.hubs_index,
     ),
     Section(
         "birth-settings/",
@@ -38,6 +42,7 @@ SECTIONS = (
         N_("The places you can give birth, side by side: facilities, transfer and who each suits."),
         lambda ds: ds.birth_settings.values(),
         "birth_settings",
+        views.birth_settings_index,
     ),
     Section(
         "services/",
@@ -48,6 +53,7 @@ SECTIONS = (
         ),
         lambda ds: ds.services.values(),
         "services",
+        views.services_index,
     ),
     Section(
         "organisations/",
@@ -56,6 +62,7 @@ SECTIONS = (
         N_("The organisations that provide, pay for and check maternity care here."),
         lambda ds: ds.organisations.values(),
         "organisations",
+        views.organisations_index,
     ),
     Section(
         "places/",
@@ -64,6 +71,7 @@ SECTIONS = (
         N_("Every place where care is given, with how to get there."),
         lambda ds: ds.places.values(),
         "places",
+        lambda ds: None,
     ),
     Section(
         "mnvp/",
@@ -72,6 +80,7 @@ SECTIONS = (
         N_("Women and families working with the NHS to improve maternity care, and how to join."),
         lambda ds: ds.mnvps.values(),
         "mnvps",
+        lambda ds: views.RecordsIndex(tuple(ds.mnvps.values())),
     ),
     Section(
         "feedback-and-concerns/",
@@ -82,6 +91,7 @@ SECTIONS = (
         ),
         lambda ds: ds.concerns.values(),
         "concerns",
+        lambda ds: views.RecordsIndex(tuple(ds.concerns.values())),
     ),
     Section(
         "interpreting/",
@@ -90,15 +100,26 @@ SECTIONS = (
         N_("How to get a free interpreter for your maternity care, in any language."),
         lambda ds: [ds.services[s] for s in ds.lmns.interpreting_services],
         "interpreting",
+        views.interpreting_page,
     ),
 )
 
-# Each kind of record with a page of its own, and its template.
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    collection: str
+    template: str
+    view: Callable[[DataSet, Any], Any]  # what the record's template shows, as ``page``
+
+
+# Each kind of record with a page of its own, its template and its view.
 RECORD_PAGES = (
-    ("hubs", "hub.md.j2"),
-    ("birth_settings", "birth_setting.md.j2"),
-    ("services", "service.md.j2"),
-    ("organisations", "organisation.md.j2"),
-    ("places", "place.md.j2"),
-    ("mnvps", "mnvp.md.j2"),
+    RecordKind("hubs", "hub.md.j2", views.hub_page),
+    RecordKind("birth_settings", "birth_setting.md.j2", views.birth_setting_page),
+    RecordKind("services", "service.md.j2", views.service_page),
+    RecordKind("organisations", "organisation.md.j2", views.organisation_page),
+    RecordKind("places", "place.md.j2", views.place_page),
+    RecordKind("mnvps", "mnvp.md.j2", views.record_page),
 )
+RECORD_VIEWS = {kind.collection: kind.view for kind in RECORD_PAGES}

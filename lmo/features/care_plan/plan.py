@@ -16,7 +16,8 @@ from lmo.data import schema
 from lmo.data.references import report_repeated_ids
 from lmo.data.schema import SOURCE_LANGUAGE
 from lmo.features.care_plan.schema import CarePlanFile
-from lmo.site.render import GeneratedPage, Renderer, page_url, source_facts
+from lmo.site.addresses import page_url
+from lmo.site.render import GeneratedPage, Renderer, source_facts
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
 
 URL = "care-plan/"
@@ -211,6 +212,8 @@ def care_plan_page(renderer: Renderer, plan: CarePlanFile) -> GeneratedPage:
         },
         plan=plan,
         setting_groups=ds.settings_by_type(),
+        # The services the sections point to, by id: their status is shown beside each.
+        signposts={i: ds.services[i] for section in plan.sections for i in section.signposts},
         pain_relief=labels.PAIN_RELIEF,
         source_language=SOURCE_LANGUAGE,
         widget={"definition": DEFINITION_FILE.rsplit("/", 1)[1]},

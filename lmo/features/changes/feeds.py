@@ -14,8 +14,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lmo.data.schema import Record
 from lmo.features.changes.schema import Change
+from lmo.site.addresses import SECTION
 from lmo.site.notices import NoticeWriter
-from lmo.site.render import SECTION, Renderer
+from lmo.site.render import Renderer
 
 FEED_ATOM = "changes/feed.xml"
 FEED_JSON = "changes/feed.json"

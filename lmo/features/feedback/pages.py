@@ -16,13 +16,8 @@ from lmo.data import schema
 from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.charts import Bar, bar_chart
 from lmo.features.feedback.validate import FeedbackData
-from lmo.site.render import (
-    GeneratedPage,
-    Renderer,
-    index_path_for,
-    source_facts,
-    source_path_for,
-)
+from lmo.site.addresses import index_path_for, source_path_for
+from lmo.site.render import GeneratedPage, Renderer, source_facts
 
 SECTION = "feedback-summaries/"
 
@@ -34,8 +29,11 @@ def summary_url(summary: feedback_schema.FeedbackSummary) -> str:
 class FeedbackView:
     """Helpers the feedback templates use, bound to one renderer (one language)."""
 
-    # The templates' rating and stage keys, in the order they are shown.
-    schema = feedback_schema
+    # The rating and stage keys, in the order they are shown, and the fewest answers a
+    # percentage is given for (the page says so).
+    rating_keys = feedback_schema.RATING_KEYS
+    stage_keys = feedback_schema.STAGE_KEYS
+    min_percent_base = feedback_schema.MIN_PERCENT_BASE
 
     def __init__(self, renderer: Renderer, data: FeedbackData) -> None:
         self.r = renderer

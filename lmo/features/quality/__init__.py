@@ -14,8 +14,9 @@ from lmo.data.dataset import Reviewed
 from lmo.data.references import check_references
 from lmo.features.contract import Feature
 from lmo.features.quality.schema import QualityFile, QualityRecord
+from lmo.site.addresses import source_path_for
 from lmo.site.contract import SitePart
-from lmo.site.render import GeneratedPage, Renderer, source_facts, source_path_for
+from lmo.site.render import GeneratedPage, Renderer, source_facts
 
 FILE = "quality.yml"
 
