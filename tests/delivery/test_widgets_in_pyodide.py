@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sitebuild import REPO
 
 from lmo.delivery.widget_wheel import build_wheel
 from lmo.features import discover
@@ -16,7 +17,6 @@ from lmo.site.widget_paths import Widget
 
 WIDGETS = [f.widget for f in discover() if f.widget is not None]
 
-REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"
 
 

@@ -4,7 +4,6 @@ within a second, with no traceback, by both the check and the build."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build, check, copy_data, edit, make_site
 
-from lmo.core.bytecode_cache import private_cache_folder
 from lmo.core.problems import Severity
 from lmo.pipeline import load_dataset
 from lmo.site.content import check_content
@@ -285,33 +283,3 @@ def test_template_syntax_in_a_name_is_shown_as_text(tmp_path: Path) -> None:
     assert heading is not None
     assert heading.get_text(strip=True) == TEMPLATE_NAME
     assert "49" not in heading.get_text()
-
-
-# --- the template cache --------------------------------------------------------------------
-
-
-def test_the_template_cache_is_a_folder_only_this_user_can_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    folder = Path(private_cache_folder())
-    assert folder == tmp_path / "cache" / "lmo" / "jinja"
-    assert folder.stat().st_mode & 0o777 == 0o700
-    # Opened up by mistake: closed again, not given up.
-    folder.chmod(0o777)
-    assert Path(private_cache_folder()) == folder
-    assert folder.stat().st_mode & 0o777 == 0o700
-
-
-def test_a_cache_folder_that_is_a_link_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    elsewhere = tmp_path / "planted"
-    elsewhere.mkdir(mode=0o700)
-    (tmp_path / "cache" / "lmo").mkdir(parents=True)
-    (tmp_path / "cache" / "lmo" / "jinja").symlink_to(elsewhere)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    folder = Path(private_cache_folder())
-    assert folder.resolve() != elsewhere
-    assert folder.name.startswith("lmo-jinja-") and folder.name != f"lmo-jinja-{os.getuid()}"
-    assert folder.stat().st_uid == os.getuid() and folder.stat().st_mode & 0o777 == 0o700

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sitebuild import REPO
 
 from lmo.delivery import pyodide_runtime
 from lmo.delivery.pyodide_runtime import (
@@ -23,7 +24,6 @@ from lmo.delivery.pyodide_runtime import (
 )
 from lmo.delivery.widget_wheel import build_wheel
 
-REPO = Path(__file__).resolve().parent.parent
 RUNNER = REPO / "tests" / "pyodide" / "run_widget_tests.mjs"
 
 CORE = '''"""A throwaway widget core: weeks of pregnancy from days."""

@@ -1,0 +1,37 @@
+"""The template cache is a folder only this user can write."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lmo.core.bytecode_cache import private_cache_folder
+
+
+def test_the_template_cache_is_a_folder_only_this_user_can_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = Path(private_cache_folder())
+    assert folder == tmp_path / "cache" / "lmo" / "jinja"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    # Opened up by mistake: closed again, not given up.
+    folder.chmod(0o777)
+    assert Path(private_cache_folder()) == folder
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "planted"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / "cache" / "lmo").mkdir(parents=True)
+    (tmp_path / "cache" / "lmo" / "jinja").symlink_to(elsewhere)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = Path(private_cache_folder())
+    assert folder.resolve() != elsewhere
+    assert folder.name.startswith("lmo-jinja-") and folder.name != f"lmo-jinja-{os.getuid()}"
+    assert folder.stat().st_uid == os.getuid() and folder.stat().st_mode & 0o777 == 0o700
