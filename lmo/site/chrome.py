@@ -114,7 +114,7 @@ class ChromeRenderer:
             for name in ("facts", "review_notice", "translation_notice", "site_notice")
         }
         # The banner and the urgent contacts are the same on every page of a language.
-        shared = {"ds": ds, "t": self.text, "date": lambda d: long_date(d, lang), "today": today}
+        shared = {"lmns": ds.lmns, "t": self.text, "date": lambda d: long_date(d, lang), "today": today}
         self.banner = Markup(env.get_template("banner.html.j2").render(shared))
         self.urgent = Markup(env.get_template("urgent.html.j2").render(shared))
         self.saved_copy = Markup(env.get_template("saved_copy.html.j2").render(shared))
@@ -131,7 +131,7 @@ class ChromeRenderer:
 
         values = {
             "notice_writer": NoticeWriter(self.ds, self.lang, self.translations, url),
-            "ds": self.ds,
+            "lmns": self.ds.lmns,
             "t": self.text,
             "date": lambda d: long_date(d, self.lang),
             "url": url,
