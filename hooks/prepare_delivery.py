@@ -47,7 +47,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     search_entries = split_search_index(site_dir, list(project.languages))
     widgets = install_widgets(
-        site_dir, list(project.languages), [f.widget for f in discover() if f.widget]
+        site_dir,
+        list(project.languages),
+        [f.widget for f in discover() if f.widget],
+        # The folder holding node_modules/ (the site's own, or the engine checkout's).
+        project.node_modules.parent,
     )
     scan = scan_site(site_dir)
     if scan.problems:

@@ -17,6 +17,7 @@ from lmo.features import discover
 from lmo.features.contract import Feature
 from lmo.site.content import check_content
 from lmo.site.contract import ActiveSitePart
+from lmo.site.engine_assets import SITE_ASSETS, copy_engine_assets
 from lmo.site.generate import WriteReport, write_pages
 
 
@@ -106,6 +107,9 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
         project.site_url,
         site_parts(discover(), result.dataset),
     )
+    parts = site_parts(discover(), result.dataset)
+    folders = [SITE_ASSETS, *(a.part.assets for a in parts if a.part.assets is not None)]
+    copy_engine_assets(project.content_dir, folders)
     vendored = copy_vendored(project.node_modules, project.content_dir)
     result.problems = sorted(result.problems + report.problems + vendored)
     return result, report

@@ -1,4 +1,4 @@
-"""Build a site in a temporary folder, the way an LMNS would: real MkDocs, real hooks."""
+"""Build a site in a temporary folder, the way an LMNS would: real MkDocs, the real engine."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "tiny"
 
 
 def fixture_config(languages: list[str], **overrides: Any) -> dict[str, Any]:
-    """The tiny site's mkdocs.yml, pointing at this repository's hooks and theme overrides."""
+    """The tiny site's mkdocs.yml: the installed engine as the lmo plugin, as an LMNS has it."""
     config: dict[str, Any] = {
         "site_name": "Tiny LMNS",
         "site_url": "http://127.0.0.1:8000/",
@@ -25,17 +25,11 @@ def fixture_config(languages: list[str], **overrides: Any) -> dict[str, Any]:
         "strict": True,
         "theme": {
             "name": "material",
-            "custom_dir": str(REPO / "theme_overrides"),
             "language": "en",
             "font": False,
         },
         "extra_css": ["assets/app.css"],
         "markdown_extensions": ["attr_list", {"toc": {"permalink": False}}],
-        "hooks": [
-            str(REPO / "hooks" / "generate_pages.py"),
-            str(REPO / "hooks" / "add_page_chrome.py"),
-            str(REPO / "hooks" / "prepare_delivery.py"),
-        ],
         "plugins": [
             "search",
             {
@@ -49,6 +43,7 @@ def fixture_config(languages: list[str], **overrides: Any) -> dict[str, Any]:
                     ],
                 }
             },
+            "lmo",
         ],
         "extra": {"lmo": {"data_dir": "data", "locales_dir": "locales"}},
     }
@@ -60,7 +55,6 @@ def make_site(tmp: Path, languages: list[str] | None = None) -> Path:
     """Copy the tiny fixture into ``tmp`` and write its mkdocs.yml. Returns the folder."""
     site = tmp / "tiny"
     shutil.copytree(FIXTURE, site)
-    shutil.copytree(REPO / "content" / "assets", site / "content" / "assets")
     config = fixture_config(languages or ["en", "pl"])
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return site

@@ -5,16 +5,23 @@ lmo.features.contract)."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lmo.core.paths import TOOL_ROOT
 from lmo.delivery.pyodide_runtime import copy_runtime, pyodide_version
 from lmo.delivery.widget_wheel import build_wheel
 from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, Widget, page_paths
 
-WIDGET_SOURCES = TOOL_ROOT / "widgets"
+
+def widget_source(package: str) -> Path:
+    """The folder holding a widget's package: widgets/<name>/ in a checkout, the
+    site-packages folder where the engine is installed (lmo installs the widgets too)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the widget package {package!r} is not installed with lmo")
+    return Path(spec.origin).parent.parent
 
 
 @dataclass(frozen=True)
@@ -34,18 +41,18 @@ class Installed:
 
 
 def install_widgets(
-    site_dir: Path, languages: list[str], widgets: Iterable[Widget]
+    site_dir: Path, languages: list[str], widgets: Iterable[Widget], modules_root: Path
 ) -> Installed | None:
     """Copy what the built widget pages need; None for a site without a widget page.
     ``widgets`` are the features' (lmo.features.contract.Feature.widget)."""
     present = [w for w in widgets if (site_dir / w.definition).is_file()]
     if not present:
         return None
-    written = copy_runtime(TOOL_ROOT, site_dir / PYODIDE_DIR)
+    written = copy_runtime(modules_root, site_dir / PYODIDE_DIR)
     for widget in present:
         written.append(
             build_wheel(
-                WIDGET_SOURCES / widget.package,
+                widget_source(widget.package),
                 widget.package,
                 widget.package,
                 widget.version,
@@ -57,5 +64,5 @@ def install_widgets(
         files=written,
         wasm_paths=(*pages, WIDGET_DIR, PYODIDE_DIR),
         runtime_path=PYODIDE_DIR,
-        runtime_cache=f"lmo-pyodide-{pyodide_version(TOOL_ROOT)}",
+        runtime_cache=f"lmo-pyodide-{pyodide_version(modules_root)}",
     )

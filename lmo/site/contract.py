@@ -27,6 +27,8 @@ class SitePart:
 
     # Folder of the feature's templates; they may import the core's (components.j2).
     templates: Path | None = None
+    # Folder of its scripts and styles, copied into the site's assets/ (same paths below it).
+    assets: Path | None = None
     pages: Callable[[Renderer, Any], Iterable[GeneratedPage]] | None = None
     # Files beside the pages (a feed, a widget's definition), by path under the language.
     files: Callable[[Renderer, Any], Mapping[str, str]] | None = None

@@ -12,7 +12,7 @@ from typing import Any
 
 WIDGET_DIR = "assets/widgets/"
 # One worker for every widget: it loads Pyodide and the widget's wheel, then calls the
-# factory it is told to (see content/assets/widgets/python-worker.js).
+# factory it is told to (see lmo/site/assets/widgets/python-worker.js).
 WORKER = WIDGET_DIR + "python-worker.js"
 # What every widget page loads before its own script: starts and talks to the worker.
 SHARED_SCRIPT = WIDGET_DIR + "python-widget.js"

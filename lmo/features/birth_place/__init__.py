@@ -79,6 +79,7 @@ FEATURE = Feature(
     ),
     site=SitePart(
         templates=Path(__file__).parent / "templates",
+        assets=Path(__file__).parent / "assets",
         pages=lambda renderer, data: [birth_place_page(renderer, data)],
         nav=("birth-place/index.md",),
     ),

@@ -61,6 +61,7 @@ FEATURE = Feature(
     data=DataPart(files=(DataFile(FILE, CarePlanFile),), load=load, texts=texts),
     site=SitePart(
         templates=Path(__file__).parent / "templates",
+        assets=Path(__file__).parent / "assets",
         pages=lambda renderer, plan: [care_plan_page(renderer, plan)],
         nav=("care-plan/index.md",),
         receives=receives,

@@ -1,5 +1,5 @@
 """Maps: where hubs, birth settings and places are, drawn in the browser by one reviewed
-script (content/assets/map.js) from JSON in the page, always beside a plain list of the
+script (lmo/features/maps/assets/map.js) from JSON in the page, always beside a plain list of the
 same places. Always on: it draws the core's places; the tile server is set in
 mkdocs.yml (extra.lmo.map)."""
 
@@ -35,6 +35,7 @@ FEATURE = Feature(
     always_on=True,
     site=SitePart(
         templates=Path(__file__).parent / "templates",
+        assets=Path(__file__).parent / "assets",
         slots={"overview_map": overview_map, "record_map": record_map},
     ),
 )

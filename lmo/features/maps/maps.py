@@ -27,7 +27,7 @@ from markupsafe import escape
 
 from lmo.config.settings import MapSettings
 
-# The one script that draws every map (content/assets/map.js), loaded after Leaflet.
+# The one script that draws every map (lmo/features/maps/assets/map.js), loaded after Leaflet.
 MAP_SCRIPT = "assets/map.js"
 
 
