@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from lmo.core.numbers import mark_numbers
 from lmo.core.problems import Problem, did_you_mean, quote_value
 from lmo.core.yamlsource import load_yaml
+from lmo.data.messages import problems_from_validation
 from lmo.data.number_separators import number_problems
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
 
@@ -80,8 +81,6 @@ def assign_keys(roots: Iterable[tuple[str, Any]]) -> dict[str, LocalText]:
 def load_translations(
     folder: Path, display_prefix: str, texts: dict[str, LocalText]
 ) -> tuple[Store, list[Problem]]:
-    from lmo.data.messages import problems_from_validation
-
     store = Store()
     problems: list[Problem] = []
     if not folder.exists():

@@ -23,6 +23,8 @@ from lmo.data.translations import as_html, localise
 from lmo.data.dataset import DataSet
 from lmo.site.notices import NoticeWriter
 from lmo.site.render import TEMPLATES, relative_url, template_environment
+from lmo.site.addresses import page_url
+from lmo.site.content import english_body_hash
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,6 @@ def _parse_date(value: Any) -> dt.date | None:
 
 
 def _record_url(ref: str) -> str:
-    from lmo.site.render import page_url
-
     collection, _, record_id = ref.partition("/")
     return page_url(collection, record_id)
 
@@ -176,8 +176,6 @@ def page_language(
 ) -> PageLanguage:
     """Work out how this page's text came to be in ``lang``, from where its Markdown came
     from (an English page shown as a fallback?) and what the page records."""
-    from lmo.site.content import english_body_hash
-
     if lang == SOURCE_LANGUAGE:
         return PageLanguage()
     try:

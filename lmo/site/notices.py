@@ -25,6 +25,7 @@ from lmo.data.phrases import PHRASES, PhraseUse
 from lmo.data.schema import SOURCE_LANGUAGE, Date, LocalText, Status
 from lmo.data.translations import Localised, Tally, as_html, localise
 from lmo.data.dataset import DataSet
+from lmo.site.addresses import page_url
 
 NoticePart = LocalText | PhraseUse
 
@@ -43,8 +44,6 @@ def phone_link(number: str) -> Markup:
 
 
 def record_page_url(ref: str) -> str:
-    from lmo.site.render import page_url
-
     collection, _, record_id = ref.partition("/")
     return page_url(collection, record_id)
 

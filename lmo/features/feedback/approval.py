@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from lmo.core.problems import Problem, quote_value
 from lmo.core.yamlsource import PathKey, SourceDocument, dotted, load_yaml
+from lmo.data.messages import problems_from_validation
 from lmo.features.feedback import schema as feedback_schema
 
 if TYPE_CHECKING:
@@ -100,8 +101,6 @@ def load_previous(
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A summary file as plain data, with every problem in it: 'make feedback' keeps its
     approvals and edits, so it must be sound before they are carried into a new file."""
-    from lmo.data.messages import problems_from_validation
-
     if not path.exists():
         return None, []
     doc, problems = load_yaml(path, display)
