@@ -35,6 +35,7 @@ def fixture_config(languages: list[str], **overrides: Any) -> dict[str, Any]:
             str(REPO / "hooks" / "generate_pages.py"),
             str(REPO / "hooks" / "add_page_chrome.py"),
             str(REPO / "hooks" / "prepare_delivery.py"),
+            str(REPO / "hooks" / "theme_languages.py"),
         ],
         "plugins": [
             "search",
