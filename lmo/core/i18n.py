@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -42,7 +42,7 @@ def known_locale(lang: str) -> bool:
     needs them, so an unknown one must be refused before the build."""
     try:
         Locale.parse(babel_locale(lang))
-    except (ValueError, TypeError):
+    except (UnknownLocaleError, ValueError, TypeError):
         return False
     return True
 
