@@ -119,6 +119,13 @@ def test_a_language_the_theme_has_keeps_its_own_words() -> None:
     assert theme_words("ur")[:2] == ["ur", "rtl"]
 
 
+def test_a_region_the_theme_lacks_takes_its_languages_words() -> None:
+    urdu = theme_words("ur")
+    assert theme_words("ur-PK") == ["ur-PK", "rtl", *urdu[2:]]
+    assert urdu[2] != "Search"
+    assert theme_has_language("ur-PK") and not theme_has_language("ps-AF")
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -136,6 +143,8 @@ def test_only_a_language_code_is_ever_made_into_a_partial(name: str) -> None:
 def test_the_made_partial_refuses_anything_but_a_language_code() -> None:
     with pytest.raises(ValueError, match="not a language code"):
         fallback_partial_source('pa" %}{{ config }}')
+    with pytest.raises(ValueError, match="not the partial"):
+        fallback_partial_source("pa", f"{LANGUAGE_PARTIALS}/../base.html")
     assert ENGLISH_PARTIAL in fallback_partial_source("pa")
 
 

@@ -8,7 +8,8 @@ theme lacks (Punjabi, Pashto, Sindhi, ...) would stop the build with ``TemplateN
 ``with_theme_language_fallback`` wraps the theme's template loader so that such a partial is
 made here instead: the page's ``lang`` is the language's code, its direction comes from
 ``lmo.core.i18n.text_direction`` (the one right-to-left list the pages and widgets follow),
-and every word is the theme's English. ``make translations`` says so for each such language
+and its words are those of the code's base language if the theme has it ("ur" for
+"ur-PK"), or else the theme's English. ``make translations`` says so for each such language
 (``theme_has_language``).
 """
 
@@ -34,18 +35,29 @@ _PARTIAL_NAME = re.compile(rf"^{LANGUAGE_PARTIALS}/(?P<code>[^/]+)\.html$")
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
-def fallback_partial_source(code: str) -> str:
-    """The theme's language partial for ``code``: its own code and direction, English words.
+def _partial(code: str) -> str:
+    return f"{LANGUAGE_PARTIALS}/{code}.html"
+
+
+def base_language(code: str) -> str:
+    """The language of a code that also names a script or region: "ur" for "ur-PK"."""
+    return re.split(r"[-_]", code, maxsplit=1)[0]
+
+
+def fallback_partial_source(code: str, words_from: str = ENGLISH_PARTIAL) -> str:
+    """The theme's language partial for ``code``: its own code and direction, and the words
+    of ``words_from`` (English, or the partial of the code's base language).
 
     Raises ValueError for anything but a language code."""
     if not _LANGUAGE_CODE.fullmatch(code):
         raise ValueError(f"not a language code: {code!r}")
+    if words_from != ENGLISH_PARTIAL and words_from != _partial(base_language(code)):
+        raise ValueError(f"not the partial of {code!r}'s language: {words_from!r}")
     own = {"language": code.replace("_", "-"), "direction": text_direction(code)}
     return (
-        "{#- Made by lmo.site.theme_languages: the theme has no words in this language, so"
-        " they are English. -#}\n"
-        f'{{% import "{ENGLISH_PARTIAL}" as english %}}\n'
-        f"{{% macro t(key) %}}{{{{ {json.dumps(own)}.get(key) or english.t(key) }}}}"
+        "{#- Made by lmo.site.theme_languages: the theme has no words for this code. -#}\n"
+        f'{{% import "{words_from}" as words %}}\n'
+        f"{{% macro t(key) %}}{{{{ {json.dumps(own)}.get(key) or words.t(key) }}}}"
         "{% endmacro %}\n"
     )
 
@@ -65,7 +77,14 @@ class ThemeLanguageFallbackLoader(jinja2.BaseLoader):
             match = _PARTIAL_NAME.fullmatch(template)
             if match is None or not _LANGUAGE_CODE.fullmatch(match["code"]):
                 raise
-            return fallback_partial_source(match["code"]), None, lambda: True
+        code = match["code"]
+        # "ur-PK" takes the theme's Urdu words; a language it lacks altogether, English.
+        words_from = _partial(base_language(code))
+        try:
+            self.inner.get_source(environment, words_from)
+        except jinja2.TemplateNotFound:
+            words_from = ENGLISH_PARTIAL
+        return fallback_partial_source(code, words_from), None, lambda: True
 
     def list_templates(self) -> list[str]:
         return self.inner.list_templates()
@@ -88,10 +107,11 @@ def material_templates() -> Path | None:
 
 
 def theme_has_language(code: str, override_dirs: Iterable[Path] = ()) -> bool:
-    """Whether the theme has its own words in ``code`` (in Material, or in a site's
-    ``theme_overrides/``); if not, the build shows them in English."""
+    """Whether the theme has its own words in ``code`` or its base language (in Material, or
+    in a site's ``theme_overrides/``); if not, the build shows them in English."""
     folders = [*override_dirs, material_templates()]
     return any(
-        folder is not None and (folder / LANGUAGE_PARTIALS / f"{code}.html").is_file()
+        folder is not None and (folder / _partial(name)).is_file()
         for folder in folders
+        for name in {code, base_language(code)}
     )
