@@ -190,7 +190,9 @@ def test_codes_the_build_cannot_take_are_problems_at_their_line(tmp_path: Path) 
     assert 'no language has the code "xx"' in problems[1]
 
 
-@pytest.mark.parametrize("code", ["en", "pa", "ps", "sd", "ug", "yi", "dv", "pa-Arab", "pt-BR"])
+@pytest.mark.parametrize(
+    "code", ["en", "pa", "ps", "sd", "ug", "yi", "dv", "pa-Arab", "pt-BR", "pt_BR", "null"]
+)
 def test_codes_the_build_takes_are_no_problem(code: str) -> None:
     assert language_problems([code], None) == []
 

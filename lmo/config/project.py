@@ -158,6 +158,8 @@ class Project:
 # The only forms mkdocs-static-i18n 1.3 accepts for a language (its config.RE_LOCALE): two
 # lower-case letters, then optionally a script and a region ("pa", "pa-Arab", "pt-BR", "pt_BR").
 I18N_LANGUAGE_CODE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+# The plugin's entry for a link in the language menu, which it never builds.
+I18N_LINK_ONLY = "null"
 _CODE_FORM = 'a language code such as "pa", "pa-Arab" or "pt-BR"'
 # Codes an editor is likely to try that the plugin refuses, with the one it takes.
 _CODE_HINTS = {
@@ -173,6 +175,8 @@ def language_problems(languages: list[str], config_file: Path | None) -> list[Pr
     at the code's line in mkdocs.yml, instead of the build failing after a clean check."""
     messages = {}
     for code in languages:
+        if code == I18N_LINK_ONLY:
+            continue
         if not I18N_LANGUAGE_CODE.fullmatch(code):
             hint = _CODE_HINTS.get(code)
             messages[code] = (
