@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lmo_mkdocs import add_page_chrome, generate_pages, prepare_delivery
+from jinja2 import Environment
+from lmo_mkdocs import add_page_chrome, generate_pages, prepare_delivery, theme_languages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
@@ -36,6 +37,9 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs = with_engine_theme(config.theme.dirs, config.theme.custom_dir)
         return generate_pages.on_config(config)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Any) -> Environment:
+        return theme_languages.on_env(env, config, files)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,10 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from lmo.config.settings import MapSettings, check_settings
+from lmo.core.i18n import known_locale
 from lmo.core.paths import TOOL_ROOT
-from lmo.core.problems import Problem
-from lmo.core.yamlsource import check_limits, read_utf8
+from lmo.core.problems import Problem, quote_value
+from lmo.core.yamlsource import check_limits, dotted, load_yaml, read_utf8
 from lmo.data.schema import SOURCE_LANGUAGE
 
 
@@ -107,6 +109,7 @@ class Project:
     ) -> Project:
         """Raises ConfigFileError, with the line in mkdocs.yml, for a wrong ``extra.lmo``."""
         settings, problems = check_settings(extra_lmo, config_file)
+        problems += language_problems(languages, config_file)
         if problems:
             raise ConfigFileError(problems)
         langs = tuple(languages) or (SOURCE_LANGUAGE,)
@@ -150,6 +153,66 @@ class Project:
             return str(path.relative_to(self.root))
         except ValueError:
             return str(path)
+
+
+# The only forms mkdocs-static-i18n 1.3 accepts for a language (its config.RE_LOCALE): two
+# lower-case letters, then optionally a script and a region ("pa", "pa-Arab", "pt-BR", "pt_BR").
+I18N_LANGUAGE_CODE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+# The plugin's entry for a link in the language menu, which it never builds.
+I18N_LINK_ONLY = "null"
+_CODE_FORM = 'a language code such as "pa", "pa-Arab" or "pt-BR"'
+# Codes an editor is likely to try that the plugin refuses, with the one it takes.
+_CODE_HINTS = {
+    "ckb": 'for Sorani Kurdish write "ku" (the site writes it right to left)',
+    "kmr": 'for Kurmanji Kurdish write "ku-Latn"',
+    "fil": 'for Filipino write "tl"',
+}
+
+
+def language_problems(languages: list[str], config_file: Path | None) -> list[Problem]:
+    """Language codes that would stop the build: a form mkdocs-static-i18n refuses, or a
+    language Babel has no dates and numbers for. Found here so that ``make check`` says so
+    at the code's line in mkdocs.yml, instead of the build failing after a clean check."""
+    messages = {}
+    for code in languages:
+        if code == I18N_LINK_ONLY:
+            continue
+        if not I18N_LANGUAGE_CODE.fullmatch(code):
+            hint = _CODE_HINTS.get(code)
+            messages[code] = (
+                f"expected {_CODE_FORM} (two lower-case letters, then optionally a script and"
+                f" a region: the translation plugin takes no other form), got {quote_value(code)}"
+                + (f"; {hint}" if hint else "")
+            )
+        elif not known_locale(code):
+            messages[code] = (
+                f"expected {_CODE_FORM}: no language has the code {quote_value(code)}"
+                " (its dates and numbers cannot be written)"
+            )
+    if not messages:
+        return []
+    shown, places = _locale_places(config_file)
+    return [
+        Problem(shown, *places.get(code, (1, 1, "")), message=message)
+        for code, message in messages.items()
+    ]
+
+
+def _locale_places(config_file: Path | None) -> tuple[str, dict[str, tuple[int, int, str]]]:
+    """Where each language's ``locale:`` is written in mkdocs.yml: line, column, field path."""
+    if config_file is None or not config_file.exists():
+        return "mkdocs.yml", {}
+    doc, _ = load_yaml(config_file, config_file.name)
+    places: dict[str, tuple[int, int, str]] = {}
+    plugins = doc.data.get("plugins") if isinstance(doc.data, dict) else None
+    for i, plugin in enumerate(plugins if isinstance(plugins, list) else []):
+        options = plugin.get("i18n") if isinstance(plugin, dict) else None
+        entries = options.get("languages") if isinstance(options, dict) else None
+        for j, entry in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("locale"), str):
+                path = ("plugins", i, "i18n", "languages", j, "locale")
+                places.setdefault(entry["locale"], (*doc.locate(path), dotted(path)))
+    return config_file.name, places
 
 
 def project_from_mkdocs_config(config: Any) -> Project:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -32,7 +32,19 @@ _BABEL_LOCALE = {"en": "en_GB"}
 
 
 def babel_locale(lang: str) -> str:
-    return _BABEL_LOCALE.get(lang, lang)
+    """Babel's name for a language code: "pt-BR" (as MkDocs and the theme write it) is
+    Babel's "pt_BR"."""
+    return _BABEL_LOCALE.get(lang, lang.replace("-", "_"))
+
+
+def known_locale(lang: str) -> bool:
+    """Whether Babel has the dates, numbers and names of this language: every page of it
+    needs them, so an unknown one must be refused before the build."""
+    try:
+        Locale.parse(babel_locale(lang))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 def catalogue_path(locales_dir: Path, lang: str) -> Path:
@@ -75,8 +87,49 @@ def percent(value: int, lang: str) -> str:
     return format_percent(value / 100, locale=babel_locale(lang))
 
 
+# Languages written right to left when no script is named. The one list that the theme
+# (lmo.site.theme_languages), the pages and the widgets all follow, so they never disagree.
+# "ku" is here although Babel takes it for Kurmanji (Latin letters): mkdocs-static-i18n
+# refuses three-letter codes such as "ckb", so a site for Sorani readers writes "ku", as the
+# theme's own Kurdish ("ku-IQ") does; Kurmanji is "ku-Latn".
+RIGHT_TO_LEFT_LANGUAGES = frozenset(
+    {
+        "ar",  # Arabic
+        "arc",  # Aramaic
+        "ckb",  # Central Kurdish (Sorani)
+        "dv",  # Dhivehi
+        "fa",  # Persian
+        "he",  # Hebrew
+        "iw",  # Hebrew (the withdrawn code)
+        "ji",  # Yiddish (the withdrawn code)
+        "ks",  # Kashmiri
+        "ku",  # Kurdish (Sorani)
+        "mzn",  # Mazanderani
+        "nqo",  # N'Ko
+        "pnb",  # Western Punjabi (Shahmukhi)
+        "prs",  # Dari
+        "ps",  # Pashto
+        "sd",  # Sindhi
+        "syr",  # Syriac
+        "ug",  # Uyghur
+        "ur",  # Urdu
+        "yi",  # Yiddish
+    }
+)
+# Scripts written right to left (ISO 15924): a code that names its script ("pa-Arab",
+# Punjabi in Shahmukhi; "ku-Latn", Kurmanji) takes the script's direction.
+RIGHT_TO_LEFT_SCRIPTS = frozenset(
+    {"Adlm", "Arab", "Aran", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi"}
+)
+
+
 def text_direction(lang: str) -> str:
-    return (Locale.parse(babel_locale(lang)).character_order == "right-to-left" and "rtl") or "ltr"
+    """ "rtl" or "ltr" for a language code such as "ur", "pa-Arab" or "pt_BR"."""
+    language, *rest = re.split(r"[-_]", lang)
+    script = next((tag.title() for tag in rest if len(tag) == 4 and tag.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if language.lower() in RIGHT_TO_LEFT_LANGUAGES else "ltr"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ from lmo.data.schema import SOURCE_LANGUAGE, LocalText
 from lmo.data.translations import localise
 from lmo.site.content import english_body_hash, read_front_matter
 from lmo.site.generate import is_generated
+from lmo.site.theme_languages import theme_has_language
+
+# A site's own theme templates (mkdocs.yml's theme.custom_dir, as the README names it).
+THEME_OVERRIDES = "theme_overrides"
 
 
 @dataclass
@@ -119,7 +123,23 @@ def report(project: Project, ds: DataSet) -> str:
             f"{lang:<9}| {'interface':<12}| {total:>5} | {done:>10} | {'':>13} | {'':>8} |"
             f" {'':>5} | {'':>6} | {total - done:>7}"
         )
+    notices = theme_language_notices(project)
+    if notices:
+        lines.extend(["", *notices])
     return "\n".join(lines)
+
+
+def theme_language_notices(project: Project) -> list[str]:
+    """A line for each language the theme has no words in: the build shows them in English
+    (``lmo.site.theme_languages``), which its readers should not first hear of on the site."""
+    overrides = [project.root / THEME_OVERRIDES]
+    return [
+        f"{lang}: the theme's own words (the search box, navigation labels such as 'Skip to"
+        " content' and 'Back to top') are shown in English: the theme (Material for MkDocs)"
+        " has no translation into this language"
+        for lang in project.languages
+        if lang != SOURCE_LANGUAGE and not theme_has_language(lang, overrides)
+    ]
 
 
 def pages_to_translate(project: Project, lang: str) -> list[tuple[Path, str]]:
