@@ -19,6 +19,7 @@ from lmo.site.content import check_content
 from lmo.site.contract import ActiveSitePart
 from lmo.site.engine_assets import SITE_ASSETS, copy_engine_assets
 from lmo.site.generate import WriteReport, write_pages
+from lmo.site.sections import pages_off
 
 
 def strict_from_environment() -> bool:
@@ -67,8 +68,9 @@ def features_report(ds: DataSet) -> list[str]:
 
 
 def nav_pages_off(ds: DataSet) -> set[str]:
-    """The menu entries (source paths) of features that are off, to leave out of nav:."""
-    return {
+    """The menu entries (source paths) with no page: features that are off, and core
+    sections with nothing to list (a site still being set up)."""
+    return pages_off(ds) | {
         path
         for feature in discover()
         if feature.site is not None and not feature.is_on(ds)

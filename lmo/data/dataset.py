@@ -46,7 +46,7 @@ class DataSet:
     birth_settings: dict[str, schema.BirthSetting]
     services: dict[str, schema.Service]
     concerns: dict[str, schema.ConcernRoute]
-    glossary: schema.GlossaryFile
+    glossary: schema.GlossaryFile | None  # None: the site has no glossary (yet)
     # (collection, id) -> (file, line, column) of the record, for later messages.
     where: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
     # Every translatable value by key, and the translations of them by language.
@@ -71,7 +71,7 @@ class DataSet:
         yield "lmns", self.lmns
         for collection, record in self.records():
             yield f"{collection}.{record.id}", record
-        for term in self.glossary.terms:
+        for term in self.glossary.terms if self.glossary is not None else ():
             yield f"glossary.{term.id}", term
 
     def settings_by_type(self) -> list[tuple[str, list[schema.BirthSetting]]]:

@@ -214,6 +214,8 @@ def core_reviews(ds: DataSet, cols: dict[str, Collection], docs: dict[str, Sourc
         ("lmns", ("lmns", "review_by"), ds.lmns),
         ("glossary", ("review_by",), ds.glossary),
     ):
+        if value is None:
+            continue
         doc = docs[f"{name}.yml"]
         ds.where[(name, name)] = (doc.file, *doc.locate(at))
         ds.reviews.append(
@@ -235,7 +237,8 @@ def read_core_files(
     docs: dict[str, SourceDocument] = {}
     models: dict[str, Any] = {}
     for name, model in schema.DATA_FILES.items():
-        doc, value, found = load_file(data_dir, name, model, display_prefix, required=True)
+        required = name in schema.REQUIRED_DATA_FILES
+        doc, value, found = load_file(data_dir, name, model, display_prefix, required=required)
         problems.extend(found)
         if doc is not None:
             docs[name] = doc
@@ -261,10 +264,17 @@ def core_collections(
     }
 
 
+def present(collection: str, models: dict[str, Any], docs: dict[str, SourceDocument]) -> bool:
+    """Whether a collection's ids are known: its file passed its schema, or is not there
+    at all (no records). A file that failed accepts every id (references.AnyId)."""
+    file = COLLECTION_FILES[collection][0]
+    return file in models or file not in docs
+
+
 def core_dataset(models: dict[str, Any], indexed: dict[str, dict[str, Any]]) -> DataSet:
     return DataSet(
         lmns=models["lmns.yml"].lmns,
-        glossary=models["glossary.yml"],
+        glossary=models.get("glossary.yml"),
         mnvps=indexed["mnvps"],
         organisations=indexed["organisations"],
         places=indexed["places"],
@@ -320,7 +330,7 @@ def load_dataset(
     docs, models = read_core_files(data_dir, display_prefix, problems)
     cols = core_collections(docs, models)
     indexed: dict[str, dict[str, Any]] = {
-        name: index_ids(col, problems) if COLLECTION_FILES[name][0] in models else AnyId()
+        name: index_ids(col, problems) if present(name, models, docs) else AnyId()
         for name, col in cols.items()
     }
     codes = {schema.SOURCE_LANGUAGE, *languages}
@@ -335,15 +345,19 @@ def load_dataset(
     feature_files = [load_part_files(data_dir, part, display_prefix) for part in parts]
     for _, _, found in feature_files:
         problems.extend(found)
-    if not set(schema.DATA_FILES) <= models.keys() or any(
-        not complete for complete, _, _ in feature_files
+    if (
+        not docs.keys() <= models.keys()
+        or "lmns.yml" not in models
+        or any(not complete for complete, _, _ in feature_files)
     ):
         # Stop before the checks that would only repeat the problems found so far.
         return None, sorted(problems)
 
     ds = core_dataset(models, indexed)
     core_reviews(ds, cols, docs)
-    index_ids(Collection("terms", "terms", docs["glossary.yml"], list(ds.glossary.terms)), problems)
+    if ds.glossary is not None:
+        terms = Collection("terms", "terms", docs["glossary.yml"], list(ds.glossary.terms))
+        index_ids(terms, problems)
     check_previous_ids(ds, problems)
     reads = [read for _, read, _ in feature_files]
     add_place_names(ds, parts, reads)

@@ -24,6 +24,30 @@ class Section:
     kind: str
     view: Callable[[DataSet], Any]  # what its template shows, as ``page``
 
+    def is_on(self, ds: DataSet) -> bool:
+        """A section with nothing to list (a site still being set up) has no page."""
+        return any(True for _ in self.records(ds))
+
+    @property
+    def nav(self) -> str:
+        return self.url + "index.md"
+
+
+GLOSSARY_NAV = "glossary/index.md"
+
+
+def pages_off(ds: DataSet) -> set[str]:
+    """The core pages (as menu entries) this data set has nothing for."""
+    off = {section.nav for section in SECTIONS if not section.is_on(ds)}
+    if ds.glossary is None:
+        off.add(GLOSSARY_NAV)
+    return off
+
+
+def section_urls(ds: DataSet) -> frozenset[str]:
+    """The addresses of the core sections that have a page, for links to them."""
+    return frozenset(section.url for section in SECTIONS if section.is_on(ds))
+
 
 SECTIONS = (
     Section(

@@ -117,6 +117,7 @@ class HomePage:
     single_point_of_access: schema.Service
     changed: tuple[schema.Record, ...]  # every record not simply available, newest first
     offer: tuple[tuple[str, int], ...]  # (service category, number of services), every one
+    sections: frozenset[str]  # the core sections with a page, for the links to them
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class GlossaryPage:
     terms: tuple[schema.Term, ...]  # by id
 
 
-def home_page(ds: DataSet) -> HomePage:
+def home_page(ds: DataSet, sections: frozenset[str]) -> HomePage:
     changed = [r for _, r in ds.records() if r.status.state != "available"]
     # Stable, as the page always was: records changed on the same day keep the data's order.
     changed.sort(key=lambda r: r.status.as_of, reverse=True)
@@ -179,6 +180,7 @@ def home_page(ds: DataSet) -> HomePage:
             (category, sum(1 for s in ds.services.values() if s.category == category))
             for category in schema.SERVICE_CATEGORIES
         ),
+        sections=sections,
     )
 
 
@@ -219,6 +221,6 @@ def interpreting_page(ds: DataSet) -> InterpretingPage:
     )
 
 
-def glossary_page(ds: DataSet) -> GlossaryPage:
+def glossary_page(glossary: schema.GlossaryFile) -> GlossaryPage:
     # As Jinja's sort did: ids compared without case.
-    return GlossaryPage(tuple(sorted(ds.glossary.terms, key=lambda term: term.id.lower())))
+    return GlossaryPage(tuple(sorted(glossary.terms, key=lambda term: term.id.lower())))

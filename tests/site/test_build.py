@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import posixpath
 import time
 from pathlib import Path
@@ -311,3 +312,36 @@ def test_a_feature_without_its_data_files_is_off_with_its_menu_entry(tmp_path: P
     menu = [a["href"] for a in home.select("nav.md-nav--primary a[href]")]
     assert menu and not [h for h in menu if "care-plan" in h or "birth-place" in h]
     assert not (folder / "site" / "care-plan").exists()
+
+
+def test_a_site_with_only_the_files_it_needs_builds_without_empty_sections(tmp_path: Path) -> None:
+    """Only data/lmns.yml is required: a site being set up leaves out what it has not
+    written yet, and the sections with nothing to list have no page and no menu entry."""
+    folder = make_site(tmp_path)
+    config_file = folder / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text())
+    config["nav"] = ["index.md", "hubs/index.md", "glossary/index.md", "services/index.md"]
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+    data = folder / "data"
+    left_out = ["hubs", "glossary", "quality", "changes", "feedback_themes", "you_said_we_did"]
+    for name in left_out:
+        (data / f"{name}.yml").unlink()
+    shutil.rmtree(data / "feedback")
+    translations = data / "translations" / "pl.yml"
+    kept = yaml.safe_load(translations.read_text())
+    kept["translations"] = {
+        key: value
+        for key, value in kept["translations"].items()
+        if not key.startswith(("hubs.", "glossary.", "changes[", "feedback", "you_said"))
+    }
+    translations.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False))
+
+    result = build(folder)
+    assert result.returncode == 0, result.stderr
+    assert "this data file is missing" not in result.stderr
+    site = folder / "site"
+    assert not (site / "hubs").exists() and not (site / "glossary").exists()
+    assert (site / "services" / "index.html").exists()
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    links = [a["href"] for a in home.select("a[href]")]
+    assert not [h for h in links if "hubs/" in h or "glossary/" in h], links

@@ -14,6 +14,7 @@ from sitebuild import REPO
 from lmo.data.dataset import DataSet
 from lmo.pipeline import load_dataset
 from lmo.site import views
+from lmo.site.sections import section_urls
 
 pytestmark = pytest.mark.unit
 
@@ -87,7 +88,7 @@ def test_a_hub_page_has_its_place_and_its_services_in_the_hubs_order(example: Da
 def test_the_home_page_lists_changes_newest_first_and_counts_every_category(
     example: DataSet,
 ) -> None:
-    page = views.home_page(example)
+    page = views.home_page(example, section_urls(example))
     dates = [r.status.as_of for r in page.changed]
     assert page.changed and dates == sorted(dates, reverse=True)
     assert all(r.status.state != "available" for r in page.changed)

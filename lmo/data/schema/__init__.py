@@ -107,6 +107,9 @@ DATA_FILES: dict[str, type[Strict]] = {
     "concerns.yml": ConcernsFile,
     "glossary.yml": GlossaryFile,
 }
+# The one file a site cannot do without: the LMNS, its urgent contacts and its MNVPs. The
+# others may be left out while a site is being set up; their pages are then not made.
+REQUIRED_DATA_FILES = frozenset({"lmns.yml"})
 
 __all__ = [
     "BIRTH_SETTING_TYPES",
@@ -116,6 +119,7 @@ __all__ = [
     "ORGANISATION_KINDS",
     "PAIN_RELIEF",
     "RECORD_REF",
+    "REQUIRED_DATA_FILES",
     "RESERVED_IDS",
     "SERVICE_CATEGORIES",
     "SITUATIONS",

@@ -126,7 +126,7 @@ def place_words(ds: DataSet) -> frozenset[str]:
         texts += [record.name.en for record in table.values()]
     for place in ds.places.values():
         texts += [str(v) for v in place.address.model_dump().values() if v]
-    for term in ds.glossary.terms:
+    for term in ds.glossary.terms if ds.glossary is not None else ():
         texts += [term.term.en, *term.also_called]
     # Towns of the area's postcode districts, when a feature gives them (birth_place).
     texts += ds.place_names
