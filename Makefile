@@ -43,6 +43,9 @@ serve: deps  ## build the example site and serve it on http://127.0.0.1:8000 wit
 site: deps  ## strict build of the site into site/
 	$(VENV)/bin/mkdocs build --strict
 
+new-site: $(VENV)/.installed  ## a new LMNS's site in its own folder: make new-site DIR=../northshire NAME="Northshire LMNS" LANGS=en,ur
+	$(PY) -m lmo new "$(DIR)" --name "$(NAME)" --languages "$(or $(LANGS),en)"
+
 check: $(VENV)/.installed  ## validate data/ and content/ only (FORMAT=github for PR annotations, STRICT=1)
 	$(PY) -m lmo --format $(FORMAT) check
 

@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--staff-names", help="one name per line (default: staff-names.txt beside the export)"
     )
     feedback.add_argument("--mnvp", action="append", help="id of the MNVP that ran it (repeat)")
+    new = sub.add_parser("new", help="write a new LMNS's site into a new folder")
+    new.add_argument("folder", help="the new site's folder (new or empty)")
+    new.add_argument("--name", required=True, help='the LMNS\'s name, such as "Northshire LMNS"')
+    new.add_argument("--languages", default="en", help="language codes, English first: en,ur,pa")
     schemas = sub.add_parser("schemas", help="write JSON Schemas and the field reference")
     schemas.add_argument("--out", default="schemas")
     schemas.add_argument("--reference", default="docs/data-reference.md")
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         # The schemas come from the code alone, so they can be written outside a site.
         return _schemas(args)
+    if args.command == "new":
+        return _new(args)
     project = _project(args)
     if project is None:
         return 2
@@ -89,6 +95,22 @@ def _project(args: argparse.Namespace) -> Project | None:
     except ConfigFileError as error:
         _print_problems(error.problems, args.format)
         return None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from lmo.config.project import today_from_environment
+    from lmo.starter import StarterError, write_site
+
+    folder = Path(args.folder)
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    try:
+        written = write_site(folder, args.name, languages, today_from_environment())
+    except StarterError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(f"wrote {len(written)} files into {folder}: read {folder / 'README.md'}", file=sys.stderr)
+    print(f"next: cd {folder} && make serve", file=sys.stderr)
+    return 0
 
 
 def _schemas(args: argparse.Namespace) -> int:

@@ -12,13 +12,14 @@ from lmo.core.problems import Problem, Severity
 from lmo.data.contract import NamedDataPart
 from lmo.data.dataset import DataSet
 from lmo.data.load import load_dataset as load_data
+from lmo.data.placeholders import placeholders
 from lmo.delivery.vendor import copy_vendored
 from lmo.features import discover
 from lmo.features.contract import Feature
 from lmo.site.content import check_content
 from lmo.site.contract import ActiveSitePart
 from lmo.site.engine_assets import SITE_ASSETS, copy_engine_assets
-from lmo.site.generate import WriteReport, write_pages
+from lmo.site.generate import WriteReport, is_generated, write_pages
 from lmo.site.sections import pages_off
 
 
@@ -78,6 +79,14 @@ def nav_pages_off(ds: DataSet) -> set[str]:
     }
 
 
+def marked_files(project: Project) -> list[tuple[Path, str]]:
+    """The files a team writes (data and hand-written pages), for the FILL IN marks."""
+    files = sorted(project.data_dir.rglob("*.yml")) if project.data_dir.exists() else []
+    if project.content_dir.exists():
+        files += [p for p in sorted(project.content_dir.rglob("*.md")) if not is_generated(p)]
+    return [(path, project.display(path)) for path in files]
+
+
 def check(project: Project) -> CheckResult:
     """Validate data and hand-written content. Fast: renders nothing."""
     features = discover()
@@ -89,6 +98,7 @@ def check(project: Project) -> CheckResult:
         parts=data_parts(features),
     )
     problems = problems + check_content(project.content_dir, project.root, project.today)
+    problems += placeholders(marked_files(project))
     for feature in features:
         if feature.check is not None:
             problems += feature.check(project, dataset)

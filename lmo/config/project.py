@@ -7,6 +7,7 @@ Both the command line (which must not import MkDocs) and the MkDocs adapter buil
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import re
 from dataclasses import dataclass, field
@@ -75,6 +76,17 @@ def today_from_environment() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
+def locales_folder(own: Path) -> Path:
+    """The site's own catalogues if it keeps them, else the engine's (installed with it as
+    lmo_locales): a new site starts with every language the engine has words for."""
+    if own.is_dir():
+        return own.resolve()
+    spec = importlib.util.find_spec("lmo_locales")
+    if spec is None or spec.origin is None:
+        return own.resolve()
+    return Path(spec.origin).parent
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -117,7 +129,7 @@ class Project:
             root=root,
             data_dir=(root / settings.data_dir).resolve(),
             content_dir=(root / docs_dir).resolve(),
-            locales_dir=(root / settings.locales_dir).resolve(),
+            locales_dir=locales_folder(root / settings.locales_dir),
             languages=langs,
             today=today_from_environment(),
             maps=settings.maps,

@@ -1,0 +1,5 @@
+import sys
+
+from lmo.cli import main
+
+sys.exit(main())

@@ -1,0 +1,49 @@
+"""Where compiled templates are kept between builds, in a folder only this user can write.
+
+Jinja runs whatever bytecode it finds in its cache folder. A folder with a predictable name
+in the shared temporary directory (``/tmp/lmo-jinja-<uid>``) can be made first by another
+user of the machine, who could then put code there for our build to run. The user's own
+cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) is not writable by others and survives
+between builds, which keeps the start-up saving the cache is for; it is outside the site's
+folder, so there is nothing to git-ignore. It is used only when it is a real folder owned
+by this user and closed to others; otherwise each process gets a private folder of its own
+(``tempfile.mkdtemp``: a random name, mode 0700), removed when the process ends.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+
+def _user_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lmo" / "jinja"
+
+
+def _is_private(folder: Path) -> bool:
+    """A real folder (not a link) owned by this user, closed to everyone else."""
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        return False
+    if info.st_mode & 0o077:
+        # Ours but opened up (an old umask, a copy): close it rather than give up the cache.
+        os.chmod(folder, 0o700)
+    return True
+
+
+def private_cache_folder() -> str:
+    folder = _user_cache()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _is_private(folder):
+            return str(folder)
+    except OSError:
+        pass  # no writable home (some CI runners): fall through to a folder of our own
+    private = tempfile.mkdtemp(prefix="lmo-jinja-")
+    atexit.register(shutil.rmtree, private, ignore_errors=True)
+    return private

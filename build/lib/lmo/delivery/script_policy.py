@@ -1,0 +1,210 @@
+"""Which scripts a finished page may run: an explicit list, never read off the output.
+
+The Content-Security-Policy allows scripts from the site's own files and, by hash, the
+inline scripts on the list below, which are the theme's own (Material for MkDocs writes a few
+tiny inline scripts into every page). A build used to hash every inline script it found in
+the output, so a ``<script>`` that reached a page from a content page or a catalogue was
+approved along with the theme's. Now every finished page is read before anything is
+published, and the build stops if it finds:
+
+- an inline script that is not on the list (compared by its exact text);
+- an event-handler attribute (``onclick=``, ``onerror=`` ...) on any element;
+- a ``javascript:``, ``vbscript:`` or ``data:`` address in a link, a source or a form;
+- an element that embeds other documents or code (``iframe``, ``object``, ``embed``,
+  ``frame``, ``applet``, ``base``).
+
+The list is short on purpose. When a theme upgrade changes one of its scripts, the build
+names it, and a person reads the new text before adding it here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from lmo.core.html_safety import EMBEDDING_ELEMENTS, dangerous_address, unsafe_attributes
+
+
+@dataclass(frozen=True)
+class AllowedScript:
+    """An inline script the build itself writes. ``text`` is exact, except that ``{base}``
+    stands for the page's address of the site's root, which differs with the page's depth
+    ("..", "../..", "/maternity/"): only the letters of a path may fill it."""
+
+    name: str
+    origin: str
+    text: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        before, _, after = self.text.partition("{base}")
+        if not _:
+            return re.compile(re.escape(self.text))
+        return re.compile(re.escape(before) + r"[A-Za-z0-9./_~%-]*" + re.escape(after))
+
+
+# Material for MkDocs 9.8.1. Each is copied from the file named, as the theme writes it.
+ALLOWED_INLINE_SCRIPTS: tuple[AllowedScript, ...] = (
+    AllowedScript(
+        "theme: local storage scope",
+        "material/templates/partials/javascripts/base.html",
+        '__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_'
+        ".charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t."
+        'pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathnam'
+        'e+"."+e,JSON.stringify(_))}catch(e){}}',
+    ),
+    AllowedScript(
+        "theme: colour palette chosen earlier",
+        "material/templates/partials/javascripts/palette.html",
+        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-schem'
+        'e)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input'
+        "=document.querySelector(media.matches?\"[data-md-color-media='(prefers-color-scheme: l"
+        "ight)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");palette.color.medi"
+        'a=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("'
+        'data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primar'
+        'y"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value'
+        ']of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,val'
+        "ue)}",
+    ),
+    AllowedScript(
+        "theme: open the tab a link points at",
+        "material/templates/partials/javascripts/content.html",
+        "var target=document.getElementById(location.hash.slice(1));target&&target.name&&(tar"
+        'get.checked=target.name.startsWith("__tabbed_"))',
+    ),
+)
+
+# Script types a browser does not run: data for a script, such as the theme's settings.
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+
+
+def csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def allowed(script: str) -> AllowedScript | None:
+    for entry in ALLOWED_INLINE_SCRIPTS:
+        if entry.pattern.fullmatch(script):
+            return entry
+    return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    column: int
+    what: str
+
+    def shown(self, file: str) -> str:
+        return f"{file}:{self.line}:{self.column}: {self.what}"
+
+
+@dataclass
+class PageScan:
+    hashes: set[str] = field(default_factory=set)  # of the listed inline scripts it carries
+    findings: list[Finding] = field(default_factory=list)
+    text: str = ""  # the page as read, so the next step need not read it again
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class _PageReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+        self._script: tuple[int, int, bool] | None = None  # line, column, runs
+        self._script_text: list[str] = []
+
+    def _find(self, what: str) -> None:
+        line, offset = self.getpos()
+        self.scan.findings.append(Finding(line, offset + 1, what))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_element(tag, attrs)
+        if tag == "script":
+            values = dict(attrs)
+            kind = (values.get("type") or "").strip().lower()
+            runs = "src" not in values and kind not in DATA_SCRIPT_TYPES
+            line, offset = self.getpos()
+            self._script = (line, offset + 1, runs)
+            self._script_text = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check_element(tag, attrs)
+
+    def _check_element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in EMBEDDING_ELEMENTS:
+            self._find(f"a <{tag}> element, which can load another page or code into this one")
+        values = dict(attrs)
+        for name, kind in unsafe_attributes(attrs):
+            if kind == "handler":
+                self._find(f"an event-handler attribute ({name}=) on <{tag}>, which runs script")
+            else:
+                self._find(
+                    f"a {_excerpt(values[name] or '', 24)!r} address in <{tag} {name}=>, which"
+                    " runs script or embeds a document when followed"
+                )
+        refresh = (values.get("content") or "").lower() if tag == "meta" else ""
+        if "url=" in refresh and dangerous_address(refresh.split("url=", 1)[1]):
+            self._find("a page redirect to a script address")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != "script" or self._script is None:
+            return
+        line, column, runs = self._script
+        text = "".join(self._script_text)
+        self._script = None
+        if not runs:
+            return
+        if allowed(text) is None:
+            self.scan.findings.append(
+                Finding(
+                    line,
+                    column,
+                    f"an inline script the build did not write ({_excerpt(text)!r}); if a"
+                    " theme upgrade added it, read it and add it to"
+                    " lmo/delivery/script_policy.py ALLOWED_INLINE_SCRIPTS",
+                )
+            )
+        else:
+            self.scan.hashes.add(csp_hash(text))
+
+
+def scan_page(html: str) -> PageScan:
+    """The listed inline scripts a page carries, and everything on it that may run code."""
+    reader = _PageReader()
+    reader.feed(html)
+    reader.close()
+    reader.scan.text = html
+    return reader.scan
+
+
+@dataclass
+class SiteScan:
+    hashes: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+    pages: dict[Path, PageScan] = field(default_factory=dict)
+
+
+def scan_site(site_dir: Path) -> SiteScan:
+    """Every HTML file the site publishes."""
+    result = SiteScan()
+    for path in sorted(site_dir.rglob("*.html")):
+        scan = scan_page(path.read_text(encoding="utf-8"))
+        result.pages[path] = scan
+        result.hashes |= scan.hashes
+        shown = path.relative_to(site_dir.parent).as_posix()
+        result.problems += [finding.shown(shown) for finding in scan.findings]
+    return result

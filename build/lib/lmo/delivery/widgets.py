@@ -1,0 +1,68 @@
+"""Put the in-browser widgets' files into a built site: the self-hosted Pyodide runtime, the
+shared worker and each widget's Python as a wheel. Only a site with a widget page gets
+them, and only those pages' scripts ever ask for them (each feature declares its widget:
+lmo.features.contract)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lmo.delivery.pyodide_runtime import copy_runtime, pyodide_version
+from lmo.delivery.widget_wheel import build_wheel
+from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, Widget, page_paths
+
+
+def widget_source(package: str) -> Path:
+    """The folder holding a widget's package: widgets/<name>/ in a checkout, the
+    site-packages folder where the engine is installed (lmo installs the widgets too)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the widget package {package!r} is not installed with lmo")
+    return Path(spec.origin).parent.parent
+
+
+@dataclass(frozen=True)
+class Installed:
+    """What the rest of the delivery step needs to know about the widgets it installed."""
+
+    files: list[Path]
+    # Site paths whose pages and scripts compile WebAssembly (the headers allow it there):
+    # each widget page in every language (it creates the worker), the widgets' scripts and
+    # the runtime. Chromium runs a worker under its own response's policy, so the worker's
+    # path is the one that must allow it.
+    wasm_paths: tuple[str, ...]
+    # Where the runtime is, and a name for it that changes only with the Pyodide version
+    # (the service worker keeps it across builds of the site).
+    runtime_path: str
+    runtime_cache: str
+
+
+def install_widgets(
+    site_dir: Path, languages: list[str], widgets: Iterable[Widget], modules_root: Path
+) -> Installed | None:
+    """Copy what the built widget pages need; None for a site without a widget page.
+    ``widgets`` are the features' (lmo.features.contract.Feature.widget)."""
+    present = [w for w in widgets if (site_dir / w.definition).is_file()]
+    if not present:
+        return None
+    written = copy_runtime(modules_root, site_dir / PYODIDE_DIR)
+    for widget in present:
+        written.append(
+            build_wheel(
+                widget_source(widget.package),
+                widget.package,
+                widget.package,
+                widget.version,
+                site_dir / WIDGET_DIR,
+            )
+        )
+    pages = [path for w in present for path in page_paths(w.page_url, languages)]
+    return Installed(
+        files=written,
+        wasm_paths=(*pages, WIDGET_DIR, PYODIDE_DIR),
+        runtime_path=PYODIDE_DIR,
+        runtime_cache=f"lmo-pyodide-{pyodide_version(modules_root)}",
+    )

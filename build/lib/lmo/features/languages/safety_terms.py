@@ -1,0 +1,218 @@
+"""Safety terms: the words a translation must use, and must not use, for the few ideas a
+woman could act on wrongly (midwife, labour ward, midwifery unit, triage, suspended, planned,
+saved, closed, replaced).
+
+``locales/safety_terms.yml`` names each term once: the English words that carry it and, per
+language, the forms to use and the forms to avoid. Every data translation and every catalogue
+msgstr whose English carries a term is held to it.
+
+A form is one or more words. A word written plainly matches that whole word; a word ending in
+``*`` matches any word that starts with it, which is how one form covers a noun's cases
+(Polish "położn*" covers położna, położnej, położnych) without matching inside another word
+(Urdu "دائی*" must not match ابتدائی, "early"). Letters are compared case-folded.
+
+A form to avoid is an error: it is known to mislead and the message says what to write. A
+missing form to use is a warning (an error under STRICT=1): a translation may carry the idea
+in another way, such as a pronoun, and a reviewer should look rather than the build stop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from lmo.core.problems import Problem, Severity
+from lmo.core.yamlsource import load_yaml
+from lmo.data.messages import problems_from_validation
+from lmo.data.schema import LocalText
+from lmo.features.languages.catalogue_check import catalogues
+
+# Letters, digits and the combining marks that Arabic-script words carry (zer, pesh, the
+# superscript alef) and the zero-width non-joiner Urdu uses inside words: none of these may
+# split a word, or "اُن" would be two words.
+_WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
+_FORM_WORD = re.compile(_WORD.pattern + r"\*?")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LanguageTerm(_Strict):
+    use: list[str] = Field(min_length=1, description="Forms to use; one must be there.")
+    avoid: list[str] = Field(default_factory=list, description="Forms that mislead.")
+    allow_in: list[str] = Field(
+        default_factory=list,
+        description="Longer forms in which a form to avoid is right, such as the doctor's"
+        " title that contains the ambiguous word.",
+    )
+    why: str = Field("", description="Why the forms to avoid mislead, for the translator.")
+
+
+class SafetyTerm(_Strict):
+    english: list[str] = Field(min_length=1, description="English forms that carry the term.")
+    languages: dict[str, LanguageTerm]
+
+
+class SafetyTermsFile(_Strict):
+    terms: dict[str, SafetyTerm]
+
+
+Token = tuple[int, int, str]
+
+
+def tokens(text: str) -> list[Token]:
+    return [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+def find_form(form: str, words: list[Token]) -> list[tuple[int, int]]:
+    """Where a form occurs in a tokenised text: (start, end) character spans."""
+    parts = [p.casefold() for p in _FORM_WORD.findall(form)]
+    spans = []
+    for i in range(len(words) - len(parts) + 1):
+        if all(_word_matches(p, words[i + j][2]) for j, p in enumerate(parts)):
+            spans.append((words[i][0], words[i + len(parts) - 1][1]))
+    return spans
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem with one translation, before it is given a place in a file."""
+
+    term: str
+    message: str
+    severity: Severity
+
+
+def _quote(forms: Iterable[str]) -> str:
+    return ", ".join(f'"{form}"' for form in forms)
+
+
+def _stars(forms: Iterable[str]) -> str:
+    return " (* stands for any ending)" if any("*" in form for form in forms) else ""
+
+
+def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> list[Finding]:
+    """What is wrong with one translation, term by term."""
+    english_words = tokens(english)
+    words = tokens(translated)
+    findings = []
+    reported: set[tuple[int, int]] = set()  # one word that misleads under two terms: say it once
+    for name, term in terms.terms.items():
+        rule = term.languages.get(lang)
+        said = [span for f in term.english for span in find_form(f, english_words)]
+        if rule is None or not said:
+            continue
+        allowed = [span for form in rule.allow_in for span in find_form(form, words)]
+        for form in rule.avoid:
+            for start, end in find_form(form, words):
+                if (start, end) in reported or any(a <= start and end <= b for a, b in allowed):
+                    continue
+                reported.add((start, end))
+                why = f" ({rule.why})" if rule.why else ""
+                findings.append(
+                    Finding(
+                        name,
+                        f'safety term "{name}": found "{translated[start:end]}", which'
+                        f" misleads{why}: use {_quote(rule.use)} instead{_stars(rule.use)}",
+                        Severity.ERROR,
+                    )
+                )
+        if not any(find_form(form, words) for form in rule.use):
+            start, end = said[0]
+            findings.append(
+                Finding(
+                    name,
+                    f'safety term "{name}": the English says "{english[start:end]}" but this'
+                    f" has none of {_quote(rule.use)}: use one of them{_stars(rule.use)}"
+                    " (see locales/safety_terms.yml)",
+                    Severity.WARNING,
+                )
+            )
+    return findings
+
+
+def load_safety_terms(path: Path, shown: str) -> tuple[SafetyTermsFile | None, list[Problem]]:
+    if not path.exists():
+        return None, []
+    doc, problems = load_yaml(path, shown)
+    if doc.data is None:
+        return None, problems
+    try:
+        return SafetyTermsFile.model_validate(doc.data), problems
+    except ValidationError as error:
+        return None, problems + problems_from_validation(error, doc, SafetyTermsFile)
+
+
+def check_data_translations(
+    folder: Path, display_prefix: str, texts: dict[str, LocalText], terms: SafetyTermsFile
+) -> list[Problem]:
+    """Every data translation whose English carries a safety term."""
+    problems = []
+    for path in sorted(folder.glob("*.yml")):
+        doc, _ = load_yaml(path, f"{display_prefix}{path.name}")  # its own problems: elsewhere
+        entries = doc.data.get("translations") if isinstance(doc.data, dict) else None
+        if not isinstance(entries, dict):
+            continue
+        for key, entry in entries.items():
+            english = texts.get(key)
+            text = entry.get("text") if isinstance(entry, dict) else None
+            if english is None or not isinstance(text, str):
+                continue
+            line, col = doc.locate(("translations", key, "text"))
+            for found in judge(english.en, text, path.stem, terms):
+                problems.append(
+                    Problem(
+                        doc.file, line, col, f"translations.{key}", found.message, found.severity
+                    )
+                )
+    return problems
+
+
+def check_catalogue_terms(locales_dir: Path, root: Path, terms: SafetyTermsFile) -> list[Problem]:
+    """Every catalogue msgstr whose English carries a safety term. A catalogue that cannot
+    be read is reported by ``lmo.features.languages.catalogue_check``."""
+    problems = []
+    for shown, lang, catalog in catalogues(locales_dir, root)[0]:
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            ids = [message.id] if isinstance(message.id, str) else list(message.id)
+            strings = [message.string] if isinstance(message.string, str) else message.string
+            where = f'msgstr for "{ids[0][:50]}"'
+            for translated in (s for s in strings if s):
+                for found in judge(" ".join(ids), translated, lang, terms):
+                    problems.append(
+                        Problem(shown, message.lineno or 1, 1, where, found.message, found.severity)
+                    )
+    return problems
+
+
+def check_safety_terms(
+    locales_dir: Path,
+    root: Path,
+    translations_dir: Path,
+    display_prefix: str,
+    texts: dict[str, LocalText] | None,
+) -> list[Problem]:
+    """The glossary itself, then every draft against it. ``texts`` is None when the data
+    had errors: then the data translations' English is unknown and only catalogues are held."""
+    path = locales_dir / "safety_terms.yml"
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    terms, problems = load_safety_terms(path, shown)
+    if terms is None:
+        return problems
+    problems += check_catalogue_terms(locales_dir, root, terms)
+    if texts is not None:
+        problems += check_data_translations(translations_dir, display_prefix, texts, terms)
+    return problems

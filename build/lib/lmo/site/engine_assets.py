@@ -1,0 +1,55 @@
+"""The engine's own scripts and styles (the theme's additions, the maps, the widgets'
+browser side), copied from the installed package into the site's ``content/assets/`` at
+each build, so that a site's repository holds only its editors' pages and upgrading the
+engine upgrades them too. Like the generated pages, a file is rewritten only when its bytes
+change (live reload stays quiet), and files a feature no longer needs are removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The core's assets; each feature's are in its SitePart.assets.
+SITE_ASSETS = Path(__file__).parent / "assets"
+# Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).
+LISTING = ".lmo-engine-assets"
+
+
+@dataclass
+class AssetReport:
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+
+def engine_files(folders: Iterable[Path]) -> dict[str, Path]:
+    """Target path under assets/ -> source, from each folder in turn."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        for source in sorted(folder.rglob("*")):
+            if source.is_file() and not source.name.startswith("."):
+                found[source.relative_to(folder).as_posix()] = source
+    return found
+
+
+def copy_engine_assets(content_dir: Path, folders: Iterable[Path]) -> AssetReport:
+    report = AssetReport()
+    target_root = content_dir / "assets"
+    files = engine_files(folders)
+    for relative, source in files.items():
+        target = target_root / relative
+        data = source.read_bytes()
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            report.written.append(target)
+    listing = target_root / LISTING
+    before = listing.read_text(encoding="utf-8").split() if listing.exists() else []
+    for relative in sorted(set(before) - set(files)):
+        (target_root / relative).unlink(missing_ok=True)
+        report.removed.append(target_root / relative)
+    text = "\n".join(sorted(files)) + "\n"
+    if not listing.exists() or listing.read_text(encoding="utf-8") != text:
+        target_root.mkdir(parents=True, exist_ok=True)
+        listing.write_text(text, encoding="utf-8")
+    return report

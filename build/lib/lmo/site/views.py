@@ -1,0 +1,226 @@
+"""What each core page shows, built from the data set before its template runs.
+
+A template receives one of these as ``page`` and nothing else of the data: the lookups,
+filters and groupings (a hub's place, the services an organisation provides, services by
+category) are made here, in Python, where they are typed and tested. The only way from a
+template back into the data set is ``record_link`` (lmo.site.render), which names a record
+by its id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lmo.data import schema
+from lmo.data.dataset import DataSet
+from lmo.data.schema import LocalText
+
+# --- a record's own page -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """A record whose page shows only its own fields (an MNVP)."""
+
+    record: schema.Record
+
+
+@dataclass(frozen=True)
+class HubPage:
+    record: schema.Hub
+    place: schema.Place
+    services: tuple[schema.Service, ...]  # held at the hub, in the hub's order
+
+
+@dataclass(frozen=True)
+class BirthSettingPage:
+    record: schema.BirthSetting
+    place: schema.Place | None  # none for a home birth, which names an area instead
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    record: schema.Service
+    places: tuple[schema.Place, ...]  # where it is delivered, in the record's order
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    record: schema.Organisation
+    settings: tuple[schema.BirthSetting, ...]  # the birth settings it runs
+    hubs: tuple[schema.Hub, ...]  # the hubs it runs
+    provided: tuple[schema.Service, ...]
+    commissioned: tuple[schema.Service, ...]  # the services it pays for
+
+
+@dataclass(frozen=True)
+class PlacePage:
+    """A place, and what is there."""
+
+    record: schema.Place
+    hubs: tuple[schema.Hub, ...]
+    settings: tuple[schema.BirthSetting, ...]
+    services: tuple[schema.Service, ...]
+
+
+@dataclass(frozen=True)
+class MovedPage:
+    """The old address of a renamed record."""
+
+    record: schema.Record
+    collection: str
+
+
+def hub_page(ds: DataSet, hub: schema.Hub) -> HubPage:
+    return HubPage(hub, ds.places[hub.place], tuple(ds.services[s] for s in hub.services))
+
+
+def birth_setting_page(ds: DataSet, setting: schema.BirthSetting) -> BirthSettingPage:
+    return BirthSettingPage(setting, ds.places[setting.place] if setting.place else None)
+
+
+def service_page(ds: DataSet, service: schema.Service) -> ServicePage:
+    return ServicePage(service, tuple(ds.places[p] for p in service.delivered_at))
+
+
+def organisation_page(ds: DataSet, org: schema.Organisation) -> OrganisationPage:
+    return OrganisationPage(
+        org,
+        settings=tuple(s for s in ds.birth_settings.values() if s.provider == org.id),
+        hubs=tuple(h for h in ds.hubs.values() if h.provider == org.id),
+        provided=tuple(s for s in ds.services.values() if s.provider == org.id),
+        commissioned=tuple(s for s in ds.services.values() if s.commissioner == org.id),
+    )
+
+
+def place_page(ds: DataSet, place: schema.Place) -> PlacePage:
+    return PlacePage(
+        place,
+        hubs=tuple(h for h in ds.hubs.values() if h.place == place.id),
+        settings=tuple(s for s in ds.birth_settings.values() if s.place == place.id),
+        services=tuple(s for s in ds.services.values() if place.id in s.delivered_at),
+    )
+
+
+def record_page(_ds: DataSet, record: schema.Record) -> RecordPage:
+    return RecordPage(record)
+
+
+# --- listings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomePage:
+    name: LocalText
+    intro: LocalText
+    single_point_of_access: schema.Service
+    changed: tuple[schema.Record, ...]  # every record not simply available, newest first
+    offer: tuple[tuple[str, int], ...]  # (service category, number of services), every one
+    sections: frozenset[str]  # the core sections with a page, for the links to them
+
+
+@dataclass(frozen=True)
+class HubRow:
+    hub: schema.Hub
+    town: str
+
+
+@dataclass(frozen=True)
+class HubsIndex:
+    rows: tuple[HubRow, ...]
+
+
+@dataclass(frozen=True)
+class BirthSettingsIndex:
+    kinds: tuple[str, ...]  # every kind of birth setting, explained even when none is here
+    in_area: tuple[schema.BirthSetting, ...]
+    outside_area: tuple[schema.BirthSetting, ...]
+
+
+@dataclass(frozen=True)
+class ServicesIndex:
+    # Every category, in the Local Maternity Offer's order, with its services (maybe none).
+    groups: tuple[tuple[str, tuple[schema.Service, ...]], ...]
+
+
+@dataclass(frozen=True)
+class OrganisationsIndex:
+    groups: tuple[tuple[str, tuple[schema.Organisation, ...]], ...]  # only kinds present
+
+
+@dataclass(frozen=True)
+class RecordsIndex:
+    """A listing that shows its records as they are (MNVPs, routes for concerns)."""
+
+    records: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class InterpretingPage:
+    intro: LocalText
+    services: tuple[schema.Service, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryPage:
+    terms: tuple[schema.Term, ...]  # by id
+
+
+def home_page(ds: DataSet, sections: frozenset[str]) -> HomePage:
+    changed = [r for _, r in ds.records() if r.status.state != "available"]
+    # Stable, as the page always was: records changed on the same day keep the data's order.
+    changed.sort(key=lambda r: r.status.as_of, reverse=True)
+    return HomePage(
+        name=ds.lmns.name,
+        intro=ds.lmns.intro,
+        single_point_of_access=ds.services[ds.lmns.single_point_of_access],
+        changed=tuple(changed),
+        offer=tuple(
+            (category, sum(1 for s in ds.services.values() if s.category == category))
+            for category in schema.SERVICE_CATEGORIES
+        ),
+        sections=sections,
+    )
+
+
+def hubs_index(ds: DataSet) -> HubsIndex:
+    return HubsIndex(tuple(HubRow(h, ds.places[h.place].address.town) for h in ds.hubs.values()))
+
+
+def birth_settings_index(ds: DataSet) -> BirthSettingsIndex:
+    settings = ds.birth_settings.values()
+    return BirthSettingsIndex(
+        kinds=schema.BIRTH_SETTING_TYPES,
+        in_area=tuple(s for s in settings if s.in_area),
+        outside_area=tuple(s for s in settings if not s.in_area),
+    )
+
+
+def services_index(ds: DataSet) -> ServicesIndex:
+    services = ds.services.values()
+    return ServicesIndex(
+        tuple(
+            (category, tuple(s for s in services if s.category == category))
+            for category in schema.SERVICE_CATEGORIES
+        )
+    )
+
+
+def organisations_index(ds: DataSet) -> OrganisationsIndex:
+    groups = (
+        (kind, tuple(o for o in ds.organisations.values() if o.kind == kind))
+        for kind in schema.ORGANISATION_KINDS
+    )
+    return OrganisationsIndex(tuple((kind, group) for kind, group in groups if group))
+
+
+def interpreting_page(ds: DataSet) -> InterpretingPage:
+    return InterpretingPage(
+        ds.lmns.interpreting, tuple(ds.services[s] for s in ds.lmns.interpreting_services)
+    )
+
+
+def glossary_page(glossary: schema.GlossaryFile) -> GlossaryPage:
+    # As Jinja's sort did: ids compared without case.
+    return GlossaryPage(tuple(sorted(glossary.terms, key=lambda term: term.id.lower())))

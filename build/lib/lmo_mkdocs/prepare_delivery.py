@@ -1,0 +1,91 @@
+"""MkDocs hooks (on_startup, on_post_build): a search index per language, the widgets'
+runtime, the check that no page carries script the build did not write, the offline service
+worker, headers for each static host (and each page's policy as a meta tag), and
+pre-compressed files.
+
+All logic lives in ``lmo.delivery.search_split``, ``lmo.delivery.script_policy``,
+``lmo.delivery.offline``,
+``lmo.delivery.headers`` and ``lmo.delivery.compress``; this file only adapts them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from lmo.delivery.compress import compress_site
+from lmo.delivery.headers import write_header_files, write_policy_meta
+from lmo.delivery.offline import write_service_worker
+from lmo.delivery.script_policy import scan_site
+from lmo.delivery.search_split import split_search_index
+from lmo.delivery.widgets import install_widgets
+from lmo.features import discover
+from lmo.session import SESSION
+
+log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta
+    # policy in the files would refuse it. Headers and the check of pages are the same.
+    SESSION.start(command)
+
+
+@event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here
+def on_post_build(config: MkDocsConfig) -> None:
+    # mkdocs-static-i18n builds each other language inside the first build's post-build
+    # step, and each inner build ends here too. Act once, on the outermost call, when every
+    # language and the merged search index are on disk.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    project = SESSION.project(config)
+    site_dir = Path(config.site_dir)
+    search_entries = split_search_index(site_dir, list(project.languages))
+    widgets = install_widgets(
+        site_dir,
+        list(project.languages),
+        [f.widget for f in discover() if f.widget],
+        # The folder holding node_modules/ (the site's own, or the engine checkout's).
+        project.node_modules.parent,
+    )
+    scan = scan_site(site_dir)
+    if scan.problems:
+        # Out of site/ at once, so a hurried upload of a failed build cannot publish them.
+        for path, page in scan.pages.items():
+            if page.findings:
+                path.unlink()
+        raise PluginError(
+            "the site was not built: these pages carry script or embedded content that the"
+            " build did not write (raw HTML in a page in content/, or in a translation). The"
+            " pages have been removed from the site folder.\n" + "\n".join(scan.problems)
+        )
+    policy = write_header_files(
+        site_dir,
+        project.maps.tile_origin,
+        project.site_url,
+        widgets.wasm_paths if widgets else (),
+        tuple(scan.hashes),
+    )
+    if not SESSION.serving:
+        pages = {path: (page.text, page.hashes) for path, page in scan.pages.items()}
+        write_policy_meta(site_dir, policy, pages)
+    runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
+    version = write_service_worker(site_dir, list(project.languages), runtime)
+    files, original, compressed = compress_site(site_dir)
+    if widgets is not None:
+        log.info("widget files installed: %d (Pyodide runtime and wheels)", len(widgets.files))
+    if search_entries:
+        log.info("search index per language: %s entries", search_entries)
+    log.info("offline service worker written (build %s)", version)
+    log.info(
+        "headers written (%d listed inline scripts); %d files pre-compressed, %.1f MB -> %.1f MB",
+        len(policy.script_hashes),
+        files,
+        original / 1e6,
+        compressed / 1e6,
+    )
