@@ -40,6 +40,7 @@ from lmo.site.addresses import (
     relative_url,
     source_path_for,
 )
+from lmo.site.facts import reviewed_facts, source_facts
 from lmo.site.contract import ActiveSitePart
 from lmo.site.notices import NoticeWriter
 from lmo.site.sections import GLOSSARY_NAV, section_urls, RECORD_PAGES, RECORD_VIEWS, SECTIONS
@@ -355,26 +356,6 @@ class Renderer:
             facts={**self._record_facts(collection, record), "redirect": target},
             page=views.MovedPage(record, collection),
         )
-
-
-def reviewed_facts(kind: str, reviewed: Any) -> dict[str, Any]:
-    """The front-matter facts of something with review dates, an owner and a source."""
-    return {
-        "kind": kind,
-        "last_reviewed": reviewed.last_reviewed.isoformat(),
-        "review_by": reviewed.review_by.isoformat(),
-        "owner": reviewed.owner,
-        "source": source_facts(reviewed.source),
-    }
-
-
-def source_facts(source: schema.Source) -> dict[str, Any]:
-    return {
-        "title": source.title,
-        "reference": source.reference,
-        "url": source.url,
-        "confirmed": source.confirmed,
-    }
 
 
 def render_language(

@@ -17,7 +17,8 @@ from lmo.data import schema
 from lmo.data.dataset import DataSet
 from lmo.features.birth_place import schema as birth_place_schema
 from lmo.site.addresses import page_url, relative_url
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
 
 URL = "birth-place/"

@@ -17,7 +17,8 @@ from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.charts import Bar, bar_chart
 from lmo.features.feedback.validate import FeedbackData
 from lmo.site.addresses import index_path_for, source_path_for
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 
 SECTION = "feedback-summaries/"
 
