@@ -154,5 +154,5 @@ def stylesheet(font: Font, ranges: dict[str, str], version: str) -> str:
     # fonts follow for every letter outside the font's ranges.
     lines.append(f':root {{ --md-text-font: "{font.family}"; }}')
     if font.line_height:
-        lines.append(f".md-typeset {{ line-height: {font.line_height}; }}")
+        lines.append(f".md-typeset, .md-banner__inner {{ line-height: {font.line_height}; }}")
     return "\n".join(lines) + "\n"
