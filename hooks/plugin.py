@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from lmo_mkdocs import add_page_chrome, generate_pages, prepare_delivery, theme_languages
+from lmo_mkdocs import (
+    add_page_chrome,
+    generate_pages,
+    link_fonts,
+    prepare_delivery,
+    theme_languages,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
@@ -39,7 +45,8 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
         return generate_pages.on_config(config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Any) -> Environment:
-        return theme_languages.on_env(env, config, files)
+        env = theme_languages.on_env(env, config, files)
+        return link_fonts.on_env(env, config, files)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

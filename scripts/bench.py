@@ -58,7 +58,9 @@ def copy_site(target: Path) -> Path:
         if (REPO / name).exists():
             shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.pyc"))
     config = read_mkdocs_yml(REPO / "mkdocs.yml")
-    config["hooks"] = [str(REPO / h) for h in config["hooks"]]
+    # The engine is the lmo plugin now; an older mkdocs.yml listed hook files instead.
+    if "hooks" in config:
+        config["hooks"] = [str(REPO / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config.pop("watch", None)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -195,6 +197,50 @@ def search_weights(site_dir: Path) -> None:
         )
 
 
+def sent_size(file: Path) -> int:
+    """What the host sends for a file: its brotli copy when the build wrote one."""
+    compressed = file.with_name(file.name + ".br")
+    return (compressed if compressed.exists() else file).stat().st_size
+
+
+def page_weight(site_dir: Path, page: Path) -> tuple[int, int]:
+    """Bytes a first visit to ``page`` fetches, as sent (the page, its stylesheets and
+    scripts, and the font files its font stylesheet names), and how many of them are fonts.
+    Images and the search index (fetched on first search) are left out."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    total, fonts = sent_size(page), 0
+    for element in soup.select("head link[rel=stylesheet][href], script[src]"):
+        address = str(element.get("href") or element.get("src"))
+        file = (page.parent / address).resolve()
+        if not file.is_relative_to(site_dir.resolve()) or not file.is_file():
+            continue
+        size = sent_size(file)
+        if "/vendor/fonts/" in file.as_posix():
+            for source in re.findall(r'url\("([^"]+)"\)', file.read_text(encoding="utf-8")):
+                size += (file.parent / source).stat().st_size
+            fonts += size
+        total += size
+    return total, fonts
+
+
+def font_weights(site_dir: Path) -> None:
+    """What each language's own font adds to its pages (lmo/site/fonts.py), and the whole
+    first-visit weight of its home page; languages without one load no font."""
+    for sheet in sorted((site_dir / "assets" / "vendor" / "fonts").glob("*.css")):
+        lang = sheet.stem
+        total, fonts = page_weight(site_dir, site_dir / lang / "index.html")
+        print(
+            f"{lang}/ first visit: {total / 1024:.0f} KB as sent, of which its font"
+            f" {fonts / 1024:.0f} KB (stylesheet and woff2)"
+        )
+    total, fonts = page_weight(site_dir, site_dir / "index.html")
+    print(f"home page (default language) first visit: {total / 1024:.0f} KB, fonts {fonts} B")
+
+
 def feedback_bench(root: Path, site: Path) -> None:
     """Time 'make feedback' on 100,000 synthetic responses, in a fresh process each run."""
     export = root / "feedback-100k"
@@ -240,6 +286,7 @@ def main() -> None:
             print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
         map_weights(example / "site")
         search_weights(example / "site")
+        font_weights(example / "site")
         feedback_bench(root, example)
         for name in ("example", "large"):
             ratio = rows[name] / rows[f"plain-{name}"]

@@ -1,0 +1,153 @@
+"""Fonts for scripts phones often lack: the table, the files it names, and a built site whose
+Urdu and Bengali pages link their font while its English pages load none."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import REPO, build, make_site
+
+from lmo.delivery.vendor import copy_fonts
+from lmo.site.fonts import FONTS, font_files, font_for, stylesheet, stylesheet_path, unicode_ranges
+
+NODE_MODULES = REPO / "node_modules"
+
+
+@pytest.mark.parametrize(
+    ("code", "family"),
+    [
+        ("ur", "Noto Nastaliq Urdu"),
+        ("ur-PK", "Noto Nastaliq Urdu"),
+        ("pa", "Noto Sans Gurmukhi"),
+        ("pa-Guru", "Noto Sans Gurmukhi"),
+        ("pa-Arab", "Noto Nastaliq Urdu"),
+        ("bn_BD", "Noto Sans Bengali"),
+        ("ps", "Noto Naskh Arabic"),
+        ("en", None),
+        ("pl", None),
+        ("ar", None),
+        # A code that names another script than the font's keeps the phone's fonts.
+        ("ur-Latn", None),
+        ("../ur", None),
+    ],
+)
+def test_each_language_has_its_scripts_font_or_none(code: str, family: str | None) -> None:
+    font = font_for(code)
+    assert (font.family if font else None) == family
+    assert (stylesheet_path(code) is None) == (family is None)
+
+
+def test_every_font_package_is_pinned_and_its_files_are_installed() -> None:
+    pinned = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    for font in set(FONTS.values()):
+        assert re.fullmatch(r"\d+\.\d+\.\d+", pinned[font.package]), font.package
+        installed = json.loads((NODE_MODULES / font.package / "package.json").read_text())
+        assert installed["version"] == pinned[font.package], "run 'npm ci'"
+        for name in font_files(font):
+            assert (NODE_MODULES / font.package / name).is_file(), name
+        assert "SIL Open Font License" in (NODE_MODULES / font.package / "LICENSE").read_text()
+
+
+def test_the_stylesheet_swaps_and_limits_each_face_to_its_script() -> None:
+    font = FONTS["bn"]
+    css = stylesheet(font, unicode_ranges(NODE_MODULES / font.package), "5.3.0")
+    faces = re.findall(r"@font-face \{(.*?)\}", css, re.S)
+    assert len(faces) == len(font.weights)
+    for face in faces:
+        assert "font-display: swap;" in face
+        # Bengali's block (and the marks it shares), so Latin text never fetches the file.
+        assert re.search(r"unicode-range: [^;]*U\+0980-09FE[^;]*;", face)
+        assert "U+0000" not in face
+    assert '--md-text-font: "Noto Sans Bengali"' in css
+
+
+def test_fonts_of_languages_no_longer_built_are_removed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert copy_fonts(NODE_MODULES, content, ["en", "ur", "bn"]) == []
+    fonts = content / "assets" / "vendor" / "fonts"
+    assert {p.name for p in fonts.iterdir()} == {
+        "ur.css",
+        "bn.css",
+        "noto-nastaliq-urdu",
+        "noto-sans-bengali",
+    }
+    assert copy_fonts(NODE_MODULES, content, ["en", "bn"]) == []
+    assert {p.name for p in fonts.iterdir()} == {"bn.css", "noto-sans-bengali"}
+    assert copy_fonts(NODE_MODULES, content, ["en"]) == []
+    assert list(fonts.iterdir()) == []
+
+
+def test_a_font_missing_from_node_modules_says_to_run_npm_ci(tmp_path: Path) -> None:
+    problems = copy_fonts(tmp_path / "node_modules", tmp_path / "content", ["en", "ur"])
+    assert problems
+    assert all(p.file == "package.json" and "run 'npm ci'" in p.message for p in problems)
+    assert any("noto-nastaliq-urdu-arabic-400-normal.woff2" in p.message for p in problems)
+
+
+@pytest.fixture(scope="module")
+def fonts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny site in English, Urdu and Bengali."""
+    # The fixture has no Urdu or Bengali translations: its pages fall back to English.
+    site = make_site(tmp_path_factory.mktemp("fonts"), ["en", "ur", "bn"])
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"
+
+
+def font_links(page: Path) -> list[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [
+        str(link["href"])
+        for link in soup.select("head link[rel=stylesheet]")
+        if "/fonts/" in str(link["href"]) or str(link["href"]).startswith("fonts/")
+    ]
+
+
+@pytest.mark.build
+def test_only_a_languages_own_pages_link_its_font(fonts_site: Path) -> None:
+    pages = sorted(fonts_site.rglob("index.html"))
+    english = [p for p in pages if p.relative_to(fonts_site).parts[0] not in ("ur", "bn")]
+    assert len(english) > 10
+    for page in english:
+        assert font_links(page) == [], page
+    for lang in ("ur", "bn"):
+        own = sorted((fonts_site / lang).rglob("index.html"))
+        assert len(own) > 10
+        for page in own:
+            links = font_links(page)
+            assert len(links) == 1, page
+            assert (page.parent / links[0]).resolve() == fonts_site / f"assets/vendor/fonts/{lang}.css"
+
+
+@pytest.mark.build
+def test_each_stylesheet_points_at_font_files_in_the_site_with_their_licence(
+    fonts_site: Path,
+) -> None:
+    folder = fonts_site / "assets" / "vendor" / "fonts"
+    for lang, family in (("ur", "Noto Nastaliq Urdu"), ("bn", "Noto Sans Bengali")):
+        css = (folder / f"{lang}.css").read_text(encoding="utf-8")
+        assert css.count("font-display: swap;") == css.count("@font-face")
+        sources = re.findall(r'url\("([^"]+)"\)', css)
+        assert sources and all(s.endswith(".woff2") for s in sources)
+        for source in sources:
+            file = folder / source
+            assert file.is_file() and file.read_bytes()[:4] == b"wOF2", source
+            assert "SIL Open Font License" in (file.parent / "LICENSE.txt").read_text()
+        assert f'font-family: "{family}"' in css
+    # Only the subsets and weights the table names: nothing for Latin, no woff, no 500/600.
+    shipped = sorted(p.name for p in folder.rglob("*.woff*"))
+    assert shipped == [
+        "noto-nastaliq-urdu-arabic-400-normal.woff2",
+        "noto-sans-bengali-bengali-400-normal.woff2",
+        "noto-sans-bengali-bengali-700-normal.woff2",
+    ]
+
+
+@pytest.mark.build
+def test_a_site_without_such_languages_carries_no_font(tiny_site: Path) -> None:
+    assert not (tiny_site / "site" / "assets" / "vendor" / "fonts").exists()
+    assert all(font_links(p) == [] for p in (tiny_site / "site").rglob("index.html"))
