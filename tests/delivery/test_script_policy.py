@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from sitebuild import REPO, build, make_site
 
@@ -77,20 +77,21 @@ def test_a_build_that_carries_an_unlisted_script_fails_and_publishes_nothing_of_
     and takes them out of the site folder, so a hurried upload cannot publish them."""
     site = make_site(tmp_path)
     overrides = tmp_path / "overrides"
-    shutil.copytree(REPO / "theme_overrides", overrides)
+    overrides.mkdir()
     main = overrides / "main.html"
     main.write_text(
-        main.read_text(encoding="utf-8").replace(
+        (REPO / "hooks" / "theme" / "main.html")
+        .read_text(encoding="utf-8")
+        .replace(
             "{% block scripts %}\n  {{ super() }}",
             "{% block scripts %}\n  {{ super() }}\n  <script>track(location.href)</script>",
         ),
         encoding="utf-8",
     )
-    config = site / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(str(REPO / "theme_overrides"), str(overrides)),
-        encoding="utf-8",
-    )
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(overrides)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     result = build(site)
     assert result.returncode == 1
     assert "the build did not write ('track(location.href)')" in result.stderr
