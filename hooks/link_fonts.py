@@ -1,5 +1,5 @@
 """MkDocs hook (on_env): the theme's templates can ask which font stylesheet a language's
-pages link (``lmo_font_stylesheet(config.theme.language)``, in theme/main.html), so only the
+pages link (``lmo_font_stylesheet(config.theme.language)``, in theme/lmo.html), so only the
 pages of a language with its own font load one.
 
 All logic lives in ``lmo.site.fonts``; this file only adapts it to MkDocs.
