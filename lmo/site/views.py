@@ -117,6 +117,7 @@ class HomePage:
     single_point_of_access: schema.Service
     changed: tuple[schema.Record, ...]  # every record not simply available, newest first
     offer: tuple[tuple[str, int], ...]  # (service category, number of services), every one
+    mnvps: int  # how many partnerships, so the page says "partnership" for an area with one
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def home_page(ds: DataSet) -> HomePage:
             (category, sum(1 for s in ds.services.values() if s.category == category))
             for category in schema.SERVICE_CATEGORIES
         ),
+        mnvps=len(ds.mnvps),
     )
 
 
