@@ -1,7 +1,7 @@
 """Translations of data values: keys, loading with provenance, and what a reader sees.
 
 Each translatable value in data/ has a key that says where it is, such as
-``hubs.kidderminster.summary``. ``data/translations/<lang>.yml`` maps keys to the text in
+``hubs.town-hub.summary``. ``data/translations/<lang>.yml`` maps keys to the text in
 that language, with how it was made, who reviewed it and a fingerprint of the English it
 was made from. When the English changes, the fingerprint no longer matches and the site
 shows the translation as possibly out of date.

@@ -84,7 +84,7 @@ CASES = [
         "lat: 52.19, lon: -2.22",
         "lat: 48.85, lon: -2.22",
         "data/places.yml:6:24: places[0].coordinates.lat: latitude is outside the UK: expected a"
-        " number between 49.8 and 60.9, such as 52.19 for Worcester (got 48.85)",
+        " number between 49.8 and 60.9, such as 52.19 (got 48.85)",
         id="coordinates-outside-uk",
     ),
     pytest.param(
@@ -108,7 +108,7 @@ CASES = [
         "address: {town: Worcester, county: Worcestershire}",
         "address: {town: Worcester, postcode: wr5 1dd}",
         "data/places.yml:5:42: places[0].address.postcode: expected a UK postcode in capitals"
-        ' with one space, such as "WR5 1DD" (got "wr5 1dd")',
+        ' with one space, such as "XY1 2AB" (got "wr5 1dd")',
         id="malformed-postcode",
     ),
     pytest.param(

@@ -42,7 +42,7 @@ class MapPoint:
     kind: str  # hub, birth_setting, place
     number: str  # shown in the marker and matching the list: "3"
     status: str  # available, planned, ...
-    label: str  # accessible name: "3. Kidderminster community hub: community hub, Planned"
+    label: str  # accessible name: "3. Town community hub: community hub, Planned"
     name: str  # the popup's heading
     kind_label: str  # "community hub", in the page's language
     status_label: str  # "Planned: not open yet", in the page's language
