@@ -36,7 +36,7 @@ class MapPoint:
     """One marker: everything it shows is also in the page's list of places. Every field is
     plain text; the script puts it on the page as text."""
 
-    key: str  # unique on the page, such as "hub-kidderminster-hub"
+    key: str  # unique on the page, such as "hub-town-hub"
     lat: float
     lon: float
     kind: str  # hub, birth_setting, place
