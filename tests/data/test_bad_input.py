@@ -64,6 +64,33 @@ CASES = [
         id="wrong-type",
     ),
     pytest.param(
+        "birth_settings.yml",
+        'partner_overnight: "yes"',
+        "partner_overnight: yes",
+        "data/birth_settings.yml:10:26: birth_settings[0].facilities.partner_overnight: expected"
+        " one of yes, no or unknown (got true: YAML reads yes, no, on, off, true and false without"
+        ' quotes as true or false; write "yes" in quotes)',
+        id="bare-yes-for-yes-no-unknown",
+    ),
+    pytest.param(
+        "birth_settings.yml",
+        'partner_overnight: "yes"',
+        "partner_overnight: off",
+        "data/birth_settings.yml:10:26: birth_settings[0].facilities.partner_overnight: expected"
+        " one of yes, no or unknown (got false: YAML reads yes, no, on, off, true and false without"
+        ' quotes as true or false; write "no" in quotes)',
+        id="bare-off-for-yes-no-unknown",
+    ),
+    pytest.param(
+        "birth_settings.yml",
+        "suits: Anyone, and especially women who may need doctors.",
+        "suits: Yes",
+        "data/birth_settings.yml:13:12: birth_settings[0].suits: expected text (got true: YAML"
+        " reads yes, no, on, off, true and false without quotes as true or false; put the text"
+        " in quotes)",
+        id="bare-yes-for-text",
+    ),
+    pytest.param(
         "hubs.yml",
         "  - id: village-hub",
         "  - id: town-hub",
