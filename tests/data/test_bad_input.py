@@ -64,6 +64,33 @@ CASES = [
         id="wrong-type",
     ),
     pytest.param(
+        "birth_settings.yml",
+        'partner_overnight: "yes"',
+        "partner_overnight: yes",
+        "data/birth_settings.yml:10:26: birth_settings[0].facilities.partner_overnight: expected"
+        " one of yes, no or unknown (got true: YAML reads yes, no, on, off, true and false without"
+        ' quotes as true or false; write "yes" in quotes)',
+        id="bare-yes-for-yes-no-unknown",
+    ),
+    pytest.param(
+        "birth_settings.yml",
+        'partner_overnight: "yes"',
+        "partner_overnight: off",
+        "data/birth_settings.yml:10:26: birth_settings[0].facilities.partner_overnight: expected"
+        " one of yes, no or unknown (got false: YAML reads yes, no, on, off, true and false without"
+        ' quotes as true or false; write "no" in quotes)',
+        id="bare-off-for-yes-no-unknown",
+    ),
+    pytest.param(
+        "birth_settings.yml",
+        "suits: Anyone, and especially women who may need doctors.",
+        "suits: Yes",
+        "data/birth_settings.yml:13:12: birth_settings[0].suits: expected text (got true: YAML"
+        " reads yes, no, on, off, true and false without quotes as true or false; put the text"
+        " in quotes)",
+        id="bare-yes-for-text",
+    ),
+    pytest.param(
         "hubs.yml",
         "  - id: village-hub",
         "  - id: town-hub",
@@ -84,7 +111,7 @@ CASES = [
         "lat: 52.19, lon: -2.22",
         "lat: 48.85, lon: -2.22",
         "data/places.yml:6:24: places[0].coordinates.lat: latitude is outside the UK: expected a"
-        " number between 49.8 and 60.9, such as 52.19 for Worcester (got 48.85)",
+        " number between 49.8 and 60.9, such as 52.19 (got 48.85)",
         id="coordinates-outside-uk",
     ),
     pytest.param(
@@ -108,7 +135,7 @@ CASES = [
         "address: {town: Worcester, county: Worcestershire}",
         "address: {town: Worcester, postcode: wr5 1dd}",
         "data/places.yml:5:42: places[0].address.postcode: expected a UK postcode in capitals"
-        ' with one space, such as "WR5 1DD" (got "wr5 1dd")',
+        ' with one space, such as "XY1 2AB" (got "wr5 1dd")',
         id="malformed-postcode",
     ),
     pytest.param(

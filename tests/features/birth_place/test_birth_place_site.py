@@ -193,7 +193,7 @@ def test_a_bad_or_repeated_district_is_reported(tmp_path: Path) -> None:
     edit(data, "postcode_districts.yml", "code: WR1\n", "code: wr1\n")
     assert messages(data)[0] == (
         "data/postcode_districts.yml:3:11: districts[0].code: expected the first half of a"
-        ' postcode in capitals, such as "WR11" or "B98" (got "wr1")'
+        ' postcode in capitals, such as "XY1" or "XY12" (got "wr1")'
     )
 
 

@@ -389,8 +389,8 @@ def _zip_without_csv(tmp_path: Path) -> tuple[list[str], str]:
 def _bad_code(tmp_path: Path) -> tuple[list[str], str]:
     path = write_onspd(tmp_path / "ONSPD_FEB_2023_UK.csv")
     return ["--onspd", str(path), "--districts", "WR,WR-11"], (
-        "--districts: 'WR-11' is not a postcode area or district; expected codes such as HR, WR"
-        " or DY10, separated by commas"
+        "--districts: 'WR-11' is not a postcode area or district; expected codes such as XY, AB"
+        " or AB10, separated by commas"
     )
 
 
@@ -398,7 +398,7 @@ def _bad_authority(tmp_path: Path) -> tuple[list[str], str]:
     path = write_onspd(tmp_path / "ONSPD_FEB_2023_UK.csv")
     return ["--onspd", str(path), "--authorities", "Herefordshire"], (
         "--authorities: 'HEREFORDSHIRE' is not a local authority code; expected codes such as"
-        " E06000019 (Herefordshire), as in the ONSPD's oslaua column"
+        " E06000019, as in the ONSPD's oslaua column"
     )
 
 

@@ -286,6 +286,14 @@ def test_an_unknown_place_is_said_plainly_and_her_words_are_escaped() -> None:
     assert "<b>" not in html and reply["where"] is None
 
 
+def test_an_unknown_place_is_answered_with_the_areas_own_example_district() -> None:
+    strings = {**STRINGS, "where_not_found": "Nie znaleziono „%(text)s”. Wpisz np. %(district)s."}
+    definition = {**DEFINITION, "strings": strings, "where_example": "WR11"}
+    reply = Explorer(json.dumps(definition)).explore(json.dumps({"where": "Atlantis"}))
+    html = str(json.loads(reply)["html"])
+    assert "Nie znaleziono „Atlantis”. Wpisz np. WR11." in html
+
+
 def test_what_matters_marks_matching_facts_without_ranking() -> None:
     plain = str(explore(parity="first_birth", where="Evesham")["html"])
     marked = str(
