@@ -118,6 +118,7 @@ class Renderer:
             record_url=self.record_url,
             record_link=self.record_link,
             slot=self.slot,
+            has_page=self.has_page,
             notice=NoticeWriter(
                 ctx.ds, ctx.lang, ctx.translations, self.url, tally=lambda: self.ctx.tally
             ),
@@ -171,6 +172,14 @@ class Renderer:
         return Markup('<a href="{}">{}</a>').format(
             self.record_url(collection, record_id), self.text(record.name, link=False)
         )
+
+    def has_page(self, url: str) -> bool:
+        """Whether this site makes the section page at ``url`` (such as "glossary/"): a page
+        links to an optional section only when there is one to go to."""
+        ds = self.ctx.ds
+        made = set(section_urls(ds)) | ({"glossary/"} if ds.glossary is not None else set())
+        made |= {nav.removesuffix("index.md") for a in self.ctx.parts for nav in a.part.nav}
+        return url in made
 
     def slot(self, name: str, *args: Any) -> Markup:
         """What the features that are on put in a core page at ``name`` (lmo.site.contract);

@@ -212,6 +212,7 @@ def test_host_files_and_data_files_in_content_are_refused(tmp_path: Path) -> Non
     site = make_site(tmp_path)
     content = site / "content"
     (content / "en" / "feedback-summaries").mkdir()
+    (content / "assets").mkdir(exist_ok=True)
     for name in (
         "_redirects",
         "en/_headers",
