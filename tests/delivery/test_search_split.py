@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from lmo.delivery.search_split import split_by_language
+from lmo.delivery.search_words import fold, folded_words, language_settings, word_separator
 from lmo.site.page_head import finished_page
 
 SETTINGS = {"config": {"lang": ["en", "ro"], "separator": "[\\s]+"}}
@@ -44,10 +45,16 @@ def test_each_language_gets_its_own_entries_at_its_own_addresses() -> None:
         ("", "Strona główna"),
         ("hubs/a/", "Centrum A"),
     ]
-    # The search settings travel with each index; a prebuilt index of the merged entries
-    # would not match either, so it is dropped and the browser builds its own.
-    assert all(index["config"] == SETTINGS["config"] for index in split.values())
+    # The search settings travel with each index, each with its own lunr language (English's
+    # for a language lunr lacks); a prebuilt index of the merged entries would not match
+    # either, so it is dropped and the browser builds its own.
+    assert split["en"]["config"]["lang"] == ["en"]
+    assert split["pl"]["config"]["lang"] == ["en"]
     assert all("index" not in index for index in split.values())
+    # The reader who types "glowna" finds "główna"; the text she sees keeps its letters.
+    assert split["pl"]["docs"][0]["folded"] == "glowna"
+    assert split["pl"]["docs"][0]["title"] == "Strona główna"
+    assert "folded" not in split["pl"]["docs"][1]
 
 
 def test_an_untranslated_page_is_found_where_it_is_published_in_each_language() -> None:
@@ -100,3 +107,74 @@ def test_the_built_site_has_an_index_per_language_that_its_pages_fetch(tiny_site
         address = page.parent.relative_to(site).as_posix() + "/"
         base = base_of(page.read_text(encoding="utf-8"))
         assert urljoin("https://x.org/m/" + address, base) == "https://x.org/m/pl/", page
+
+
+# What counts as a word. The separator is JavaScript's (the theme's worker compiles it
+# without the "u" flag); its \uXXXX escapes and ranges mean the same in Python's re.
+def words(text: str) -> list[str]:
+    return [w for w in re.split(word_separator(), text) if w]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Urdu letters that Arabic lacks (ہ ی ے ں ٹ ڈ ڑ پ چ گ ک), Urdu's full stop and comma.
+        ("ہسپتال میں پیدائش۔ (مڈوائف)، ٹھیک", ["ہسپتال", "میں", "پیدائش", "مڈوائف", "ٹھیک"]),
+        # Bengali vowel signs and the virama are marks: they stay inside the word.
+        ("হাসপাতালে ধাত্রী। জন্ম", ["হাসপাতালে", "ধাত্রী", "জন্ম"]),
+        ("Porozmawiaj z położną („położna”).", ["Porozmawiaj", "z", "położną", "położna"]),
+        ("moașă/moaşă: AB1 2CD, 01632 960123", ["moașă", "moaşă", "AB1", "2CD", "01632", "960123"]),
+        # A zero-width non-joiner is written inside Persian and Urdu words.
+        ("می\u200cخواهم", ["می\u200cخواهم"]),
+    ],
+)
+def test_words_are_letters_marks_and_digits_of_every_script(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [
+        ("położna", "polozna"),
+        ("moașă", "moasa"),
+        ("moaşă", "moasa"),
+        ("akušerė", "akusere"),
+        ("ŁÓDŹ", "LODZ"),
+        ("naïve", "naive"),
+        # Other scripts keep their marks: in Bengali and Urdu they are vowels.
+        ("ধাত্রী", "ধাত্রী"),
+        ("پیدائش", "پیدائش"),
+    ],
+)
+def test_fold_removes_latin_diacritics_only(word: str, plain: str) -> None:
+    assert fold(word) == plain
+
+
+def test_folded_words_are_those_that_change_each_once_without_markup() -> None:
+    text = '<p>Położna <a href="/ciąża/">w ciąży</a> &amp; położna, ciąży.</p>'
+    assert folded_words("Położna", text) == "polozna ciazy"
+    assert folded_words("Midwife", "<p>Ask a midwife.</p>") == ""
+
+
+def test_each_language_searches_without_trimmer_with_its_own_lunr_language() -> None:
+    merged = {
+        "config": {
+            "lang": ["en", "ro"],
+            "separator": "[\\s]+",
+            "pipeline": ["trimmer", "stopWordFilter"],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        }
+    }
+    romanian = language_settings(merged, "ro")["config"]
+    urdu = language_settings(merged, "ur")["config"]
+    assert romanian["lang"] == ["ro"]
+    # One lunr language each: lunr.multiLanguage's combined trimmer, which the pipeline
+    # setting cannot remove, never exists.
+    assert urdu["lang"] == ["en"]
+    assert urdu["pipeline"] == ["stopWordFilter"]
+    assert urdu["separator"] == word_separator()
+    assert urdu["fields"] == {
+        "title": {"boost": 1000.0},
+        "text": {"boost": 1.0},
+        "folded": {"boost": 1.0},
+    }
