@@ -119,6 +119,9 @@ def language_settings(settings: dict[str, Any], lang: str) -> dict[str, Any]:
     configured = config.get("lang") or ["en"]
     config["lang"] = [lang if lang in configured else "en"]
     config["separator"] = word_separator()
-    config["pipeline"] = [step for step in config.get("pipeline", []) if step != "trimmer"]
+    # Whatever the site's mkdocs.yml says: no trimmer (it deletes letters it does not know)
+    # and no stemmer (a typed word is looked up as a word beginning, never stemmed, so a
+    # stemmed index misses whole words such as "położna").
+    config["pipeline"] = [step for step in config.get("pipeline", []) if step == "stopWordFilter"]
     config["fields"] = {**config.get("fields", {}), FOLDED: {"boost": 1.0}}
     return {**settings, "config": config}

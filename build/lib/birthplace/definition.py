@@ -110,6 +110,8 @@ class Definition:
     settings: list[Setting]
     districts: list[District]
     districts_approximate: bool
+    # The district the page gives as an example of what to type (from the area's own file).
+    where_example: str | None = None
 
     FORMAT = 1
 
@@ -153,6 +155,7 @@ class Definition:
                 for d in data["districts"]
             ],
             districts_approximate=bool(data.get("districts_approximate", True)),
+            where_example=data.get("where_example"),
         )
 
     def say(self, key: str, **values: object) -> str:

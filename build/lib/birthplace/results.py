@@ -266,9 +266,8 @@ def results(d: Definition, choice: Choice) -> Results:
     if choice.parity is None:
         notes.append("<p>" + _e(d.say("no_parity")) + "</p>")
     if choice.where.strip() and where is None:
-        notes.append(
-            '<p class="app-bp__where">' + _e(d.say("where_not_found", text=choice.where)) + "</p>"
-        )
+        not_found = d.say("where_not_found", text=choice.where, district=d.where_example or "")
+        notes.append('<p class="app-bp__where">' + _e(not_found) + "</p>")
     elif where is not None:
         approximate = d.districts_approximate or any(s.approximate for s in d.settings)
         key = "where_found_approximate" if approximate else "where_found"

@@ -12,21 +12,21 @@ from dataclasses import dataclass
 
 from birthplace.definition import District
 
-# A whole postcode ("WR11 4AB", "wr114ab") or just its first half ("WR11").
+# A whole postcode ("XY11 2AB", "xy112ab") or just its first half ("XY11").
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)([0-9][A-Z]{2})?$")
 EARTH_RADIUS_MILES = 3958.8
 
 
 @dataclass(frozen=True)
 class Found:
-    label: str  # what the page calls it, such as "WR11" or "Evesham"
+    label: str  # what the page calls it, such as "XY11" or a town's name
     lat: float
     lon: float
 
 
 def _town_key(text: str) -> str:
     """Town names compared without case, punctuation or spacing:
-    "ross on wye" finds Ross-on-Wye."""
+    "upton on sea" finds Upton-on-Sea."""
     return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
 
@@ -43,7 +43,7 @@ def district_of(text: str) -> str | None:
 
 def look_up(text: str, districts: list[District]) -> Found | None:
     """The district or town she typed, or None when the table does not have it. A town in
-    several districts (a city split into WR1 to WR5) is placed at their average."""
+    several districts (a city split into XY1 to XY5) is placed at their average."""
     text = text.strip()
     if not text:
         return None

@@ -122,7 +122,7 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
     parts = site_parts(discover(), result.dataset)
     folders = [SITE_ASSETS, *(a.part.assets for a in parts if a.part.assets is not None)]
     copy_engine_assets(project.content_dir, folders)
-    vendored = copy_vendored(project.node_modules, project.content_dir)
+    vendored = copy_vendored(project.node_modules, project.content_dir, project.languages)
     result.problems = sorted(result.problems + report.problems + vendored)
     return result, report
 

@@ -8,11 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from lmo_mkdocs import add_page_chrome, generate_pages, prepare_delivery, theme_languages
+from lmo_mkdocs import (
+    add_page_chrome,
+    generate_pages,
+    link_fonts,
+    prepare_delivery,
+    theme_languages,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from pymdownx.slugs import slugify
 
 # The engine's additions to Material's templates (main.html and partials): searched after
 # the site's own theme_overrides/, so a site can still override them.
@@ -28,6 +35,15 @@ def with_engine_theme(dirs: list[str], custom_dir: str | None) -> list[str]:
     return [*dirs[:at], engine, *dirs[at:]]
 
 
+def with_unicode_heading_ids(config: MkDocsConfig) -> None:
+    """Heading ids keep the letters of every script ("#słowniczek", not "#sowniczek"; an
+    Urdu heading gets its words, not "#_1"), unless the site chose its own slugify."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "toc" not in config.markdown_extensions:
+        config.markdown_extensions.append("toc")
+    toc.setdefault("slugify", slugify(case="lower"))
+
+
 class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
     supports_multiple_instances = False
 
@@ -36,10 +52,12 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs = with_engine_theme(config.theme.dirs, config.theme.custom_dir)
+        with_unicode_heading_ids(config)
         return generate_pages.on_config(config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Any) -> Environment:
-        return theme_languages.on_env(env, config, files)
+        env = theme_languages.on_env(env, config, files)
+        return link_fonts.on_env(env, config, files)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -83,6 +83,9 @@ class DataPart:
     # districts), from this part's checked models, for every feature to know before any
     # loads: feedback quotes must not name them.
     place_names: Callable[[dict[str, Any]], Iterable[str]] | None = None
+    # The files that switch the feature on, when not all do (postcode districts alone make
+    # no birth-place page): for the build's "feature off: ... (no data/...)" line.
+    key_files: tuple[str, ...] | None = None
 
     def present(self, data_dir: Path) -> bool:
         if self.folder is not None and (data_dir / self.folder).is_dir():

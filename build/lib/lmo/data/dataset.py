@@ -27,7 +27,7 @@ COLLECTIONS = (
 class Reviewed:
     """Something dated whose facts someone must check again by ``review_by``."""
 
-    what: str  # for people: "hubs/evesham-hub", "care_plan"
+    what: str  # for people: "hubs/town-hub", "care_plan"
     owner: str | None
     review_by: dt.date
     where: tuple[str, int, int]

@@ -3,6 +3,7 @@ path, what was expected with an example, and what was found."""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -26,6 +27,29 @@ _TYPE_WORDS = {
     "model_type": "expected a block of 'field: value' lines",
     "model_attributes_type": "expected a block of 'field: value' lines",
 }
+
+
+# YAML 1.1, which the data files are read with, takes yes, no, on, off, true and false
+# without quotes for true or false, so an editor who wrote `yes` would only see "got true".
+_BARE_WORDS = "YAML reads yes, no, on, off, true and false without quotes as true or false"
+_TEXT_KINDS = ("string_type", "lmo_text")
+
+
+def found_text(error: Any) -> str:
+    """What was found, as the message ends "(got ...)"; for a true or false where words
+    were expected, with what to write instead."""
+    value = error.get("input")
+    found = quote_value(value)
+    if not isinstance(value, bool):
+        return found
+    if error["type"] in _TEXT_KINDS:
+        return f"{found}: {_BARE_WORDS}; put the text in quotes"
+    if error["type"] == "literal_error":
+        options = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        word = "yes" if value else "no"
+        if word in options:
+            return f'{found}: {_BARE_WORDS}; write "{word}" in quotes'
+    return found
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -60,7 +84,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     """The editor's message, and whether it is about a key (not the value)."""
     kind = error["type"]
     loc = tuple(error["loc"])
-    found = quote_value(error.get("input"))
+    found = found_text(error)
     if kind == "missing":
         return f"required field is missing: add '{loc[-1]}:'", False
     if kind == "extra_forbidden":

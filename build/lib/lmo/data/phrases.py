@@ -35,10 +35,9 @@ _FILL_RE = re.compile(r"%\((\w+)\)s")
 
 # What each fill-in takes, as the editors' list and the error messages say it.
 FILLS = {
-    "record": 'the record that changed, as collection/id, such as "hubs/evesham-hub"',
-    "to": 'where care has moved, as collection/id, such as "birth_settings/'
-    'worcestershire-royal-obstetric-unit"',
-    "date": 'a date written year-month-day, such as "2027-01-31"',
+    "record": 'the record that changed, as collection/id, such as "hubs/town-hub"',
+    "to": 'where care has moved, as collection/id, such as "birth_settings/city-labour-ward"',
+    "date": 'a date written year-month-day, such as "2030-01-31"',
     "phone": 'a UK number such as "01632 960100"',
 }
 

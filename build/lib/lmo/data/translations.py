@@ -1,7 +1,7 @@
 """Translations of data values: keys, loading with provenance, and what a reader sees.
 
 Each translatable value in data/ has a key that says where it is, such as
-``hubs.kidderminster.summary``. ``data/translations/<lang>.yml`` maps keys to the text in
+``hubs.town-hub.summary``. ``data/translations/<lang>.yml`` maps keys to the text in
 that language, with how it was made, who reviewed it and a fingerprint of the English it
 was made from. When the English changes, the fingerprint no longer matches and the site
 shows the translation as possibly out of date.
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from lmo.core.numbers import mark_numbers
 from lmo.core.problems import Problem, did_you_mean, quote_value
-from lmo.core.yamlsource import load_yaml
+from lmo.core.yamlsource import SourceDocument, load_yaml
 from lmo.data.messages import problems_from_validation
 from lmo.data.number_separators import number_problems
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText, TranslationEntry, TranslationsFile
@@ -78,6 +78,42 @@ def assign_keys(roots: Iterable[tuple[str, Any]]) -> dict[str, LocalText]:
     return found
 
 
+def unknown_key_problems(
+    doc: SourceDocument, model: TranslationsFile, texts: dict[str, LocalText]
+) -> list[Problem]:
+    """A problem at each key that names no value in data/, and, when most of them do not,
+    one line first that says why: the file was written for other data, most often the
+    worked example's, copied along with the repository."""
+    unknown = [key for key in model.translations if key not in texts]
+    problems = []
+    if unknown and len(unknown) * 2 > len(model.translations):
+        line, col = doc.locate(("translations",), key=True)
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                "translations",
+                f"{len(unknown)} of the {len(model.translations)} keys name no translatable"
+                " text in data/: this file seems to be left over from other data (such as the"
+                " worked example's). Delete it, or start it again from your own data with"
+                f" `make translations-todo LANG={model.language}`",
+            )
+        )
+    for key in unknown:
+        line, col = doc.locate(("translations", key), key=True)
+        problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                f"translations.{key}",
+                f"no translatable text in data/ has this key{did_you_mean(key, texts)}",
+            )
+        )
+    return problems
+
+
 def load_translations(
     folder: Path, display_prefix: str, texts: dict[str, LocalText]
 ) -> tuple[Store, list[Problem]]:
@@ -109,19 +145,7 @@ def load_translations(
                 )
             )
             continue
-        for key in model.translations:
-            if key not in texts:
-                line, col = doc.locate(("translations", key), key=True)
-                hint = did_you_mean(key, texts)
-                problems.append(
-                    Problem(
-                        display,
-                        line,
-                        col,
-                        f"translations.{key}",
-                        f"no translatable text in data/ has this key{hint}",
-                    )
-                )
+        problems.extend(unknown_key_problems(doc, model, texts))
         problems.extend(number_problems(doc, model, texts))
         store[model.language] = dict(model.translations)
     return store, problems

@@ -15,8 +15,8 @@ default language's words; mkdocs-static-i18n keeps only one entry for it (the de
 language's), so here it is added to each language's index at that language's address, where
 she will find it in her own language's site.
 
-Every index keeps the merged index's search settings (word splitting, and the word
-characters that keep Polish, Lithuanian and Urdu letters), so searching works as before.
+Every index keeps the merged index's search settings, with what counts as a word in every
+script and the words typed without diacritics (``lmo.delivery.search_words``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from lmo.config.project import language_and_path
+from lmo.delivery.search_words import language_settings, with_folded_words
 
 INDEX = "search/search_index.json"
 
@@ -56,7 +57,13 @@ def split_by_language(
     # A prebuilt lunr index (the search plugin's prebuild_index) would describe the merged
     # entries; without it the theme's search worker builds the index in the browser.
     settings = {key: value for key, value in index.items() if key not in ("docs", "index")}
-    return {lang: {**settings, "docs": docs[lang]} for lang in languages}
+    return {
+        lang: {
+            **language_settings(settings, lang),
+            "docs": [with_folded_words(doc) for doc in docs[lang]],
+        }
+        for lang in languages
+    }
 
 
 def published_pages(site_dir: Path) -> set[str]:
@@ -71,9 +78,10 @@ def published_pages(site_dir: Path) -> set[str]:
 
 def split_search_index(site_dir: Path, languages: list[str]) -> dict[str, int]:
     """Replace the merged index with one per language; returns each language's entry count.
-    A site without search, or with one language, is left as it is."""
+    A site without search is left as it is; a site with one language gets its index back
+    with the settings of that language."""
     merged = site_dir / INDEX
-    if not merged.is_file() or len(languages) < 2:
+    if not merged.is_file():
         return {}
     index = json.loads(merged.read_text(encoding="utf-8"))
     split = split_by_language(index, languages, published_pages(site_dir))

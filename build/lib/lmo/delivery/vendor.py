@@ -2,14 +2,19 @@
 
 Only what pages load is copied (no source maps, no unused builds), into git-ignored
 ``content/assets/vendor/``, and only when a file changed, so live reload stays quiet.
+Fonts too, for the languages the site builds only (``lmo.site.fonts``): the woff2 files of
+the subsets and weights their pages use, their licence, and each language's stylesheet.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from lmo.core.problems import Problem
+from lmo.site.fonts import FONTS_FOLDER, font_files, font_for, stylesheet, unicode_ranges
 
 # package -> files to copy (relative to the package folder) -> target name
 VENDORED: dict[str, dict[str, str]] = {
@@ -27,23 +32,66 @@ def vendor_dir(content_dir: Path) -> Path:
     return content_dir / "assets" / "vendor"
 
 
-def copy_vendored(node_modules: Path, content_dir: Path) -> list[Problem]:
-    problems = []
+def missing(package: str, source_name: str) -> Problem:
+    return Problem(
+        "package.json",
+        1,
+        1,
+        package,
+        f"{source_name} is missing from node_modules: run 'npm ci'"
+        " (make serve and make site do it for you)",
+    )
+
+
+def write_if_changed(target: Path, data: bytes) -> None:
+    if target.exists() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def copy_fonts(node_modules: Path, content_dir: Path, languages: Iterable[str]) -> list[Problem]:
+    """Each built language's font and stylesheet; files of languages no longer built go."""
+    problems: list[Problem] = []
+    folder = content_dir / "assets" / FONTS_FOLDER
+    wanted: dict[Path, bytes] = {}
+    for code in languages:
+        font = font_for(code)
+        if font is None:
+            continue
+        package_dir = node_modules / font.package
+        names = [*font_files(font), "LICENSE", "unicode.json", "package.json"]
+        absent = [name for name in names if not (package_dir / name).is_file()]
+        if absent:
+            problems += [missing(font.package, name) for name in absent]
+            continue
+        for name in font_files(font):
+            wanted[folder / font.folder / Path(name).name] = (package_dir / name).read_bytes()
+        wanted[folder / font.folder / "LICENSE.txt"] = (package_dir / "LICENSE").read_bytes()
+        version = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))
+        css = stylesheet(font, unicode_ranges(package_dir), str(version.get("version", "")))
+        wanted[folder / f"{code.replace('_', '-')}.css"] = css.encode("utf-8")
+    for target, data in wanted.items():
+        write_if_changed(target, data)
+    if folder.exists():
+        for old in sorted(folder.rglob("*"), reverse=True):
+            if old.is_file() and old not in wanted:
+                old.unlink()
+            elif old.is_dir() and not any(old.iterdir()):
+                old.rmdir()
+    return problems
+
+
+def copy_vendored(
+    node_modules: Path, content_dir: Path, languages: Iterable[str] = ()
+) -> list[Problem]:
+    problems = copy_fonts(node_modules, content_dir, languages)
     for package, files in VENDORED.items():
         for source_name, target_name in files.items():
             source = node_modules / package / source_name
             target = vendor_dir(content_dir) / package / target_name
             if not source.exists():
-                problems.append(
-                    Problem(
-                        "package.json",
-                        1,
-                        1,
-                        package,
-                        f"{source_name} is missing from node_modules: run 'npm ci'"
-                        " (make serve and make site do it for you)",
-                    )
-                )
+                problems.append(missing(package, source_name))
                 continue
             if target.exists() and target.read_bytes() == source.read_bytes():
                 continue

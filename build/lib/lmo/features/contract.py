@@ -48,7 +48,8 @@ class Feature:
         """For the build log: which files would switch the feature on."""
         if self.data is None:
             return ""
-        wanted = [f"data/{f.name}" for f in self.data.files]
+        keys = self.data.key_files
+        wanted = [f"data/{f.name}" for f in self.data.files if keys is None or f.name in keys]
         if self.data.folder is not None:
             wanted.append(f"data/{self.data.folder}/")
         return "no " + " or ".join(wanted)

@@ -23,10 +23,13 @@ class Section:
     records: Callable[[DataSet], Iterable[Any]]  # what it lists: the page is as fresh as these
     kind: str
     view: Callable[[DataSet], Any]  # what its template shows, as ``page``
+    # Made even with nothing to list: its page says something of its own (how to ask for
+    # an interpreter, from data/lmns.yml), and every page links to it.
+    always: bool = False
 
     def is_on(self, ds: DataSet) -> bool:
         """A section with nothing to list (a site still being set up) has no page."""
-        return any(True for _ in self.records(ds))
+        return self.always or any(True for _ in self.records(ds))
 
     @property
     def nav(self) -> str:
@@ -125,6 +128,7 @@ SECTIONS = (
         lambda ds: [ds.services[s] for s in ds.lmns.interpreting_services],
         "interpreting",
         views.interpreting_page,
+        always=True,
     ),
 )
 

@@ -118,6 +118,7 @@ class HomePage:
     changed: tuple[schema.Record, ...]  # every record not simply available, newest first
     offer: tuple[tuple[str, int], ...]  # (service category, number of services), every one
     sections: frozenset[str]  # the core sections with a page, for the links to them
+    mnvps: int  # how many partnerships, so the page says "partnership" for an area with one
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ def home_page(ds: DataSet, sections: frozenset[str]) -> HomePage:
             for category in schema.SERVICE_CATEGORIES
         ),
         sections=sections,
+        mnvps=len(ds.mnvps),
     )
 
 

@@ -53,5 +53,5 @@ class TranslationsFile(Strict):
     )
     translations: dict[str, TranslationEntry] = Field(
         default_factory=dict,
-        description="Key (such as hubs.kidderminster.summary) -> the translation.",
+        description="Key (such as hubs.town-hub.summary) -> the translation.",
     )

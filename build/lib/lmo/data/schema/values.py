@@ -36,8 +36,7 @@ def _check_id(value: Any) -> str:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise PydanticCustomError(
             "lmo_id",
-            "expected an id of lower-case letters, digits and single hyphens,"
-            ' such as "kidderminster-hub"',
+            'expected an id of lower-case letters, digits and single hyphens, such as "town-hub"',
         )
     return value
 
@@ -71,7 +70,7 @@ def source_hash(text: str) -> str:
 
 class LocalText:
     """Translatable text: the English original, and its key (where it sits in the data,
-    such as ``hubs.kidderminster.summary``), which translation files refer to."""
+    such as ``hubs.town-hub.summary``), which translation files refer to."""
 
     __slots__ = ("en", "key")
 
@@ -176,7 +175,7 @@ def _check_postcode(value: Any) -> str:
     if isinstance(value, str) and _POSTCODE_RE.match(value.strip()):
         return value.strip()
     raise PydanticCustomError(
-        "lmo_postcode", 'expected a UK postcode in capitals with one space, such as "WR5 1DD"'
+        "lmo_postcode", 'expected a UK postcode in capitals with one space, such as "XY1 2AB"'
     )
 
 
@@ -255,8 +254,7 @@ def check_latitude(value: float) -> float:
     if not UK_LATITUDE[0] <= value <= UK_LATITUDE[1]:
         raise PydanticCustomError(
             "lmo_coordinates",
-            "latitude is outside the UK: expected a number between 49.8 and 60.9,"
-            " such as 52.19 for Worcester",
+            "latitude is outside the UK: expected a number between 49.8 and 60.9, such as 52.19",
         )
     return value
 
@@ -266,7 +264,7 @@ def check_longitude(value: float) -> float:
         raise PydanticCustomError(
             "lmo_coordinates",
             "longitude is outside the UK: expected a number between -8.7 and 1.8,"
-            " such as -2.22 for Worcester (west of Greenwich is negative)",
+            " such as -2.22 (west of Greenwich is negative)",
         )
     return value
 
@@ -279,5 +277,5 @@ def check_record_ref(value: Any) -> str:
         return value
     raise PydanticCustomError(
         "lmo_ref",
-        'expected a record as collection/id, such as "services/booking" or "hubs/evesham-hub"',
+        'expected a record as collection/id, such as "services/booking" or "hubs/town-hub"',
     )

@@ -76,6 +76,7 @@ FEATURE = Feature(
         load=load,
         texts=texts,
         place_names=towns,
+        key_files=(FIGURES,),
     ),
     site=SitePart(
         templates=Path(__file__).parent / "templates",

@@ -17,7 +17,8 @@ from lmo.data import schema
 from lmo.data.dataset import DataSet
 from lmo.features.birth_place import schema as birth_place_schema
 from lmo.site.addresses import page_url, relative_url
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
 
 URL = "birth-place/"
@@ -42,8 +43,8 @@ STRINGS: dict[str, str] = {
     ),
     "where_not_found": N_(
         "\u201c%(text)s\u201d is not in this website's list of postcode districts and towns."
-        " Try the first half of your postcode, such as WR11, or the name of your town. The"
-        " places are listed without distances."
+        " Try the first half of your postcode, such as %(district)s, or the name of your town."
+        " The places are listed without distances."
     ),
     "where_found": N_("Distances are in a straight line from %(where)s."),
     "where_found_approximate": N_(
@@ -205,10 +206,32 @@ def transfer_entry(
     )
 
 
+@dataclass(frozen=True)
+class WhereExample:
+    """What the page gives as an example of what to type: the first district in the area's
+    own file, and a town listed in it (or in the next district that lists one), so no
+    area's postcode or town is written into the page."""
+
+    district: str
+    town: str | None
+
+
+def where_example(
+    districts: birth_place_schema.PostcodeDistrictsFile | None,
+) -> WhereExample | None:
+    if districts is None or not districts.districts:
+        return None
+    with_town = next((d for d in districts.districts if d.towns), None)
+    if with_town is None:
+        return WhereExample(districts.districts[0].code, None)
+    return WhereExample(with_town.code, with_town.towns[0])
+
+
 def definition(renderer: Renderer, given: BirthPlaceData) -> dict[str, Any]:
     """What the widget's Python reads: birthplace.definition.Definition.from_json."""
     data = given.figures
     districts = given.districts
+    example = where_example(districts)
     return {
         "format": FORMAT,
         "lang": renderer.ctx.lang,
@@ -231,6 +254,8 @@ def definition(renderer: Renderer, given: BirthPlaceData) -> dict[str, Any]:
             for d in districts.districts
         ],
         "districts_approximate": True if districts is None else districts.approximate,
+        # The district the page's hint names, for the message when hers is not found.
+        "where_example": None if example is None else example.district,
     }
 
 
@@ -280,6 +305,7 @@ def birth_place_page(renderer: Renderer, given: BirthPlaceData) -> GeneratedPage
         transfer_times={t.setting: t for t in data.transfer_times},
         source_text=source_text,
         districts=given.districts,
+        where_example=where_example(given.districts),
         signposts=[ds.services[i] for i in data.signposts],
         # A page on this site that takes her notes (the care-plan drafter), if there is one.
         care_plan_url=renderer.receiver("birth_place_notes"),

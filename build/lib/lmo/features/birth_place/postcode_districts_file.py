@@ -134,7 +134,7 @@ def render(
         SCHEMA_COMMENT,
         "#",
         "# Approximate centres of postcode districts (the first half of a postcode, such as",
-        "# WR11), for the distances on the birth-place page. Her browser looks up what she",
+        "# XY1), for the distances on the birth-place page. Her browser looks up what she",
         "# types in this file: her postcode is never sent anywhere.",
         "#",
         "# Written by scripts/import_postcode_districts.py (make postcode-districts) from",

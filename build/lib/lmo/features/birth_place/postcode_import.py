@@ -1,7 +1,7 @@
 """Build ``data/postcode_districts.yml`` from the ONS Postcode Directory (ONSPD).
 
 The birth-place page can show straight-line distances from where she lives. She types the
-first half of her postcode (the district, such as WR11) or a town, and her browser looks it
+first half of her postcode (the district, such as XY1) or a town, and her browser looks it
 up in that file, so nothing she types is sent anywhere. This module works out each
 district's centre as the average position of its live postcodes in the ONSPD, which the
 Office for National Statistics publishes under the Open Government Licence v3.0.
@@ -129,7 +129,7 @@ def _selection(
         selection = Selection.parse(kept_codes, [])
     if not selection:
         raise PostcodeImportError(
-            "give --districts (such as HR,WR,DY10) or --authorities (such as E06000019),"
+            "give --districts (such as XY,AB1,AB10) or --authorities (such as E06000019),"
             f" or keep an existing {out} to rebuild the same districts"
         )
     return selection
@@ -140,7 +140,7 @@ def _owner(owner: str | None, kept_owner: str | None) -> str:
     if not owner:
         raise PostcodeImportError(
             "give --owner: the team that keeps the file true, such as"
-            ' "Herefordshire and Worcestershire LMNS communications team"'
+            ' "Northshire LMNS communications team"'
         )
     return owner
 

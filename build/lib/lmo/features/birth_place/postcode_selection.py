@@ -1,6 +1,6 @@
 """Which postcode districts to import: the codes an editor types, checked and put in order.
 
-An editor names whole postcode areas (HR), single districts (DY10) or local authorities
+An editor names whole postcode areas (XY), single districts (AB10) or local authorities
 (E06000019); a district is chosen when any of them covers it.
 """
 
@@ -15,12 +15,12 @@ from lmo.features.birth_place.postcode_errors import PostcodeImportError
 # The outward code (first half) of a postcode: area letters, district number, optional letter.
 DISTRICT_RE = re.compile(r"([A-Z]{1,2})([0-9]{1,2})([A-Z]?)")
 _AREA_RE = re.compile(r"[A-Z]{1,2}")
-# GSS codes: a letter for the country, then eight digits, such as E06000019 (Herefordshire).
+# GSS codes: a letter for the country, then eight digits, such as E06000019.
 _AUTHORITY_RE = re.compile(r"[EWSNL][0-9]{8}")
 
 
 def district_sort_key(code: str) -> tuple[str, int, str]:
-    """Natural order: letters, then the number, so B60 < B96 < DY10 and WR2 < WR10."""
+    """Natural order: letters, then the number, so B9 < B10 < DY1 and XY2 < XY10."""
     match = DISTRICT_RE.fullmatch(code)
     if match is None:
         return (code, 0, "")
@@ -29,7 +29,7 @@ def district_sort_key(code: str) -> tuple[str, int, str]:
 
 
 def split_codes(values: Iterable[str]) -> list[str]:
-    """Codes given as "HR,WR DY10" or as several arguments, in capitals, without repeats."""
+    """Codes given as "XY,AB AB10" or as several arguments, in capitals, without repeats."""
     codes: list[str] = []
     for value in values:
         for code in re.split(r"[\s,;]+", value.strip().upper()):
@@ -40,7 +40,7 @@ def split_codes(values: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Selection:
-    """Which districts to write: whole postcode areas (HR), single districts (DY10), and
+    """Which districts to write: whole postcode areas (XY), single districts (AB10), and
     every district with at least one live postcode in the given local authorities."""
 
     areas: frozenset[str] = frozenset()
@@ -59,14 +59,14 @@ class Selection:
             else:
                 raise PostcodeImportError(
                     f"--districts: {code!r} is not a postcode area or district; expected"
-                    " codes such as HR, WR or DY10, separated by commas"
+                    " codes such as XY, AB or AB10, separated by commas"
                 )
         authority_codes = split_codes(authorities)
         for code in authority_codes:
             if not _AUTHORITY_RE.fullmatch(code):
                 raise PostcodeImportError(
                     f"--authorities: {code!r} is not a local authority code; expected codes"
-                    " such as E06000019 (Herefordshire), as in the ONSPD's oslaua column"
+                    " such as E06000019, as in the ONSPD's oslaua column"
                 )
         return cls(frozenset(areas), frozenset(exact), frozenset(authority_codes))
 

@@ -153,13 +153,13 @@ def _check_district(value: Any) -> str:
         return value
     raise PydanticCustomError(
         "lmo_district",
-        'expected the first half of a postcode in capitals, such as "WR11" or "B98"',
+        'expected the first half of a postcode in capitals, such as "XY1" or "XY12"',
     )
 
 
 class PostcodeDistrict(Strict):
     code: Annotated[str, BeforeValidator(_check_district)] = Field(
-        description="The postcode district (the first half of a postcode), such as WR11."
+        description="The postcode district (the first half of a postcode), such as XY1."
     )
     towns: list[str] = Field(
         default_factory=list,

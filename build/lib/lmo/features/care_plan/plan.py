@@ -17,7 +17,8 @@ from lmo.data.references import report_repeated_ids
 from lmo.data.schema import SOURCE_LANGUAGE
 from lmo.features.care_plan.schema import CarePlanFile
 from lmo.site.addresses import page_url
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 from lmo.site.widget_paths import WIDGET_DIR, definition_text, script_files
 
 URL = "care-plan/"

@@ -133,7 +133,7 @@ def handles(text: str) -> Iterator[Hit]:
 # --- postal addresses ------------------------------------------------------------------------
 
 # Outward code (A9, A99, AA9, AA99, A9A, AA9A), then the inward code, whose last two letters
-# are never C, I, K, M, O or V. A lone outward code ("WR5") is a place, not a person.
+# are never C, I, K, M, O or V. A lone outward code ("XY5") is a place, not a person.
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]{0,2}\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])",
     re.IGNORECASE,

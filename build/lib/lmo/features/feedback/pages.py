@@ -17,7 +17,8 @@ from lmo.features.feedback import schema as feedback_schema
 from lmo.features.feedback.charts import Bar, bar_chart
 from lmo.features.feedback.validate import FeedbackData
 from lmo.site.addresses import index_path_for, source_path_for
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 
 SECTION = "feedback-summaries/"
 
@@ -191,6 +192,7 @@ def _facts(
 def feedback_pages(renderer: Renderer, data: FeedbackData) -> list[GeneratedPage]:
     ds = renderer.ctx.ds
     _ = renderer.ctx.translations.gettext
+    ngettext = renderer.ctx.translations.ngettext
     view = FeedbackView(renderer, data)
     summaries = data.summaries
     action_list = data.actions.actions if data.actions else []
@@ -201,12 +203,16 @@ def feedback_pages(renderer: Renderer, data: FeedbackData) -> list[GeneratedPage
             SECTION,
             path=index_path_for(SECTION),
             title=_("What women and families told us"),
-            description=_(
+            description=ngettext(
                 "Summaries of what women and families told the Maternity and Neonatal Voices"
-                " Partnerships, and what was done about it."
+                " Partnership, and what was done about it.",
+                "Summaries of what women and families told the Maternity and Neonatal Voices"
+                " Partnerships, and what was done about it.",
+                len(ds.mnvps),
             ),
             facts=_facts(ds, data.actions, None),
             fb=view,
+            mnvps=len(ds.mnvps),
             summaries=list(reversed(summaries)),
             actions=action_list,
         )
@@ -234,9 +240,12 @@ def feedback_pages(renderer: Renderer, data: FeedbackData) -> list[GeneratedPage
                 url,
                 path=source_path_for(url),
                 title=_("What women told us: %(period)s") % {"period": view.period(summary)},
-                description=_(
+                description=ngettext(
+                    "A summary of the feedback the Maternity and Neonatal Voices Partnership"
+                    " received in %(period)s.",
                     "A summary of the feedback the Maternity and Neonatal Voices Partnerships"
-                    " received in %(period)s."
+                    " received in %(period)s.",
+                    len(summary.mnvps),
                 )
                 % {"period": view.period(summary)},
                 facts=_facts(ds, data.actions, summary),

@@ -70,7 +70,7 @@ class ReviewReport:
             "",
             "No quote is published until you approve it. To approve one, copy its block into",
             "the summary file it names, under the line `quotes:`, then fill in `approved_by`",
-            "with your role and `approved_on` with the day you approved it, such as 2026-11-23.",
+            "with your role and `approved_on` with the day you approved it, such as 2030-01-31.",
             "Run `make feedback` again: approved quotes",
             "are kept as long as the export still holds the same consented comment.",
             "",

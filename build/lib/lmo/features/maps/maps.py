@@ -36,13 +36,13 @@ class MapPoint:
     """One marker: everything it shows is also in the page's list of places. Every field is
     plain text; the script puts it on the page as text."""
 
-    key: str  # unique on the page, such as "hub-kidderminster-hub"
+    key: str  # unique on the page, such as "hub-town-hub"
     lat: float
     lon: float
     kind: str  # hub, birth_setting, place
     number: str  # shown in the marker and matching the list: "3"
     status: str  # available, planned, ...
-    label: str  # accessible name: "3. Kidderminster community hub: community hub, Planned"
+    label: str  # accessible name: "3. Town community hub: community hub, Planned"
     name: str  # the popup's heading
     kind_label: str  # "community hub", in the page's language
     status_label: str  # "Planned: not open yet", in the page's language

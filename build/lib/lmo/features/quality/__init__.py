@@ -16,7 +16,8 @@ from lmo.features.contract import Feature
 from lmo.features.quality.schema import QualityFile, QualityRecord
 from lmo.site.addresses import source_path_for
 from lmo.site.contract import SitePart
-from lmo.site.render import GeneratedPage, Renderer, source_facts
+from lmo.site.facts import source_facts
+from lmo.site.render import GeneratedPage, Renderer
 
 FILE = "quality.yml"
 

@@ -1,0 +1,158 @@
+"""Fonts for the scripts that phones often cannot show well, one table for the whole engine.
+
+A language in this table gets its font, self-hosted from the pinned ``@fontsource``
+package: only the woff2 files of the subsets its script needs, with the font's licence
+beside them, and a stylesheet (``assets/vendor/fonts/<code>.css``) that the theme links
+from that language's pages only. Every other language uses the phone's own fonts and
+loads no font file at all. ``unicode-range`` keeps even a linked font from being fetched
+for Latin text (an English passage, a phone number), and ``font-display: swap`` shows the
+phone's font until the file arrives, so nothing waits for it.
+
+Left out on purpose: Arabic and Persian (every phone ships an Arabic-script Naskh font
+that covers them), Latin-script languages, and scripts that Android and iOS have carried
+for many years, which would only add bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# Where the fonts and their stylesheets go, under the site's assets.
+FONTS_FOLDER = "vendor/fonts"
+
+
+@dataclass(frozen=True)
+class Font:
+    package: str  # the npm package, pinned in package.json
+    family: str
+    script: str  # ISO 15924, to refuse a code that names another script ("ur-Latn")
+    subsets: tuple[str, ...]  # the package's unicode-range subsets the script needs
+    weights: tuple[int, ...]
+    why: str
+    # Nastaliq's letters climb and fall far beyond Latin ones: at the theme's line height
+    # its lines touch.
+    line_height: str | None = None
+
+    @property
+    def folder(self) -> str:
+        return self.package.removeprefix("@fontsource/")
+
+    def file_name(self, subset: str, weight: int) -> str:
+        return f"{self.folder}-{subset}-{weight}-normal.woff2"
+
+
+NASTALIQ = Font(
+    "@fontsource/noto-nastaliq-urdu",
+    "Noto Nastaliq Urdu",
+    "Arab",
+    ("arabic",),
+    # One weight: each is about 160 KB, and bold Urdu text is drawn from it by the browser.
+    (400,),
+    "Urdu is read in Nastaliq; Android has no Nastaliq font and shows Naskh instead",
+    line_height="2",
+)
+NASKH = Font(
+    "@fontsource/noto-naskh-arabic",
+    "Noto Naskh Arabic",
+    "Arab",
+    ("arabic",),
+    (400, 700),
+    "Pashto and Sindhi letters (ټ ډ ړ ښ ګ, ڄ ڃ ڏ ڪ ڻ) are missing from older phones' fonts",
+)
+BENGALI = Font(
+    "@fontsource/noto-sans-bengali",
+    "Noto Sans Bengali",
+    "Beng",
+    ("bengali",),
+    (400, 700),
+    "low-cost and older phones lack Bengali or join its conjuncts wrongly",
+)
+GURMUKHI = Font(
+    "@fontsource/noto-sans-gurmukhi",
+    "Noto Sans Gurmukhi",
+    "Guru",
+    ("gurmukhi",),
+    (400, 700),
+    "low-cost and older phones lack Gurmukhi (Punjabi as written in India and the UK)",
+)
+
+# Language code (or language-script) -> its font.
+FONTS: dict[str, Font] = {
+    "ur": NASTALIQ,
+    # Punjabi in Shahmukhi (Pakistan) is written in Nastaliq too.
+    "pnb": NASTALIQ,
+    "pa-Arab": NASTALIQ,
+    "pa": GURMUKHI,
+    "bn": BENGALI,
+    "ps": NASKH,
+    "sd": NASKH,
+}
+
+_CODE = re.compile(
+    r"^(?P<language>[a-zA-Z]{2,3})(?P<rest>(?:[-_][A-Za-z0-9]{2,8})*)$"
+)
+
+
+def font_for(code: str) -> Font | None:
+    """The font of a language code such as "ur", "ur-PK", "pa-Arab" or "bn_BD", if any."""
+    match = _CODE.fullmatch(code)
+    if match is None:
+        return None
+    language = match["language"].lower()
+    tags = re.split(r"[-_]", match["rest"])[1:]
+    script = next((t.title() for t in tags if len(t) == 4 and t.isalpha()), None)
+    if script is not None and f"{language}-{script}" in FONTS:
+        return FONTS[f"{language}-{script}"]
+    font = FONTS.get(language)
+    if font is None or (script is not None and script != font.script):
+        return None
+    return font
+
+
+def stylesheet_path(code: str) -> str | None:
+    """The page-relative path, under the site's root, of the stylesheet a page in ``code``
+    links, or None when the language uses the phone's fonts."""
+    if font_for(code) is None:
+        return None
+    return f"assets/{FONTS_FOLDER}/{code.replace('_', '-')}.css"
+
+
+def font_files(font: Font) -> list[str]:
+    """The woff2 files of ``font`` that the site carries, relative to the package folder."""
+    return [f"files/{font.file_name(s, w)}" for s in font.subsets for w in font.weights]
+
+
+def unicode_ranges(package_dir: Path) -> dict[str, str]:
+    """Each subset's unicode-range, as the package lists it (``unicode.json``)."""
+    ranges = json.loads((package_dir / "unicode.json").read_text(encoding="utf-8"))
+    return {str(name): str(value) for name, value in ranges.items()}
+
+
+def stylesheet(font: Font, ranges: dict[str, str], version: str) -> str:
+    """The stylesheet of a language that has ``font``: its faces, then the theme's text
+    font. The font files sit in a folder named after the package, beside the stylesheet."""
+    lines = [
+        f"/* {font.family}, from {font.package} {version}, under the SIL Open Font",
+        f"   Licence 1.1 ({font.folder}/LICENSE.txt). Why: {font.why}. */",
+    ]
+    for subset in font.subsets:
+        for weight in font.weights:
+            lines += [
+                "@font-face {",
+                f'  font-family: "{font.family}";',
+                "  font-style: normal;",
+                f"  font-weight: {weight};",
+                "  font-display: swap;",
+                f'  src: url("{font.folder}/{font.file_name(subset, weight)}") format("woff2");',
+                f"  unicode-range: {ranges[subset]};",
+                "}",
+            ]
+    # The theme's text font (Material reads it when its own web font is off); the phone's
+    # fonts follow for every letter outside the font's ranges.
+    lines.append(f':root {{ --md-text-font: "{font.family}"; }}')
+    if font.line_height:
+        lines.append(f".md-typeset, .md-banner__inner {{ line-height: {font.line_height}; }}")
+    return "\n".join(lines) + "\n"
