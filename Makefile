@@ -74,6 +74,9 @@ feedback-example: $(VENV)/.installed  ## regenerate the example's synthetic surv
 	$(PY) scripts/synthetic_feedback.py .feedback-example
 	$(PY) -m lmo feedback .feedback-example
 
+screenshots: deps chromium nginx  ## 360 px screenshots of the example's main pages, English and Urdu, into docs/screenshots/
+	$(PY) scripts/screenshots.py
+
 audit: deps chromium nginx  ## Lighthouse (mobile) on one page of each type, served by nginx; fails below 95/100/100/100
 	$(PY) scripts/audit.py
 
