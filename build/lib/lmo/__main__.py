@@ -1,5 +1,0 @@
-import sys
-
-from lmo.cli import main
-
-sys.exit(main())
