@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from lmo.starter import FRONT_END_PACKAGES
 from tests.sitebuild import REPO, run
+from tests.starter.engine import install_engine
 
 # Words only the worked example has: none may reach another area's site.
 EXAMPLE_WORDS = re.compile(r"Herefordshire|Worcestershire|Evesham|Kidderminster|Redditch|WR11")
@@ -112,28 +113,7 @@ def test_the_front_end_packages_a_site_gets_are_the_engines_own_versions() -> No
 def test_the_installed_engine_alone_builds_another_area(tmp_path: Path) -> None:
     """The engine as a wheel (what `pip install` gives an LMNS), not this checkout: every
     file a site needs from the engine must be in it."""
-    wheels = tmp_path / "wheels"
-    made = run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), "."], REPO
-    )
-    assert made.returncode == 0, made.stderr
-    installed = tmp_path / "installed"
-    wheel = next(wheels.glob("*.whl"))
-    added = run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(installed),
-            str(wheel),
-        ],
-        tmp_path,
-    )
-    assert added.returncode == 0, added.stderr
+    installed = install_engine(tmp_path)
     engine = {"PYTHONPATH": str(installed)}
     made_site = run(
         [
