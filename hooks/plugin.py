@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from pymdownx.slugs import slugify
+
+from lmo.core.slugs import heading_id
 
 # The engine's additions to Material's templates (main.html and partials): searched after
 # the site's own theme_overrides/, so a site can still override them.
@@ -41,7 +42,7 @@ def with_unicode_heading_ids(config: MkDocsConfig) -> None:
     toc = config.mdx_configs.setdefault("toc", {})
     if "toc" not in config.markdown_extensions:
         config.markdown_extensions.append("toc")
-    toc.setdefault("slugify", slugify(case="lower"))
+    toc.setdefault("slugify", heading_id)
 
 
 class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
