@@ -9,6 +9,7 @@ by its id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,15 +111,90 @@ def record_page(_ds: DataSet, record: schema.Record) -> RecordPage:
 # --- listings ----------------------------------------------------------------------------
 
 
+# A change is news on the home page for this long after it was confirmed or took effect (or
+# before it takes effect); after that it is on the changes page and the record's own page only.
+RECENT_DAYS = 90
+# States in which a service she may be relying on is not there: with advice for labour,
+# such a change is urgent however long ago it was confirmed. "closed" is news for
+# RECENT_DAYS only: a unit closed for good is no longer one of her options.
+STOPPED_FOR_NOW = frozenset({"paused", "suspended", "closing"})
+# A state whose change is still ahead of her.
+STILL_TO_COME = frozenset({"planned", "closing"})
+# The home page's groups of changes, in the order shown.
+HOME_CHANGE_GROUPS = ("now", "soon")
+
+
+def is_urgent(status: schema.Status) -> bool:
+    """A service that has stopped, or is about to, and tells her what to do in labour."""
+    advice = status.what_to_do_now
+    return status.state in STOPPED_FOR_NOW and advice is not None and advice.in_labour is not None
+
+
+def affects_her_now(status: schema.Status, today: dt.date, days: int = RECENT_DAYS) -> bool:
+    """Whether a change belongs on the home page on ``today``: not available, not over, and
+    either recent (confirmed, or taking effect, within ``days`` of today), in force across
+    today for a known time, or urgent."""
+    if status.state == "available":
+        return False
+    if status.effective_to is not None and status.effective_to < today:
+        return False  # over: it stays on the changes page
+    window = dt.timedelta(days=days)
+    near = [status.as_of] + [
+        d
+        for d in (status.effective_from, status.effective_to)
+        + (status.new_referrals_close, status.care_ends)
+        if d is not None
+    ]
+    recent = any(today - window <= d <= today + window for d in near)
+    spans_today = (
+        status.effective_from is not None
+        and status.effective_to is not None
+        and status.effective_from <= today <= status.effective_to
+    )
+    return recent or spans_today or is_urgent(status)
+
+
+def change_group(status: schema.Status, today: dt.date) -> str:
+    """"soon" for a change still ahead of her, "now" for one in place."""
+    ahead = status.effective_from is not None and status.effective_from > today
+    return "soon" if ahead or status.state in STILL_TO_COME else "now"
+
+
+@dataclass(frozen=True)
+class HomeChange:
+    collection: str
+    record: schema.Record
+    urgent: bool
+
+
 @dataclass(frozen=True)
 class HomePage:
     name: LocalText
     intro: LocalText
     single_point_of_access: schema.Service
-    changed: tuple[schema.Record, ...]  # every record not simply available, newest first
+    # every record not simply available, as (collection, record), newest first
+    changed: tuple[tuple[str, schema.Record], ...]
     offer: tuple[tuple[str, int], ...]  # (service category, number of services), every one
     sections: frozenset[str]  # the core sections with a page, for the links to them
     mnvps: int  # how many partnerships, so the page says "partnership" for an area with one
+
+    def changes_now(self, today: dt.date) -> tuple[tuple[str, tuple[HomeChange, ...]], ...]:
+        """The changes that affect her on ``today`` (the build's date, which the template
+        has), by group in HOME_CHANGE_GROUPS order, urgent ones first; empty groups left out.
+        A method rather than a field because the page's ``today`` is the renderer's."""
+        now = [
+            HomeChange(c, r, is_urgent(r.status))
+            for c, r in self.changed
+            if affects_her_now(r.status, today)
+        ]
+        groups = []
+        for group in HOME_CHANGE_GROUPS:
+            members = [h for h in now if change_group(h.record.status, today) == group]
+            # sorted() is stable, so within urgency the newest-first order stays.
+            members = sorted(members, key=lambda h: not h.urgent)
+            if members:
+                groups.append((group, tuple(members)))
+        return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -169,9 +245,9 @@ class GlossaryPage:
 
 
 def home_page(ds: DataSet, sections: frozenset[str]) -> HomePage:
-    changed = [r for _, r in ds.records() if r.status.state != "available"]
+    changed = [(c, r) for c, r in ds.records() if r.status.state != "available"]
     # Stable, as the page always was: records changed on the same day keep the data's order.
-    changed.sort(key=lambda r: r.status.as_of, reverse=True)
+    changed.sort(key=lambda cr: cr[1].status.as_of, reverse=True)
     return HomePage(
         name=ds.lmns.name,
         intro=ds.lmns.intro,
