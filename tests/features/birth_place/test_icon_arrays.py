@@ -5,17 +5,18 @@ no style attribute, and every id on the page is used once."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from sitebuild import REPO
+from sitebuild import REPO, build, make_site
 
 from lmo.features.birth_place import icon_arrays
 from lmo.features.birth_place import schema as birth_place_schema
-
-pytestmark = pytest.mark.unit
 
 SETTINGS = {
     "home": "Home birth",
@@ -174,3 +175,66 @@ def test_a_picture_is_small() -> None:
     # Rectangles per block of rows, not a shape per woman: a picture stays under 2 kB
     # (most of it its own ids, which brotli takes down to a few bytes on the page).
     assert max(len(p.svg) for p in every_picture(pictures)) < 2000
+
+
+@pytest.fixture(scope="module")
+def english_and_urdu(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tiny site in English and Urdu, with the project's Urdu catalogue."""
+    site = make_site(tmp_path_factory.mktemp("pictures"), ["en", "ur"])
+    shutil.copytree(REPO / "locales" / "ur", site / "locales" / "ur")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    yield site / "site"
+
+
+def built_pictures(page: Path) -> tuple[BeautifulSoup, dict[str, Tag]]:
+    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    article = html.select_one("article")
+    assert article is not None
+    return html, {svg["aria-labelledby"]: svg for svg in article.select("svg.app-bp__picture")}
+
+
+def placed(svg: Tag, *, mirror: bool = False) -> set[tuple[int, int, int, int]]:
+    """Where the groups' rectangles are (the grid overlay has no x), seen in a mirror if asked."""
+    found = set()
+    for r in svg.find_all("rect", recursive=False):
+        if r.has_attr("x"):
+            x, width = int(r["x"]), int(r["width"])
+            found.add((icon_arrays.WIDTH - x - width if mirror else x, int(r["y"]), width, 0))
+    return found
+
+
+def test_the_built_page_shows_each_picture_with_its_sentence_in_english_and_urdu(
+    english_and_urdu: Path,
+) -> None:
+    found = {}
+    for lang, page in (("en", english_and_urdu), ("ur", english_and_urdu / "ur")):
+        html, pictures = built_pictures(page / "birth-place" / "index.html")
+        assert len(pictures) == 14, lang
+        ids = [t["id"] for t in html.find_all(id=True)]
+        assert len(ids) == len(set(ids)), [i for i, n in Counter(ids).items() if n > 1]
+        for text_id, svg in pictures.items():
+            assert svg["role"] == "img"
+            assert not [t for t in svg.find_all(True) if t.has_attr("style")]
+            caption = html.find(id=text_id)
+            # The name is the picture's own caption, shown on the page, never hidden.
+            assert caption.name == "figcaption" and caption.parent is svg.parent, text_id
+            assert not [p for p in caption.parents if p.has_attr("hidden")], text_id
+            said = numbers_in(caption.get_text())
+            groups = squares_per_group(svg)
+            assert said[0] == 1000, caption.get_text()
+            if text_id.endswith("-ways-text"):
+                assert [groups.get(i, 0) for i in range(3)] == said[1:], (lang, text_id)
+            else:
+                assert groups.get(1, 0) == said[1], (lang, text_id)
+        keys = html.select(".app-bp-pictures .app-bp__key")
+        assert [len(k.select("li")) for k in keys] == [3, 2, 3, 2]
+        assert all(s["aria-hidden"] == "true" for k in keys for s in k.select("svg"))
+        found[lang] = (html, pictures)
+    ur_html, ur_pictures = found["ur"]
+    assert ur_html.find("body")["dir"] == "rtl"
+    home = ur_html.find(id="bp-pic-first_birth-home-ways-text").get_text()
+    assert re.search("[\u0600-\u06ff]", home) and "794" in home, home
+    # The same squares, filled from the right in Urdu.
+    for text_id, svg in found["en"][1].items():
+        assert placed(svg, mirror=True) == placed(ur_pictures[text_id]), text_id
