@@ -15,6 +15,7 @@ from lmo.core.i18n import babel_locale, text_direction
 from lmo.core.labels import N_
 from lmo.data import schema
 from lmo.data.dataset import DataSet
+from lmo.features.birth_place import icon_arrays
 from lmo.features.birth_place import schema as birth_place_schema
 from lmo.site.addresses import page_url, relative_url
 from lmo.site.facts import source_facts
@@ -279,6 +280,18 @@ def birth_place_page(renderer: Renderer, given: BirthPlaceData) -> GeneratedPage
     data = given.figures
     gettext = renderer.ctx.translations.gettext
     renderer.ctx.files[DEFINITION_FILE] = definition_text(definition(renderer, given))
+    # The widget's own sentences, so the page's pictures and her own view say the same.
+    words = widget_words(renderer)
+    picture_words = icon_arrays.Words(
+        lang=renderer.ctx.lang,
+        rtl=renderer.rtl,
+        ways_sentence=words["strings"]["ways_sentence"],
+        moved_sentence=words["strings"]["transfer_sentence"],
+        moved=words["strings"]["moved"],
+        did_not_move=words["strings"]["did_not_move"],
+        settings=words["setting_types"],
+        outcomes=words["outcomes"],
+    )
     return renderer.render_page(
         "birth_place.md.j2",
         URL,
@@ -300,6 +313,7 @@ def birth_place_page(renderer: Renderer, given: BirthPlaceData) -> GeneratedPage
         figures=data,
         parities=birth_place_schema.PARITIES,
         rows={parity: figure_rows(data, parity) for parity in birth_place_schema.PARITIES},
+        pictures=icon_arrays.page_pictures(data, picture_words),
         setting_types=schema.BIRTH_SETTING_TYPES,
         setting_groups=every_type(ds),
         transfer_times={t.setting: t for t in data.transfer_times},
