@@ -252,7 +252,11 @@ def to_bilingual_html(definition: Definition, answers: dict[str, Answer], today:
         "<style>body{font-family:system-ui,sans-serif;margin:1rem;line-height:1.45}"
         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.4rem;"
         "vertical-align:top;text-align:start}tr.section th{background:#e8edee}"
-        ".free{white-space:pre-wrap}.note{font-size:.85em;color:#333;margin:0}</style>\n"
+        ".free{white-space:pre-wrap}.note{font-size:.85em;color:#333;margin:0}"
+        # On A4 a question and its answer stay together and the column headings repeat.
+        "@page{size:A4;margin:15mm}@media print{body{margin:0;font-size:11pt;color:#000}"
+        "thead{display:table-header-group}tr{break-inside:avoid}"
+        "h1,h2,tr.section{break-after:avoid}}</style>\n"
         "</head>\n<body>\n"
         f"<h1>{escape(title)}{local_heading}</h1>\n"
         f"<p>{escape(definition.say('prepared_on', english=True, date=today))}</p>\n"
