@@ -22,7 +22,7 @@ from lmo.config.project import current_language, language_and_path
 from lmo.core.i18n import catalogue_provenance, translations
 from lmo.core.numbers import mark_numbers
 from lmo.session import SESSION
-from lmo.site.chrome import chrome_renderer, page_language, place_after_heading
+from lmo.site.chrome import chrome_renderer, page_language, place_chrome
 from lmo.site.page_head import finished_page, language_homes
 
 
@@ -50,9 +50,10 @@ def on_page_context(
         # A hand-written page: its phone numbers become tap-to-call links and keep their
         # reading order in right-to-left text, as data text does (lmo.core.numbers).
         page.content = str(mark_numbers(page.content or ""))
-    page.content = place_after_heading(
+    page.content = place_chrome(
         page.content or "",
-        chrome.urgent + chrome.translation_notice + chrome.review_notice,
+        chrome.urgent,
+        chrome.translation_notice + chrome.review_notice,
         # The English text of an untranslated page is marked as English for screen readers.
         content_lang=project.default_language if language.untranslated else None,
     )

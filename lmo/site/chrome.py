@@ -200,6 +200,21 @@ def page_language(
     )
 
 
+# Where a page's first answers end (the home page's: how to book, where to give birth): the
+# notices about the page itself (machine translation, review dates) go there rather than
+# before them, so on a phone the first screen still answers her first questions.
+FIRST_ANSWERS_END = "<!-- lmo:first-answers-end -->"
+
+
+def place_chrome(content: str, urgent: str, notices: str, content_lang: str | None = None) -> str:
+    """The urgent contacts straight after the heading; the notices about the page there
+    too, or after the page's first answers when it marks their end."""
+    if FIRST_ANSWERS_END in content:
+        content = content.replace(FIRST_ANSWERS_END, str(notices), 1)
+        return place_after_heading(content, urgent, content_lang)
+    return place_after_heading(content, str(urgent) + str(notices), content_lang)
+
+
 def place_after_heading(content: str, fragment: str, content_lang: str | None = None) -> str:
     """Put a fragment straight after the page's first-level heading, so the heading stays
     first for screen readers and the urgent contacts still come before everything else.

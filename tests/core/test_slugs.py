@@ -26,6 +26,6 @@ def test_a_heading_keeps_its_words(heading: str, expected: str) -> None:
 
 
 def test_an_id_never_holds_a_space_or_markup_characters() -> None:
-    made = heading_id('<b>"Quote" & \'apostrophe\'</b>  two  spaces', "-")
+    made = heading_id("<b>\"Quote\" & 'apostrophe'</b>  two  spaces", "-")
     assert made == "b-quote-apostrophe-b-two-spaces"
     assert not set(made) & set(" <>\"'&")
