@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from birthplace.api import Explorer
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from sitebuild import REPO, copy_data, edit
 
 from lmo.data import schema
@@ -86,6 +86,15 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def figure_cell(td: Tag, kind: str) -> str:
+    """A cell's text after its label, which names the cell's column when the row is a card."""
+    label = td.select_one(".app-table__label")
+    assert label is not None, f"the {kind} cell says what it is on a phone"
+    name = label.extract().get_text(strip=True)
+    assert name, kind
+    return str(td.get_text(" ", strip=True))
+
+
 def test_without_javascript_the_page_has_every_figure_with_its_source(built: Path) -> None:
     for lang_dir in (built, built / "pl"):
         article = soup(lang_dir / "birth-place" / "index.html").select_one("article")
@@ -98,7 +107,10 @@ def test_without_javascript_the_page_has_every_figure_with_its_source(built: Pat
             expected = rows(parity)
             # The rows come in the order the page explains them, each with its figures.
             for tr, outcome in zip(body, birth_place_schema.BIRTH_OUTCOMES, strict=True):
-                cells = [td.get_text(" ", strip=True) for td in tr.select("td")]
+                cells = [
+                    figure_cell(td, kind)
+                    for td, kind in zip(tr.select("td"), (*TYPES, "source"), strict=True)
+                ]
                 numbers = [int(c.split()[0]) for c in cells[:4]]
                 assert numbers == [expected[outcome]["per_1000"][k] for k in TYPES], outcome
                 # Women who planned a labour ward and "moved to a labour ward" went from
