@@ -261,3 +261,38 @@ def test_the_birth_place_tool_by_each_way(example_url: str, tab: Any, way: str) 
     page.locator(".app-bp__handoff-done a").wait_for(timeout=READY_MS)
     note = page.evaluate("() => Object.values(localStorage).join(' ')")
     assert "basen" in note and re.search(r"Nearest to WR11", note), note
+
+
+# --- room for the messages, in every language -----------------------------------------------
+
+START_MESSAGES = {"care-plan/": ("loading", "ready"), "birth-place/": ("loading",)}
+
+
+def test_the_status_line_has_room_for_what_is_said_while_the_tools_start(
+    example_site: Path, example_url: str, page: Any
+) -> None:
+    """At 320 px, in every language: the status line is as tall before the tools start as with
+    each message said while they start, so none of them moves the controls below."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    checked = []
+    for widget, names in START_MESSAGES.items():
+        for built in sorted(example_site.glob(f"**/{widget}index.html")):
+            path = built.parent.relative_to(example_site).as_posix() + "/"
+            page.goto(example_url + path)
+            heights = page.evaluate(
+                """names => {
+                  const status = document.querySelector('.app-plan__status, .app-bp__status');
+                  const list = status.parentElement.querySelector('[data-msg]').parentElement;
+                  const height = () => status.getBoundingClientRect().height;
+                  const result = {empty: height()};
+                  for (const name of names) {
+                    status.textContent = list.querySelector(`[data-msg="${name}"]`).textContent;
+                    result[name] = height();
+                  }
+                  return result;
+                }""",
+                list(names),
+            )
+            assert set(heights.values()) == {heights["empty"]}, (path, heights)
+            checked.append(path)
+    assert len(checked) >= 2 * 5, checked
