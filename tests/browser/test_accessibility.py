@@ -1,5 +1,6 @@
-"""axe-core (WCAG 2.2 A/AA tags) and no sideways scrolling at 320 px, on every page of the
-example site in every language, in Debian's Chromium."""
+"""axe-core (WCAG 2.2 A/AA tags) at a 320 px phone's width and at a 1280 px desktop's, and no
+sideways scrolling at 320 px, on every page of the example site in every language, in
+Debian's Chromium."""
 
 from __future__ import annotations
 
@@ -21,7 +22,13 @@ def test_the_sweep_covers_every_page_in_every_language(swept: SweepResult) -> No
         assert sum(p.startswith(lang) for p in swept.pages) > 100
 
 
-def test_every_page_has_no_axe_violations(swept: SweepResult) -> None:
+def test_axe_checks_every_page_at_a_phone_width_and_at_a_desktop_width(
+    swept: SweepResult,
+) -> None:
+    assert swept.checked == {320: len(swept.pages), 1280: len(swept.pages)}
+
+
+def test_every_page_has_no_axe_violations_at_either_width(swept: SweepResult) -> None:
     assert swept.violations == {}, "\n".join(f"{k}:\n{v}" for k, v in swept.violations.items())
 
 

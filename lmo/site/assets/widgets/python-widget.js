@@ -99,14 +99,20 @@
   }
   // A widget's worker with the page's progress bar and messages: "loading" when it first
   // starts, "failed" (and a fresh start next time) when it cannot. Starts on her first
-  // focus inside ``area``.
+  // focus inside ``area``. The page keeps the space of the progress bar and the status line
+  // from the first paint (app.css), so starting never moves the control she is pressing.
+  // A call made while the tools start waits for them and then runs: the press that starts
+  // the tools is the one she meant, and it is never dropped.
   function widget(options) {
     var box = options.progressBox;
+    var waiting = 0;
     var connection = connect(options.script, options.definition, options.factory, {
       progress: function (percent) { options.progressBar.value = percent; },
       ready: function () {
         box.hidden = true;
-        if (options.readyMessage) options.say(options.readyMessage);
+        // With her action about to run, its own message follows at once: "ready" would
+        // only be announced and overwritten.
+        if (options.readyMessage && !waiting) options.say(options.readyMessage);
       },
       failed: function () {
         box.hidden = true;
@@ -132,7 +138,11 @@
       start: start,
       call: function () {
         var args = arguments;
-        return start().then(function () { return connection.call.apply(null, args); });
+        waiting += 1;
+        var started = start();
+        function done() { waiting -= 1; }
+        started.then(done, done);
+        return started.then(function () { return connection.call.apply(null, args); });
       },
     };
   }
