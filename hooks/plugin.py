@@ -20,7 +20,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from lmo.core.paths import PACKAGE_ROOT, TOOL_ROOT
 from lmo.core.slugs import heading_id
+from lmo.session import SESSION
 
 # The engine's additions to Material's templates (main.html and partials): searched after
 # the site's own theme_overrides/, so a site can still override them.
@@ -77,6 +79,18 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         return add_page_chrome.on_post_template(output_content, template_name, config)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """`mkdocs serve` rebuilds when the data, the catalogues or (in a checkout of the
+        engine) the engine itself change: a site's mkdocs.yml needs no watch list."""
+        project = SESSION.project(config)
+        folders = [project.data_dir, project.locales_dir]
+        if (TOOL_ROOT / "pyproject.toml").exists():
+            folders += [PACKAGE_ROOT, Path(__file__).parent]
+        for folder in folders:
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     @event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here
     def on_post_build(self, *, config: MkDocsConfig) -> None:
