@@ -91,7 +91,11 @@ def reach(page: Any, way: str, selector: str) -> None:
 
 def type_into(page: Any, way: str, selector: str, text: str) -> None:
     reach(page, way, selector)
-    page.keyboard.type(text)
+    if way == "tap":
+        # A phone's on-screen keyboard gives words as text input, not key by key.
+        page.keyboard.insert_text(text)
+    else:
+        page.keyboard.type(text)
 
 
 def choose_file(page: Any, way: str, selector: str, file: Path) -> None:
