@@ -12,9 +12,9 @@ The sentence is visible text (the page puts it in the figure's caption) and name
 attribute, which the pages' Content-Security-Policy refuses. The same counts always make the
 same markup, byte for byte.
 
-The look is that of the widget's pictures (widgets/birthplace/birthplace/pictures.py), so a
-woman who opens her own view sees the same picture language. That module runs in her browser
-and cannot import this package, hence the two small copies.
+The grid, colours, textures and the cutting of each group into rectangles are the widget's
+own (widgets/birthplace/birthplace/pictures.py, installed with the engine), so the page and
+her own view draw the same picture language from one definition.
 """
 
 from __future__ import annotations
@@ -22,62 +22,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from birthplace.pictures import CELL, COLUMNS, FILLS, ROWS, TEXTURES, blocks, texture
 from markupsafe import Markup, escape
 
 from lmo.core.i18n import number
 from lmo.features.birth_place import schema as birth_place_schema
 
-COLUMNS = 40
-ROWS = 25
-CELL = 10
 TOTAL = COLUMNS * ROWS
 WIDTH = COLUMNS * CELL
 HEIGHT = ROWS * CELL
-# At least 4.5:1 against white (more than the 3:1 WCAG 1.4.11 asks of graphics), so every
-# group's edge is seen; the groups after the first also carry a white texture, so they are
-# told apart without colour.
-FILLS = ("#1d4e89", "#9c3d00", "#5a2d82", "#1f6b3a")
-TEXTURES = ("", "stripes", "dots", "checks")
 # Settings a woman can move from to a labour ward: from a labour ward, "moving" means to
 # another one, which the table says in words and a picture of "moved" would not.
 MOVE_FROM = tuple(k for k in birth_place_schema.PerThousand.model_fields if k != "obstetric_unit")
-
-
-def _marks(kind: str) -> str:
-    if kind == "stripes":
-        return '<path d="M0 8L8 0" stroke="#fff" stroke-width="1.6"/>'
-    if kind == "dots":
-        return '<circle cx="4" cy="4" r="1.6" fill="#fff"/>'
-    return '<path d="M0 4H8M4 0V8" stroke="#fff" stroke-width="1.2"/>'
 
 
 def _fill(index: int, pattern_id: str) -> tuple[str, str]:
     """The definitions and the fill of group ``index``: plain for the first, textured after."""
     if index == 0:
         return "", FILLS[0]
-    pattern = (
-        f'<pattern id="{pattern_id}" width="8" height="8" patternUnits="userSpaceOnUse">'
-        f'<rect width="8" height="8" fill="{FILLS[index]}"/>{_marks(TEXTURES[index])}</pattern>'
-    )
-    return pattern, f"url(#{pattern_id})"
-
-
-def blocks(start: int, count: int) -> list[tuple[int, int, int, int]]:
-    """Rectangles (column, row, width, height in cells) covering the cells from ``start`` to
-    ``start + count``, filled row by row: a handful of rectangles however many icons."""
-    rects = []
-    end = start + count
-    while start < end:
-        row, column = divmod(start, COLUMNS)
-        if column == 0 and end - start >= COLUMNS:
-            rows = (end - start) // COLUMNS
-            rects.append((0, row, COLUMNS, rows))
-            start += rows * COLUMNS
-        else:
-            width = min(COLUMNS - column, end - start)
-            rects.append((column, row, width, 1))
-            start += width
-    return rects
+    return texture(TEXTURES[index], pattern_id, FILLS[index]), f"url(#{pattern_id})"
 
 
 def draw(picture_id: str, counts: Sequence[int], labelled_by: str, *, rtl: bool) -> Markup:

@@ -19,7 +19,7 @@ FILLS = ("#1d4e89", "#9c3d00", "#5a2d82", "#1f6b3a")
 TEXTURES = ("", "stripes", "dots", "checks")
 
 
-def _texture(kind: str, pattern_id: str, colour: str) -> str:
+def texture(kind: str, pattern_id: str, colour: str) -> str:
     if kind == "stripes":
         marks = '<path d="M0 8L8 0" stroke="#fff" stroke-width="1.6"/>'
     elif kind == "dots":
@@ -32,7 +32,7 @@ def _texture(kind: str, pattern_id: str, colour: str) -> str:
     )
 
 
-def _block(start: int, count: int) -> list[tuple[int, int, int, int]]:
+def blocks(start: int, count: int) -> list[tuple[int, int, int, int]]:
     """Rectangles (column, row, width, height in cells) covering cells start..start+count,
     filled row by row."""
     rects = []
@@ -59,7 +59,7 @@ def icon_array(picture_id: str, counts: list[int], labelled_by: str) -> str:
         raise ValueError(f"at most {len(FILLS)} groups in one picture")
     pid = escape(picture_id)
     defs = [
-        _texture(TEXTURES[i], f"{pid}-t{i}", FILLS[i]) for i in range(1, len(counts)) if counts[i]
+        texture(TEXTURES[i], f"{pid}-t{i}", FILLS[i]) for i in range(1, len(counts)) if counts[i]
     ]
     defs.append(
         f'<pattern id="{pid}-grid" width="{CELL}" height="{CELL}" patternUnits="userSpaceOnUse">'
@@ -69,7 +69,7 @@ def icon_array(picture_id: str, counts: list[int], labelled_by: str) -> str:
     start = 0
     for i, count in enumerate(counts):
         fill = FILLS[0] if i == 0 else f"url(#{pid}-t{i})"
-        for column, row, width, height in _block(start, count):
+        for column, row, width, height in blocks(start, count):
             shapes.append(
                 f'<rect x="{column * CELL}" y="{row * CELL}" width="{width * CELL}"'
                 f' height="{height * CELL}" fill="{fill}"/>'
@@ -90,7 +90,7 @@ def legend_swatch(picture_id: str, index: int) -> str:
     if index == 0:
         defs, fill = "", FILLS[0]
     else:
-        defs, fill = _texture(TEXTURES[index], pattern_id, FILLS[index]), f"url(#{pattern_id})"
+        defs, fill = texture(TEXTURES[index], pattern_id, FILLS[index]), f"url(#{pattern_id})"
     return (
         '<svg class="app-bp__swatch" width="16" height="16" viewBox="0 0 16 16"'
         f' aria-hidden="true" focusable="false"><defs>{defs}</defs>'
