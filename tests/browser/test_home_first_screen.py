@@ -5,6 +5,7 @@ the changes it lists are the ones that affect her now, never the 2018 plan's old
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -125,6 +126,8 @@ def test_the_home_page_lists_only_the_changes_that_affect_her_now(
     assert missing == []
     # Every other change is one tap away.
     phone.locator(".app-home-changes__all a").click()
-    assert phone.url.endswith(lang + "changes/")
+    # The address changes when the new page is committed, before it is parsed: wait for the
+    # page itself, or the count below may look at a page with nothing in it yet.
+    phone.wait_for_url(re.compile(re.escape(lang + "changes/") + "$"), wait_until="load")
     for c, r in old:
         assert phone.locator(f"article a[href$='{page_url(c, r.id)}']").count() > 0

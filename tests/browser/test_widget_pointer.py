@@ -28,11 +28,21 @@ READY_MS = 120_000
 WAYS = ("click", "tap", "keyboard")
 # The browser's own count of layout shifts, kept from the first paint (an init script runs
 # outside the page's Content-Security-Policy, as axe does).
-SHIFT_OBSERVER = """
+SHIFT_OBSERVER = r"""
 window.lmoShifts = [];
 new PerformanceObserver(list => {
   for (const entry of list.getEntries()) {
-    window.lmoShifts.push({at: entry.startTime, value: entry.value});
+    // What moved, from where to where: a failure names the element, not just a number.
+    const moved = entry.sources.map(s => {
+      const node = s.node;
+      const name = !node ? "(gone)" : node.nodeType === 1
+        ? node.tagName.toLowerCase() + (node.id ? "#" + node.id : "") +
+          (node.className ? "." + String(node.className).trim().replace(/\s+/g, ".") : "")
+        : "text " + JSON.stringify((node.textContent || "").trim().slice(0, 40));
+      const r = rect => `${rect.x},${rect.y} ${rect.width}x${rect.height}`;
+      return `${name} ${r(s.previousRect)} -> ${r(s.currentRect)}`;
+    });
+    window.lmoShifts.push({at: entry.startTime, value: entry.value, moved});
   }
 }).observe({type: "layout-shift", buffered: true});
 """
@@ -130,9 +140,14 @@ def now(page: Any) -> float:
     return float(page.evaluate("performance.now()"))
 
 
-def shifts_since(page: Any, since: float) -> list[float]:
+def shifts_since(page: Any, since: float) -> list[str]:
+    """Each layout shift since ``since``: its size and what moved (empty when nothing did)."""
     return list(
-        page.evaluate("since => lmoShifts.filter(s => s.at >= since).map(s => s.value)", since)
+        page.evaluate(
+            "since => lmoShifts.filter(s => s.at >= since)"
+            ".map(s => `${s.value}: ${s.moved.join('; ')}`)",
+            since,
+        )
     )
 
 
