@@ -5,12 +5,14 @@ lmo.features.contract)."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lmo.delivery.pyodide_runtime import copy_runtime, pyodide_version
+from lmo.delivery.pyodide_stdlib import STDLIB_NAME, widget_imports
 from lmo.delivery.widget_wheel import build_wheel
 from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, Widget, page_paths
 
@@ -35,7 +37,8 @@ class Installed:
     # path is the one that must allow it.
     wasm_paths: tuple[str, ...]
     # Where the runtime is, and a name for it that changes only with the Pyodide version
-    # (the service worker keeps it across builds of the site).
+    # and the trimmed standard library (the service worker keeps it across builds of the
+    # site, so a widget that starts importing a new module must not meet an old copy).
     runtime_path: str
     runtime_cache: str
 
@@ -48,7 +51,11 @@ def install_widgets(
     present = [w for w in widgets if (site_dir / w.definition).is_file()]
     if not present:
         return None
-    written = copy_runtime(modules_root, site_dir / PYODIDE_DIR)
+    imports = sorted(
+        {name for w in present for name in widget_imports(widget_source(w.package) / w.package)}
+    )
+    written = copy_runtime(modules_root, site_dir / PYODIDE_DIR, imports)
+    stdlib = hashlib.sha256((site_dir / PYODIDE_DIR / STDLIB_NAME).read_bytes()).hexdigest()
     for widget in present:
         written.append(
             build_wheel(
@@ -64,5 +71,5 @@ def install_widgets(
         files=written,
         wasm_paths=(*pages, WIDGET_DIR, PYODIDE_DIR),
         runtime_path=PYODIDE_DIR,
-        runtime_cache=f"lmo-pyodide-{pyodide_version(modules_root)}",
+        runtime_cache=f"lmo-pyodide-{pyodide_version(modules_root)}-{stdlib[:12]}",
     )

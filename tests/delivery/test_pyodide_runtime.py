@@ -139,8 +139,20 @@ def test_copy_runtime_copies_exactly_the_runtime_files(
 
     assert copied == [target / name for name in RUNTIME_FILES]
     assert sorted(path.name for path in target.iterdir()) == sorted(RUNTIME_FILES)
-    for name in RUNTIME_FILES:
+    for name in ("pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm"):
         assert (target / name).read_bytes() == (pyodide_installed / name).read_bytes()
+    # The lock keeps the ABI the runtime checks it against, and lists no package.
+    lock = json.loads((target / "pyodide-lock.json").read_text())
+    full_lock = json.loads((pyodide_installed / "pyodide-lock.json").read_text())
+    assert lock == {"info": full_lock["info"], "packages": {}}
+    # The standard library keeps Pyodide's bootstrap and what it imports, and drops what
+    # nothing imports (the test runner, the debugger), so it is much smaller.
+    with zipfile.ZipFile(target / "python_stdlib.zip") as trimmed:
+        kept = set(trimmed.namelist())
+    assert {"_pyodide/_base.py", "pyodide/ffi/__init__.py", "encodings/utf_8.py"} <= kept
+    assert {"doctest.py", "unittest/__init__.py", "pdb.py"}.isdisjoint(kept)
+    full = (pyodide_installed / "python_stdlib.zip").stat().st_size
+    assert (target / "python_stdlib.zip").stat().st_size < full * 0.6
 
     # A second copy of unchanged files leaves them alone, so live reload stays quiet.
     for path in copied:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sitebuild import REPO
 
+from lmo.delivery.pyodide_stdlib import widget_imports, write_trimmed_stdlib
 from lmo.delivery.widget_wheel import build_wheel
 from lmo.features import discover
 from lmo.site.widget_paths import Widget
@@ -36,8 +37,14 @@ def test_the_widget_tests_pass_inside_pyodide(widget: Widget, tmp_path: Path) ->
     if node is None or not (REPO / "node_modules" / "pyodide").is_dir():
         pytest.fail("needs Node.js and node_modules/pyodide: run `make test` (it runs npm ci)")
     wheel = build_wheel(source, widget.package, widget.package, widget.version, tmp_path)
+    # The standard library the site serves to this widget alone, trimmed to its imports.
+    stdlib = write_trimmed_stdlib(
+        REPO / "node_modules" / "pyodide" / "python_stdlib.zip",
+        widget_imports(source / widget.package),
+        tmp_path / "python_stdlib.zip",
+    )
     result = subprocess.run(
-        [node, str(RUNNER), str(wheel), *map(str, tests)],
+        [node, str(RUNNER), "--stdlib", str(stdlib), str(wheel), *map(str, tests)],
         cwd=REPO,
         capture_output=True,
         text=True,

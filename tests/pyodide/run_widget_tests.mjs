@@ -1,7 +1,10 @@
 // Runs a widget's portable tests inside Pyodide, on the same wheel the browser gets.
 //
-//   node tests/pyodide/run_widget_tests.mjs <wheel> <test_file.py> [<test_file.py> ...]
+//   node tests/pyodide/run_widget_tests.mjs [--stdlib <zip>] <wheel> <test_file.py> [...]
 //
+// With --stdlib, Python's standard library is that zip instead of Pyodide's full one: the
+// trimmed library the site serves (lmo/delivery/pyodide_stdlib.py), so a module the widget
+// needs and the trimming left out fails a test here.
 // The test files are plain Python: functions named test_* that take no arguments and use
 // plain assert, so the same files run under pytest on CPython. Prints one line per test
 // (PASS name / FAIL name: error, then the traceback indented) and a summary line; exits 1
@@ -15,14 +18,22 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const USAGE = "usage: node tests/pyodide/run_widget_tests.mjs <wheel> <test_file.py> [...]";
+const USAGE =
+  "usage: node tests/pyodide/run_widget_tests.mjs [--stdlib <zip>] <wheel> <test_file.py> [...]";
 
 function die(message) {
   console.error(message);
   process.exit(2);
 }
 
-const [wheelPath, ...testPaths] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+let stdLibURL;
+if (argv[0] === "--stdlib") {
+  stdLibURL = argv[1];
+  argv.splice(0, 2);
+  if (!stdLibURL) die(USAGE);
+}
+const [wheelPath, ...testPaths] = argv;
 if (!wheelPath || testPaths.length === 0) die(USAGE);
 if (!wheelPath.endsWith(".whl")) die(`not a wheel: ${wheelPath}\n${USAGE}`);
 
@@ -72,6 +83,7 @@ try {
     indexURL,
     // Package files are looked up next to the runtime, never on the CDN.
     packageBaseUrl: indexURL,
+    ...(stdLibURL ? { stdLibURL: path.resolve(stdLibURL) } : {}),
     stdout: (line) => console.log(line),
     stderr: (line) => console.error(line),
   });

@@ -21,14 +21,18 @@ function fetchOk(url, what, read) {
 
 async function start(settings) {
   progress(5, "runtime");
+  // The widget's own files are small: asked for at once, they arrive while the runtime
+  // downloads instead of after it.
+  const files = Promise.all([
+    fetchOk(settings.wheel, "wheel", function (r) { return r.arrayBuffer(); }),
+    fetchOk(settings.definition, "definition", function (r) { return r.text(); }),
+  ]);
+  files.catch(function () { /* reported when awaited below */ });
   importScripts(settings.pyodide + "pyodide.js");
   progress(15, "runtime");
   const pyodide = await self.loadPyodide({ indexURL: settings.pyodide });
   progress(75, "widget");
-  const [wheel, definition] = await Promise.all([
-    fetchOk(settings.wheel, "wheel", function (r) { return r.arrayBuffer(); }),
-    fetchOk(settings.definition, "definition", function (r) { return r.text(); }),
-  ]);
+  const [wheel, definition] = await files;
   pyodide.unpackArchive(wheel, "wheel");
   progress(90, "widget");
   const dot = settings.factory.lastIndexOf(".");
