@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,19 @@ from harness import (
     is_csp_violation,
     serve_like_production,
 )
+from sweep import SweepResult, sweep
+
+SWEEP_TESTS = "tests/browser/test_accessibility.py::"
+SWEEP_WANTED = pytest.StashKey[bool]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The accessibility sweep (every page, two widths) is the longest part of the suite and
+    # keeps its own browser busy; it starts with the first browser test and runs beside the
+    # rest of the suite, and its tests, which only read its results, run last.
+    sweep_tests = [item for item in items if item.nodeid.startswith(SWEEP_TESTS)]
+    config.stash[SWEEP_WANTED] = bool(sweep_tests)
+    items[:] = [item for item in items if not item.nodeid.startswith(SWEEP_TESTS)] + sweep_tests
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +64,28 @@ def example_url(example_site: Path) -> Iterator[str]:
         pytest.fail("browser tests need Debian's nginx with brotli_static: run `make test`")
     with serve_like_production(example_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def background_sweep(example_site: Path, example_url: str) -> Future[SweepResult]:
+    """The sweep of the example, running in a thread of its own (with its own Chromium)."""
+    outcome: Future[SweepResult] = Future()
+
+    def run() -> None:
+        try:
+            outcome.set_result(sweep(example_site, example_url))
+        except BaseException as error:  # handed to the tests that read the result
+            outcome.set_exception(error)
+
+    # A daemon: an interrupted run does not wait for the sweep to finish.
+    threading.Thread(target=run, name="axe-sweep", daemon=True).start()
+    return outcome
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_the_sweep_early(request: pytest.FixtureRequest) -> None:
+    if request.config.stash.get(SWEEP_WANTED, False):
+        request.getfixturevalue("background_sweep")
 
 
 @pytest.fixture

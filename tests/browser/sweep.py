@@ -5,14 +5,22 @@ Pages are visited two at a time (the machine has two cores); axe takes about a s
 page, so one sweep instead of one per check keeps the suite inside its time budget. Each
 page is loaded once per width: what fails at one width can pass at the other (side
 navigation appears only on a wide screen, and its links' targets are measured there).
+
+axe's "preload" fetches and parses every stylesheet again for one rule only,
+css-orientation-lock (WCAG 1.3.4), and took half of each run. That rule reads the
+stylesheets, so it runs once for each different set of stylesheets a page links (with
+preload), and the per-page runs leave preload off: every other rule still runs on every
+page at both widths.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from harness import (
     AXE_SCRIPT,
@@ -41,6 +49,10 @@ class SweepResult:
     csp_violations: list[str] = field(default_factory=list)
     # Requests to the site itself that failed or were answered 4xx/5xx, as "page: url status".
     failed_requests: list[str] = field(default_factory=list)
+    # One page for each different set of stylesheets, where css-orientation-lock ran.
+    stylesheet_sets: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # The pages where it did run, with preload.
+    stylesheet_checked: list[str] = field(default_factory=list)
 
 
 # Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
@@ -49,6 +61,12 @@ class SweepResult:
 EXPECTED_MISSING: dict[str, str] = {
     "changes/sitemap.xml": "Material looks for a sitemap beside the changes page's feed links",
 }
+
+
+# The theme's search index is not fetched: the theme builds the search engine from it on
+# every page load, which took a fifth of the sweep's processor time, and nothing axe checks
+# depends on it (the search dialog is closed). The search tests (test_search*.py) use it.
+NOT_FETCHED = "search/search_index.json"
 
 
 def every_page(site: Path) -> list[str]:
@@ -61,17 +79,39 @@ def at_width(path: str, viewport: dict[str, int]) -> str:
     return f"{path} at {viewport['width']} px"
 
 
-async def _axe(page: Any) -> list[dict[str, Any]]:
-    options = {
+STYLESHEET_RULE = "css-orientation-lock"
+
+
+def stylesheets(site: Path, path: str) -> tuple[str, ...]:
+    """The stylesheets a page links, as addresses under the site's root (what STYLESHEET_RULE
+    reads); a page may link them relatively or from the root (the 404 page)."""
+    file = site / path if path.endswith(".html") else site / path / "index.html"
+    links = re.findall(
+        r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"', file.read_text(encoding="utf-8")
+    )
+    page = "/" + path
+    # From the first "assets/" on, which is the same whichever way the page linked it.
+    return tuple(sorted(re.sub(r"^.*?/assets/", "assets/", urljoin(page, href)) for href in links))
+
+
+async def _axe(page: Any, *, stylesheet_rule: bool = False) -> list[dict[str, Any]]:
+    rules = {rule: {"enabled": False} for rule in DISABLED_AXE_RULES}
+    options: dict[str, Any] = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
-        "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
+        "rules": rules,
         "resultTypes": ["violations"],
+        "preload": False,
     }
+    if stylesheet_rule:
+        options["runOnly"] = {"type": "rule", "values": [STYLESHEET_RULE]}
+        options["preload"] = True
     found = await page.evaluate("options => axe.run(document, options)", options)
     return list(found["violations"])
 
 
-async def _check(page: Any, base_url: str, path: str, result: SweepResult) -> None:
+async def _check(
+    page: Any, base_url: str, path: str, result: SweepResult, stylesheet_rule: bool
+) -> None:
     for viewport in WIDTHS:
         # A fresh load at each width, as a woman on that screen gets it: widening a page
         # loaded at the phone's width hid a side-navigation target-size failure that a
@@ -85,6 +125,9 @@ async def _check(page: Any, base_url: str, path: str, result: SweepResult) -> No
             if overflow > 0:
                 result.overflow[path] = overflow
         violations = await _axe(page)
+        if stylesheet_rule and viewport is PHONE:
+            violations += await _axe(page, stylesheet_rule=True)
+            result.stylesheet_checked.append(path)
         result.checked[viewport["width"]] = result.checked.get(viewport["width"], 0) + 1
         if violations:
             result.violations[at_width(path, viewport)] = describe(violations)
@@ -94,6 +137,9 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
     from playwright.async_api import async_playwright
 
     result = SweepResult(pages=every_page(site))
+    for path in result.pages:
+        result.stylesheet_sets.setdefault(stylesheets(site, path), path)
+    stylesheet_pages = set(result.stylesheet_sets.values())
     queue: asyncio.Queue[str] = asyncio.Queue()
     for path in result.pages:
         queue.put_nowait(path)
@@ -104,6 +150,7 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
             context = await browser.new_context(viewport=PHONE)
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
+            await context.route(f"**/{NOT_FETCHED}", lambda route: route.abort())
             page = await context.new_page()
             page.on(
                 "console",
@@ -134,12 +181,13 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
                 "requestfailed",
                 lambda request: (
                     None
-                    if "ERR_ABORTED" in str(request.failure)
+                    if "ERR_ABORTED" in str(request.failure) or request.url.endswith(NOT_FETCHED)
                     else note_failure(request.url, str(request.failure))
                 ),
             )
             while not queue.empty():
-                await _check(page, base_url, queue.get_nowait(), result)
+                path = queue.get_nowait()
+                await _check(page, base_url, path, result, path in stylesheet_pages)
             await context.close()
 
         await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))

@@ -4,16 +4,18 @@ Debian's Chromium."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from harness import DISABLED_AXE_RULES
-from sweep import EXPECTED_MISSING, SweepResult, sweep
+from sweep import EXPECTED_MISSING, SweepResult, stylesheets
 
 
 @pytest.fixture(scope="module")
-def swept(example_site: Path, example_url: str) -> SweepResult:
-    return sweep(example_site, example_url)
+def swept(background_sweep: Future[SweepResult]) -> SweepResult:
+    # Started with the first browser test (conftest.py); these tests run last.
+    return background_sweep.result()
 
 
 def test_the_sweep_covers_every_page_in_every_language(swept: SweepResult) -> None:
@@ -26,6 +28,16 @@ def test_axe_checks_every_page_at_a_phone_width_and_at_a_desktop_width(
     swept: SweepResult,
 ) -> None:
     assert swept.checked == {320: len(swept.pages), 1280: len(swept.pages)}
+
+
+def test_the_stylesheet_rule_ran_for_every_set_of_stylesheets(
+    swept: SweepResult, example_site: Path
+) -> None:
+    # css-orientation-lock reads stylesheets only, so once per different set is every page.
+    every_set = {stylesheets(example_site, path) for path in swept.pages}
+    assert len(every_set) >= 3  # plain pages, map pages, pages with a script's font
+    checked = {stylesheets(example_site, path) for path in swept.stylesheet_checked}
+    assert checked == every_set
 
 
 def test_every_page_has_no_axe_violations_at_either_width(swept: SweepResult) -> None:
