@@ -23,7 +23,7 @@ from lmo.core.i18n import catalogue_provenance, translations
 from lmo.core.numbers import mark_numbers
 from lmo.session import SESSION
 from lmo.site.chrome import chrome_renderer, page_language, place_chrome
-from lmo.site.page_head import finished_page, language_homes
+from lmo.site.page_head import NOT_FOUND_PAGE, finished_page, language_homes
 
 
 def on_page_context(
@@ -67,9 +67,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return finished_page(output, None if lang == project.default_language else lang)
 
 
-NOT_FOUND_PAGE = "404.html"
-
-
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
@@ -86,5 +83,9 @@ def on_template_context(
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == NOT_FOUND_PAGE:
-        return finished_page(output_content)
+        finished = finished_page(output_content)
+        project = SESSION.project(config)
+        if current_language(config, project) == project.default_language:
+            SESSION.not_found_page = finished
+        return finished
     return output_content

@@ -25,6 +25,7 @@ from lmo.delivery.search_split import split_search_index
 from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
 from lmo.session import SESSION
+from lmo.site.page_head import NOT_FOUND_PAGE
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
 
@@ -45,6 +46,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     project = SESSION.project(config)
     site_dir = Path(config.site_dir)
+    if SESSION.not_found_page is not None:
+        # One 404 page for the whole site, in its default language (see SiteSession).
+        (site_dir / NOT_FOUND_PAGE).write_text(SESSION.not_found_page, encoding="utf-8")
+        SESSION.not_found_page = None
     search_entries = split_search_index(site_dir, list(project.languages))
     widgets = install_widgets(
         site_dir,

@@ -49,6 +49,9 @@ class SiteSession:
     serving: bool = False
     projects: dict[tuple[str, str], Project] = field(default_factory=dict)
     checks: dict[str, Checked] = field(default_factory=dict)
+    # The site's one 404 page as the default language's build wrote it: each language's
+    # build writes the same file, and the last (not the default) would otherwise stay.
+    not_found_page: str | None = None
 
     def start(self, command: str) -> None:
         self.serving = command == "serve"

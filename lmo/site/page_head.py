@@ -42,6 +42,9 @@ _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang=
 _THEME_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">')
 
 
+# The site's one "page not found" page (MkDocs' name for it, which hosts look for).
+NOT_FOUND_PAGE = "404.html"
+
 def with_theme_script_deferred(html: str) -> str:
     return _THEME_SCRIPT.sub(r'<script defer src="\1">', html)
 
