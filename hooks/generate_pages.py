@@ -32,7 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         project = SESSION.project(config)
     except ConfigFileError as error:
         raise PluginError(f"the site was not built: fix mkdocs.yml\n{error}") from None
-    result, report = SESSION.check_and_generate(project)
+    # mkdocs-static-i18n builds each other language inside the first build, with this event
+    # again: the pages were checked and written moments ago.
+    i18n = config.plugins.get("i18n")
+    same_build = i18n is not None and getattr(i18n, "building", False)
+    result, report = SESSION.check_and_generate(project, same_build=same_build)
     strict = strict_from_environment()
     problems_text = "\n".join(str(p) for p in result.problems)
     if result.failed(strict):

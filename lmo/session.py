@@ -66,12 +66,18 @@ class SiteSession:
         self.projects = {key: project_from_mkdocs_config(config)}
         return self.projects[key]
 
-    def check_and_generate(self, project: Project) -> tuple[CheckResult, WriteReport | None]:
+    def check_and_generate(
+        self, project: Project, *, same_build: bool = False
+    ) -> tuple[CheckResult, WriteReport | None]:
         """Check and write the pages, unless nothing changed since the last time (then the
-        last result, and no report: nothing was written)."""
+        last result, and no report: nothing was written). ``same_build``: another language
+        of the build that checked them, which takes that result without looking at every
+        file again (a change made meanwhile is seen by the next build)."""
         key = str(project.content_dir)
-        before = inputs_fingerprint(project)
         cached = self.checks.get(key)
+        if same_build and cached is not None:
+            return cached.result, None
+        before = inputs_fingerprint(project)
         if cached is not None and cached.fingerprint == before:
             return cached.result, None
         result, report = check_and_generate(project)

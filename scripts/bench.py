@@ -5,8 +5,10 @@ Prints numbers; asserts nothing (tests never assert wall-clock times).
 Scenarios, each built three times (the median is reported):
 - example: the repository's example site;
 - large: the example multiplied to about 70 hubs, 40 birth settings and 500 services;
-- plain-*: the same Markdown pages as each scenario, built by MkDocs without our hooks, so
-  the ratio shows what the data pipeline (checking, rendering, page chrome) adds;
+- plain-*: the same pages as each scenario (the Markdown the lmo plugin wrote, in every
+  language), built by MkDocs, Material, mkdocs-static-i18n and search without the lmo plugin
+  and the site's theme additions, so the ratio shows what our pipeline (checking, rendering,
+  page chrome, delivery) adds;
 - feedback: 'make feedback' over a synthetic export of 100,000 responses (60,000 in a Google
   Forms CSV, 40,000 in a Microsoft Forms workbook), from reading to written summaries
   (goal: under 10 s). Each run is a whole `python -m lmo feedback` process, so the time
@@ -15,6 +17,7 @@ Scenarios, each built three times (the median is reported):
 
 from __future__ import annotations
 
+import argparse
 import copy
 import gzip
 import os
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +39,19 @@ REPO = Path(__file__).resolve().parent.parent
 RUNS = 3
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure, for a table of every benchmark's results beside its goal."""
+
+    name: str
+    value: float
+    unit: str
+    goal: str = ""
+
+
 def timed_build(site: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one `mkdocs build` in its own process."""
+    """Wall seconds and peak resident memory (MiB) of one `mkdocs build` in its own process.
+    The processor seconds it used are printed too: on a busy machine they vary far less."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -50,6 +65,7 @@ def timed_build(site: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if status != 0:
         sys.exit(f"build failed in {site}: {proc.stderr.read().decode() if proc.stderr else ''}")
+    print(f"  {site.name}: {elapsed:.2f} s, processor {usage.ru_utime + usage.ru_stime:.2f} s")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -108,14 +124,45 @@ def make_large(site: Path) -> dict[str, int]:
 
 
 def plain_copy(built: Path, target: Path) -> Path:
-    """The built site's Markdown pages, as plain pages for MkDocs without our hooks."""
+    """The same pages as a built site, for MkDocs, Material, mkdocs-static-i18n and search
+    without the lmo plugin and without the site's theme additions.
+
+    The plugin writes its pages into content/ as Markdown (lmo/site/generate.py), so after
+    one build of ``built`` its content/ holds every page in every language: the generated
+    ones, the hand-written ones and the assets they use. The menu and the pages kept out of
+    it stay as they are, so both builds render the same menu on every page."""
     shutil.copytree(built / "content", target / "content")
     config = read_mkdocs_yml(built / "mkdocs.yml")
     config.pop("hooks", None)
-    config.pop("nav", None)
+    config["plugins"] = [p for p in config["plugins"] if plugin_name(p) != "lmo"]
     config["theme"].pop("custom_dir", None)
+    config.get("extra", {}).pop("lmo", None)
+    default = default_language(config)
+    if "nav" in config:
+        # The plugin drops the menu entries of features that are off (no data, no page).
+        config["nav"] = [
+            e for e in config["nav"] if nav_target_exists(e, target / "content" / default)
+        ]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target
+
+
+def plugin_name(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def default_language(config: dict[str, Any]) -> str:
+    for entry in config["plugins"]:
+        if plugin_name(entry) == "i18n":
+            for language in entry["i18n"]["languages"]:
+                if language.get("default"):
+                    return str(language["locale"])
+    return "en"
+
+
+def nav_target_exists(entry: str | dict[str, Any], folder: Path) -> bool:
+    value = entry if isinstance(entry, str) else next(iter(entry.values()))
+    return not isinstance(value, str) or (folder / value).exists()
 
 
 def measure_pair(site: Path, plain: Path) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -142,7 +189,7 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def map_weights(site_dir: Path) -> None:
+def map_weights(site_dir: Path) -> list[Figure]:
     """What a map adds to a page, compressed: Leaflet's files plus the page's map parts
     (the map container, legend and drawing script; the list of places stays, it is the
     page's content with or without a map). Goal: at most 60 KB."""
@@ -175,19 +222,23 @@ def map_weights(site_dir: Path) -> None:
         f" heaviest {heaviest / 1024:.1f} KB ({where.relative_to(site_dir).parent}/)"
         " (goal: at most 60 KB)"
     )
-    print(
-        "pages without a map load no map code:",
-        not any(
-            b"vendor/leaflet" in p.read_bytes()
-            for p in site_dir.rglob("index.html")
-            if b"app-map__canvas" not in p.read_bytes()
-        ),
+    no_map_code = not any(
+        b"vendor/leaflet" in p.read_bytes()
+        for p in site_dir.rglob("index.html")
+        if b"app-map__canvas" not in p.read_bytes()
     )
+    print("pages without a map load no map code:", no_map_code)
+    return [
+        Figure("map added per page, median (gzip)", median / 1024, "KB", "<= 60"),
+        Figure("map added per page, heaviest (gzip)", heaviest / 1024, "KB", "<= 60"),
+        Figure("pages without a map that load map code", float(not no_map_code), "", "0"),
+    ]
 
 
-def search_weights(site_dir: Path) -> None:
+def search_weights(site_dir: Path) -> list[Figure]:
     """What the theme's search fetches on a first visit: its language's index (one per
     language, lmo/delivery/search_split.py), as built and as brotli sends it."""
+    figures = []
     for index in sorted(site_dir.rglob("search/search_index.json")):
         # The build writes the .br copy beside every JSON file (lmo/delivery/compress.py).
         compressed = index.with_name(index.name + ".br").stat().st_size
@@ -195,6 +246,8 @@ def search_weights(site_dir: Path) -> None:
             f"search index {index.relative_to(site_dir)}: {index.stat().st_size / 1024:.0f} KB,"
             f" brotli {compressed / 1024:.0f} KB"
         )
+        figures.append(Figure(f"{index.relative_to(site_dir)} (brotli)", compressed / 1024, "KB"))
+    return figures
 
 
 def sent_size(file: Path) -> int:
@@ -227,9 +280,10 @@ def page_weight(site_dir: Path, page: Path) -> tuple[int, int]:
     return total, fonts
 
 
-def font_weights(site_dir: Path) -> None:
+def font_weights(site_dir: Path) -> list[Figure]:
     """What each language's own font adds to its pages (lmo/site/fonts.py), and the whole
     first-visit weight of its home page; languages without one load no font."""
+    figures = []
     for sheet in sorted((site_dir / "assets" / "vendor" / "fonts").glob("*.css")):
         lang = sheet.stem
         total, fonts = page_weight(site_dir, site_dir / lang / "index.html")
@@ -237,11 +291,14 @@ def font_weights(site_dir: Path) -> None:
             f"{lang}/ first visit: {total / 1024:.0f} KB as sent, of which its font"
             f" {fonts / 1024:.0f} KB (stylesheet and woff2)"
         )
+        figures.append(Figure(f"{lang}/ home page first visit", total / 1024, "KB"))
     total, fonts = page_weight(site_dir, site_dir / "index.html")
     print(f"home page (default language) first visit: {total / 1024:.0f} KB, fonts {fonts} B")
+    figures.append(Figure("home page first visit", total / 1024, "KB"))
+    return figures
 
 
-def feedback_bench(root: Path, site: Path) -> None:
+def feedback_bench(root: Path, site: Path) -> list[Figure]:
     """Time 'make feedback' on 100,000 synthetic responses, in a fresh process each run."""
     export = root / "feedback-100k"
     subprocess.run(
@@ -264,36 +321,67 @@ def feedback_bench(root: Path, site: Path) -> None:
         f" {statistics.median(times):.2f} s over {RUNS} runs, including Python start-up and"
         " the data check (goal: under 10 s)"
     )
+    return [Figure("feedback, 100,000 responses", statistics.median(times), "s", "< 10")]
+
+
+def build_bench(root: Path) -> tuple[list[Figure], Path]:
+    """Both scenarios and their plain twins; returns the figures and the built example."""
+    example = copy_site(root / "example")
+    (root / "large").mkdir()
+    large = copy_site(root / "large")
+    counts = make_large(large)
+    print(f"large data set: {counts}")
+    print(f"{'scenario':<16}{'pages':>7}{'median s':>10}{'peak MiB':>10}")
+    rows = {}
+    figures = []
+    for name, site in (("example", example), ("large", large)):
+        timed_build(site)  # writes the generated pages that the plain copy takes
+        plain = plain_copy(site, root / f"plain-{name}")
+        (seconds, memory), (p_seconds, p_memory) = measure_pair(site, plain)
+        rows[name], rows[f"plain-{name}"] = seconds, p_seconds
+        pages, plain_pages = count_pages(site), count_pages(plain)
+        print(f"{name:<16}{pages:>7}{seconds:>10.2f}{memory:>10.0f}")
+        print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
+        if pages != plain_pages:
+            print(f"{name}: the plain build has {plain_pages} pages, ours {pages}: not comparable")
+        figures += [
+            Figure(f"build {name} ({pages} pages)", seconds, "s"),
+            Figure(f"build plain-{name} ({plain_pages} pages)", p_seconds, "s"),
+            Figure(f"build {name} peak memory", memory, "MiB"),
+        ]
+    for name in ("example", "large"):
+        ratio = rows[name] / rows[f"plain-{name}"]
+        print(
+            f"{name}: data pipeline adds {100 * (ratio - 1):.0f}% to plain MkDocs"
+            f" (goal: at most 30%)"
+        )
+        figures.append(
+            Figure(f"build {name}: added to plain MkDocs", 100 * (ratio - 1), "%", "<= 30")
+        )
+    scale = rows["large"] / rows["example"]
+    print(f"large / example build time: {scale:.1f} times (goal: at most 11)")
+    figures.append(Figure("build large / build example", scale, "x", "<= 11"))
+    return figures, example
+
+
+def run(only: str | None = None) -> list[Figure]:
+    """Every benchmark (or only ``builds``), printed as it goes; returns all the figures."""
+    with tempfile.TemporaryDirectory(prefix="lmo-bench-") as tmp:
+        root = Path(tmp)
+        figures, example = build_bench(root)
+        if only == "builds":
+            return figures
+        figures += map_weights(example / "site")
+        figures += search_weights(example / "site")
+        figures += font_weights(example / "site")
+        figures += feedback_bench(root, example)
+        return figures
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="lmo-bench-") as tmp:
-        root = Path(tmp)
-        example = copy_site(root / "example")
-        (root / "large").mkdir()
-        large = copy_site(root / "large")
-        counts = make_large(large)
-        print(f"large data set: {counts}")
-        print(f"{'scenario':<16}{'pages':>7}{'median s':>10}{'peak MiB':>10}")
-        rows = {}
-        for name, site in (("example", example), ("large", large)):
-            timed_build(site)  # writes the generated pages that the plain copy takes
-            plain = plain_copy(site, root / f"plain-{name}")
-            (seconds, memory), (p_seconds, p_memory) = measure_pair(site, plain)
-            rows[name], rows[f"plain-{name}"] = seconds, p_seconds
-            print(f"{name:<16}{count_pages(site):>7}{seconds:>10.2f}{memory:>10.0f}")
-            plain_pages = count_pages(plain)
-            print(f"{'plain-' + name:<16}{plain_pages:>7}{p_seconds:>10.2f}{p_memory:>10.0f}")
-        map_weights(example / "site")
-        search_weights(example / "site")
-        font_weights(example / "site")
-        feedback_bench(root, example)
-        for name in ("example", "large"):
-            ratio = rows[name] / rows[f"plain-{name}"]
-            print(
-                f"{name}: data pipeline adds {100 * (ratio - 1):.0f}% to plain MkDocs"
-                f" (goal: at most 30%)"
-            )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["builds"], help="run only these benchmarks")
+    run(parser.parse_args().only)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,10 +36,10 @@ COMPRESSIBLE = (
     ".wasm",
     ".whl",
 )
-# The theme's, libraries' and widgets' files (under assets/) and anything this big (the
-# runtime) are the same build after build: their compressed copies are kept between builds,
-# by content, instead of being made again (about 2 s of each build at brotli's quality 11).
-CACHE_FROM_BYTES = 1_000_000
+# Compressed copies are kept between builds, keyed by the file's bytes, so a build
+# compresses only the files that changed since an earlier one (the rest of the site, page
+# after page, is the same bytes). Unused for this long, a copy is deleted.
+CACHE_DAYS = 30
 # Below this, the compressed copy saves less than the headers that announce it.
 MIN_BYTES = 512
 
@@ -72,33 +73,56 @@ def _compressed(data: bytes, quality: int) -> tuple[bytes, bytes]:
     return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=quality)
 
 
-def _compressed_cached(data: bytes, quality: int) -> tuple[bytes, bytes]:
-    folder = Path(tempfile.gettempdir()) / f"lmo-compress-{os.getuid()}"
+def cache_folder() -> Path:
+    return Path(tempfile.gettempdir()) / f"lmo-compress-{os.getuid()}"
+
+
+def _compressed_cached(data: bytes, quality: int, folder: Path) -> tuple[bytes, bytes]:
     key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
     gz_path, br_path = folder / f"{key}.gz", folder / f"{key}.br"
-    if gz_path.is_file() and br_path.is_file():
-        return gz_path.read_bytes(), br_path.read_bytes()
+    try:
+        gz, br = gz_path.read_bytes(), br_path.read_bytes()
+        os.utime(br_path)  # still in use: not pruned
+        return gz, br
+    except OSError:
+        pass
     gz, br = _compressed(data, quality)
     folder.mkdir(mode=0o700, exist_ok=True)
+    # Builds running side by side never read half a file; the cache stays private. The .br
+    # copy is written last and read last, so a reader that finds it finds the .gz too.
     for target, content in ((gz_path, gz), (br_path, br)):
-        # Builds running side by side never read half a file; the cache stays private.
         write_atomically(target, content, mode=None)
     return gz, br
 
 
-def compress_site(site_dir: Path) -> tuple[int, int, int]:
-    """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes)."""
+def prune_cache(folder: Path, days: int = CACHE_DAYS) -> None:
+    """Delete the compressed copies no build has used for ``days``."""
+    if not folder.is_dir():
+        return
+    oldest = time.time() - days * 86400
+    for br_path in folder.glob("*.br"):
+        try:
+            if br_path.stat().st_mtime < oldest:
+                br_path.unlink()
+                br_path.with_suffix(".gz").unlink(missing_ok=True)
+        except OSError:
+            continue  # another build pruned it first
+
+
+def compress_site(site_dir: Path, cache: Path | None = None) -> tuple[int, int, int]:
+    """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes).
+    ``cache``: where compressed copies are kept between builds (a private temporary folder
+    unless given)."""
+    folder = cache_folder() if cache is None else cache
     files = original = compressed = 0
     for path in _candidates(site_dir):
         data = path.read_bytes()
         relative = path.relative_to(site_dir)
-        quality = _quality(relative, len(data))
-        unchanging = relative.parts[0] == "assets" or len(data) >= CACHE_FROM_BYTES
-        make = _compressed_cached if unchanging else _compressed
-        gz, br = make(data, quality)
+        gz, br = _compressed_cached(data, _quality(relative, len(data)), folder)
         _write_if_changed(path.with_name(path.name + ".gz"), gz)
         _write_if_changed(path.with_name(path.name + ".br"), br)
         files += 1
         original += len(data)
         compressed += len(br)
+    prune_cache(folder)
     return files, original, compressed

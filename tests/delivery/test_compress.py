@@ -1,0 +1,64 @@
+"""Compressed copies are made once per content: a later build takes them from the cache, and
+a changed file gets copies of its new bytes, never the old ones."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+from lmo.delivery.compress import compress_site
+
+pytestmark = pytest.mark.unit
+
+PAGE = "<!doctype html><title>Hub</title>" + "<p>Your midwife will call you.</p>" * 40
+
+
+def copies(site: Path, name: str) -> tuple[bytes, bytes]:
+    file = site / name
+    gz = gzip.decompress(file.with_name(name + ".gz").read_bytes())
+    br = brotli.decompress(file.with_name(name + ".br").read_bytes())
+    return gz, br
+
+
+def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
+    tmp_path: Path,
+) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "other.html").write_text(PAGE.replace("Hub", "Other"), encoding="utf-8")
+    compress_site(site, cache)
+    made = sorted(cache.iterdir())
+    assert len(made) == 4  # a .gz and a .br per distinct content
+    first = (site / "index.html.br").read_bytes()
+
+    # The next build of the same pages (MkDocs empties site/ first) makes nothing new.
+    for copy in site.glob("*.*[rz]"):
+        copy.unlink()
+    compress_site(site, cache)
+    assert sorted(cache.iterdir()) == made
+    assert (site / "index.html.br").read_bytes() == first
+
+    changed = PAGE.replace("call you", "phone you")
+    (site / "index.html").write_text(changed, encoding="utf-8")
+    compress_site(site, cache)
+    assert copies(site, "index.html") == (changed.encode(), changed.encode())
+    assert len(list(cache.iterdir())) == 6
+
+
+def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    compress_site(site, cache)
+    old = time.time() - 40 * 86400
+    for entry in cache.iterdir():
+        os.utime(entry, (old, old))
+    (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
+    compress_site(site, cache)
+    assert len(list(cache.iterdir())) == 2  # only the new page's copies
