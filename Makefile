@@ -99,9 +99,8 @@ test-build: deps  ## only the tests that build or check a site or run another pr
 test-browser: deps chromium nginx  ## only the browser tests (Chromium against nginx)
 	$(VENV)/bin/pytest -q -m browser
 
-bench: deps chromium nginx  ## benchmarks: build times, memory, page weights, the care-plan widget (asserts nothing)
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_care_plan.py
+bench: deps chromium nginx  ## every benchmark, then one table of each figure beside its goal (SKIP_TESTS=1: not the suite; asserts nothing)
+	$(PY) scripts/bench_report.py $(if $(SKIP_TESTS),--skip-tests)
 
 clean:  ## remove build output and generated pages
 	rm -rf site

@@ -21,13 +21,13 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
+from bench import Figure  # noqa: E402  (scripts/ is on the path: run as a script)
 from harness import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -41,16 +41,6 @@ RUNS = 3
 FAST_3G = {"latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}
 FOUR_G = {"latency": 170, "downloadThroughput": 1_125_000, "uploadThroughput": 187_500}
 PLAN = "care-plan/"
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One measured figure beside its goal, for a table of every benchmark's figures."""
-
-    name: str
-    value: float
-    unit: str
-    goal: str
 
 
 OTHER_PAGES = ["", "hubs/redditch-hub/", "birth-settings/", "services/", "pl/"]
