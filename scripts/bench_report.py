@@ -63,7 +63,7 @@ def meets(figure: Figure) -> str:
 
 
 def table(figures: list[Figure]) -> str:
-    width = max(len(f.name) for f in figures)
+    width = max(len("figure"), *(len(f.name) for f in figures))
     lines = [f"{'figure':<{width}}  {'value':>10}  {'unit':<5}  {'goal':<8}  met"]
     lines.append("-" * len(lines[0]))
     for f in figures:
