@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -77,7 +78,25 @@ def cache_folder() -> Path:
     return Path(tempfile.gettempdir()) / f"lmo-compress-{os.getuid()}"
 
 
-def _compressed_cached(data: bytes, quality: int, folder: Path) -> tuple[bytes, bytes]:
+def private_folder(folder: Path) -> bool:
+    """Whether ``folder`` is (now) a directory only this user can write, never a link. The
+    cache's copies are published as they are, so one planted by another user of a shared
+    machine (who made the folder first in the shared temporary directory) must never be read."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and found.st_uid == os.getuid()
+        and stat.S_IMODE(found.st_mode) & 0o077 == 0
+    )
+
+
+def _compressed_cached(data: bytes, quality: int, folder: Path | None) -> tuple[bytes, bytes]:
+    if folder is None:
+        return _compressed(data, quality)
     key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
     gz_path, br_path = folder / f"{key}.gz", folder / f"{key}.br"
     try:
@@ -87,7 +106,6 @@ def _compressed_cached(data: bytes, quality: int, folder: Path) -> tuple[bytes, 
     except OSError:
         pass
     gz, br = _compressed(data, quality)
-    folder.mkdir(mode=0o700, exist_ok=True)
     # Builds running side by side never read half a file; the cache stays private. The .br
     # copy is written last and read last, so a reader that finds it finds the .gz too.
     for target, content in ((gz_path, gz), (br_path, br)):
@@ -113,7 +131,8 @@ def compress_site(site_dir: Path, cache: Path | None = None) -> tuple[int, int, 
     """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes).
     ``cache``: where compressed copies are kept between builds (a private temporary folder
     unless given)."""
-    folder = cache_folder() if cache is None else cache
+    chosen = cache_folder() if cache is None else cache
+    folder = chosen if private_folder(chosen) else None  # else compressed afresh, uncached
     files = original = compressed = 0
     for path in _candidates(site_dir):
         data = path.read_bytes()
@@ -124,5 +143,6 @@ def compress_site(site_dir: Path, cache: Path | None = None) -> tuple[int, int, 
         files += 1
         original += len(data)
         compressed += len(br)
-    prune_cache(folder)
+    if folder is not None:
+        prune_cache(folder)
     return files, original, compressed

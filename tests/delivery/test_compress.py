@@ -11,7 +11,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from lmo.delivery.compress import compress_site
+from lmo.delivery.compress import compress_site, private_folder
 
 pytestmark = pytest.mark.unit
 
@@ -62,3 +62,24 @@ def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
     assert len(list(cache.iterdir())) == 2  # only the new page's copies
+
+
+def test_a_cache_folder_another_user_could_write_is_never_read(tmp_path: Path) -> None:
+    # Planted copies in a folder others can write would be published as the site's own.
+    site = tmp_path / "site"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_text("<p>" + "the real page " * 100 + "</p>", encoding="utf-8")
+    shared = tmp_path / "shared-cache"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    compress_site(site, cache=shared)
+    assert list(shared.iterdir()) == []  # nothing read from it, nothing left in it
+    assert brotli.decompress((site / "index.html.br").read_bytes()) == page.read_bytes()
+    linked = tmp_path / "linked-cache"
+    linked.symlink_to(shared)
+    assert not private_folder(linked)
+    private = tmp_path / "private-cache"
+    assert private_folder(private)
+    compress_site(site, cache=private)
+    assert list(private.iterdir()) != []
