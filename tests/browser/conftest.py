@@ -23,17 +23,16 @@ from harness import (
 )
 from sweep import SweepResult, sweep
 
-SWEEP_TESTS = "tests/browser/test_accessibility.py::"
 SWEEP_WANTED = pytest.StashKey[bool]()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The accessibility sweep (every page, two widths) is the longest part of the suite and
-    # keeps its own browser busy; it starts with the first browser test and runs beside the
-    # rest of the suite, and its tests, which only read its results, run last.
-    sweep_tests = [item for item in items if item.nodeid.startswith(SWEEP_TESTS)]
-    config.stash[SWEEP_WANTED] = bool(sweep_tests)
-    items[:] = [item for item in items if not item.nodeid.startswith(SWEEP_TESTS)] + sweep_tests
+    # The sweep of every page (sweep.py) is the longest part of the suite and keeps its own
+    # browser busy; it starts with the first browser test and runs beside the rest of the
+    # suite, and the tests that read its results run last, so none of them waits for it.
+    readers = [item for item in items if "background_sweep" in getattr(item, "fixturenames", ())]
+    config.stash[SWEEP_WANTED] = bool(readers)
+    items[:] = [item for item in items if item not in readers] + readers
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,17 @@
 """Reads, in the browser, the order in which a page shows each phone number's digit groups.
 
-One function evaluated once per page returns everything found, so a sweep of every page of a
-language costs one round trip per page. The phone rule is lmo.core.numbers' (and the schema's): a
-0 then 9 or 10 more digits, written with spaces between groups, 999, or 111 after "NHS".
+One function evaluated once per page returns everything found; the sweep of every page
+(sweep.py) evaluates it on each right-to-left page it visits. The phone rule is
+lmo.core.numbers' (and the schema's): a 0 then 9 or 10 more digits, written with spaces
+between groups, 999, or 111 after "NHS".
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
+
+# The languages whose pages are read (by the sweep of every page, sweep.py).
+RTL_LANGUAGES = ["ur"]
 
 
 class Reversed(TypedDict):
@@ -118,9 +122,3 @@ MEASURE = r"""
   return found;
 }
 """
-
-
-def measure(page: Any, url: str) -> Findings:
-    page.goto(url)
-    result: Findings = page.evaluate(MEASURE)
-    return result

@@ -31,6 +31,7 @@ from harness import (
     describe,
     is_csp_violation,
 )
+from number_order import MEASURE, RTL_LANGUAGES, Findings
 
 CONCURRENCY = 2
 PHONE = {"width": 320, "height": 640}
@@ -53,6 +54,8 @@ class SweepResult:
     stylesheet_sets: dict[tuple[str, ...], str] = field(default_factory=dict)
     # The pages where it did run, with preload.
     stylesheet_checked: list[str] = field(default_factory=list)
+    # The phone numbers of each right-to-left page, as number_order.MEASURE read them.
+    number_order: dict[str, Findings] = field(default_factory=dict)
 
 
 # Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
@@ -128,6 +131,9 @@ async def _check(
         if stylesheet_rule and viewport is PHONE:
             violations += await _axe(page, stylesheet_rule=True)
             result.stylesheet_checked.append(path)
+        if viewport is PHONE and path.split("/", 1)[0] in RTL_LANGUAGES:
+            # After axe: it opens every <details> to lay each number out.
+            result.number_order[path] = await page.evaluate(MEASURE)
         result.checked[viewport["width"]] = result.checked.get(viewport["width"], 0) + 1
         if violations:
             result.violations[at_width(path, viewport)] = describe(violations)
@@ -147,7 +153,10 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
         async def worker() -> None:
-            context = await browser.new_context(viewport=PHONE)
+            # No service worker: it answers every request of every page from its own script,
+            # which costs the sweep processor time and changes nothing axe checks (the offline
+            # tests, test_offline*.py, cover it).
+            context = await browser.new_context(viewport=PHONE, service_workers="block")
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
             await context.route(f"**/{NOT_FETCHED}", lambda route: route.abort())

@@ -4,10 +4,11 @@ the tile server."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
-from harness import without_javascript
+from harness import wait_until, without_javascript
 
 TILE_ORIGIN = "https://tile.openstreetmap.org"
 MAP_PAGES = [
@@ -104,13 +105,14 @@ def test_a_group_marker_zooms_in_and_hands_focus_to_its_first_place(
     zoom = page.evaluate(PROXY_TRANSFORM)
     group.focus()
     page.keyboard.press("Enter")
-    # Polled from here: wait_for_function evaluates a string, which the CSP refuses.
-    focused = ""
-    for _ in range(50):
-        page.wait_for_timeout(100)
-        focused = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
-        if focused != label:
-            break
+    # Until the focus has moved on from the group (polled by wait_until: wait_for_function
+    # evaluates a string, which the CSP refuses).
+    wait_until(
+        page,
+        f"(document.activeElement.getAttribute('aria-label') || '') !== {json.dumps(label)}",
+        30_000,
+    )
+    focused = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
     assert page.evaluate(PROXY_TRANSFORM) != zoom, "the map did not zoom in"
     assert first_place in focused and focused != label
 

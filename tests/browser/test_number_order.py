@@ -3,17 +3,18 @@ every phone number in the text is a tap-to-call link (issue 18)."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
 
-from number_order import measure
-
-RTL_LANGUAGES = ["ur"]
+from number_order import RTL_LANGUAGES
+from sweep import SweepResult
 
 
 def test_every_phone_number_on_rtl_pages_reads_left_to_right_and_is_a_link(
-    example_site: Path, example_url: str, page: Any
+    example_site: Path, background_sweep: Future[SweepResult]
 ) -> None:
+    # Read at 320 px by the sweep of every page (conftest.py), one visit per page for both.
+    read = background_sweep.result().number_order
     for lang in RTL_LANGUAGES:
         pages = sorted(p.parent for p in (example_site / lang).rglob("index.html"))
         assert len(pages) > 100, f"{lang}: expected every page of the example"
@@ -21,7 +22,8 @@ def test_every_phone_number_on_rtl_pages_reads_left_to_right_and_is_a_link(
         measured = links = 0
         for folder in pages:
             relative = folder.relative_to(example_site).as_posix() + "/"
-            found = measure(page, example_url + relative)
+            found = read.get(relative)
+            assert found is not None, f"the sweep did not read {relative}"
             measured += found["measured"]
             links += found["links"]
             for number in found["reversed"]:
