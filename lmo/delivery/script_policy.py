@@ -210,10 +210,12 @@ def read_fully(html: str) -> PageScan:
 # Reading every page with HTMLParser was most of the time the check took, yet nearly every
 # page the build writes keeps to a strict subset of HTML: text without "<", comments without
 # "-", "<" or ">", quoted attribute values without "<" or ">", attributes parted by spaces or
-# newlines, scripts without "</" or "<!" inside. On such a page no version of HTMLParser
-# (3.11 to 3.14) can find a tag anywhere but where these expressions do, so they read it
-# instead. A page outside the subset, or one on which the quick reading finds anything at
-# all, is read again by HTMLParser: every finding, and its place, comes from the one parser.
+# newlines, scripts without "</" or "<!" inside, no other raw-text element, no CDATA. On such
+# a page HTMLParser can find a tag nowhere but where these expressions do (the subset leaves
+# out every construct its later releases read differently; the tests ran on 3.11 to 3.13),
+# so they read it instead. A page outside the subset, or one on which the quick reading
+# finds anything at all, is read again by HTMLParser: every finding, and its place, comes
+# from the one parser.
 _ATTRS = r"""(?:[ \n]+[a-zA-Z_:][a-zA-Z0-9_:.-]*+(?:="[^"<>]*+"|='[^'<>]*+')?)*+"""
 _ATTR = re.compile(r"""[ \n]+([a-zA-Z_:][a-zA-Z0-9_:.-]*)(?:=("[^"<>]*"|'[^'<>]*'))?""")
 _SCRIPT = "<script{0}[ \n]*+>{1}</script>".format
