@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -75,13 +76,48 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
-def find_form(form: str, words: list[Token]) -> list[tuple[int, int]]:
-    """Where a form occurs in a tokenised text: (start, end) character spans."""
-    parts = [p.casefold() for p in _FORM_WORD.findall(form)]
+@cache
+def form_parts(form: str) -> tuple[str, ...]:
+    """A form's words, case-folded; read once, as every text is held to the same forms."""
+    return tuple(p.casefold() for p in _FORM_WORD.findall(form))
+
+
+# Where each word of a text is (its token indexes), so a form is looked for only where its
+# first word is: a check holds thousands of texts to every form of every term.
+WordIndex = dict[str, list[int]]
+
+
+def index_words(words: list[Token]) -> WordIndex:
+    index: WordIndex = {}
+    for i, (_, _, word) in enumerate(words):
+        index.setdefault(word, []).append(i)
+    return index
+
+
+def _starts(first: str, index: WordIndex) -> list[int]:
+    if first.endswith("*"):
+        prefix = first[:-1]
+        return sorted(i for word, at in index.items() if word.startswith(prefix) for i in at)
+    return index.get(first, [])
+
+
+def find_form(
+    form: str, words: list[Token], index: WordIndex | None = None
+) -> list[tuple[int, int]]:
+    """Where a form occurs in a tokenised text: (start, end) character spans. ``index`` is
+    ``index_words(words)``, made once by a caller that looks for many forms."""
+    parts = form_parts(form)
+    if not parts:
+        starts: Iterable[int] = range(len(words) + 1)
+    else:
+        starts = _starts(parts[0], index_words(words) if index is None else index)
     spans = []
-    for i in range(len(words) - len(parts) + 1):
-        if all(_word_matches(p, words[i + j][2]) for j, p in enumerate(parts)):
-            spans.append((words[i][0], words[i + len(parts) - 1][1]))
+    last = len(parts) - 1
+    for i in starts:
+        if i + last < len(words) and all(
+            _word_matches(p, words[i + j][2]) for j, p in enumerate(parts[1:], 1)
+        ):
+            spans.append((words[i][0], words[i + last][1]))
     return spans
 
 
@@ -105,17 +141,19 @@ def _stars(forms: Iterable[str]) -> str:
 def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> list[Finding]:
     """What is wrong with one translation, term by term."""
     english_words = tokens(english)
+    english_index = index_words(english_words)
     words = tokens(translated)
+    index = index_words(words)
     findings = []
     reported: set[tuple[int, int]] = set()  # one word that misleads under two terms: say it once
     for name, term in terms.terms.items():
         rule = term.languages.get(lang)
-        said = [span for f in term.english for span in find_form(f, english_words)]
+        said = [span for f in term.english for span in find_form(f, english_words, english_index)]
         if rule is None or not said:
             continue
-        allowed = [span for form in rule.allow_in for span in find_form(form, words)]
+        allowed = [span for form in rule.allow_in for span in find_form(form, words, index)]
         for form in rule.avoid:
-            for start, end in find_form(form, words):
+            for start, end in find_form(form, words, index):
                 if (start, end) in reported or any(a <= start and end <= b for a, b in allowed):
                     continue
                 reported.add((start, end))
@@ -128,7 +166,7 @@ def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> l
                         Severity.ERROR,
                     )
                 )
-        if not any(find_form(form, words) for form in rule.use):
+        if not any(find_form(form, words, index) for form in rule.use):
             start, end = said[0]
             findings.append(
                 Finding(

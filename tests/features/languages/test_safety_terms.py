@@ -3,6 +3,7 @@ could act on wrongly, and never a word known to mislead (locales/safety_terms.ym
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ from lmo.features.languages.safety_terms import (
     check_catalogue_terms,
     check_data_translations,
     check_safety_terms,
+    find_form,
+    form_parts,
     judge,
     load_safety_terms,
+    tokens,
 )
 from lmo.pipeline import load_dataset
 
@@ -218,3 +222,37 @@ def test_check_fails_on_a_misleading_draft(tmp_path: Path) -> None:
         'msgstr for "Ask your midwife.": safety term "midwife": found "akuszerkę", which'
         " misleads (akuszerka is an old word; the profession is położna)"
     ) in result.stdout + result.stderr
+
+
+def test_a_form_is_found_wherever_its_words_follow_each_other(terms: SafetyTermsFile) -> None:
+    """The index of a text's words finds every form exactly where word-by-word reading does."""
+    forms = sorted(
+        {form for term in terms.terms.values() for form in term.english}
+        | {
+            form
+            for term in terms.terms.values()
+            for rule in term.languages.values()
+            for form in rule.use + rule.avoid + rule.allow_in
+        }
+    )
+    pieces = [form.replace("*", end) for form in forms for end in ("", "ej")] + ["x", "ابتدائی"]
+    randomly = random.Random(22)
+    found = 0
+    for _ in range(300):
+        text = " ".join(randomly.choice(pieces) for _ in range(randomly.randint(1, 12)))
+        words = tokens(text.upper() if randomly.random() < 0.3 else text)
+        for form in forms:
+            parts = form_parts(form)
+            expected = [
+                (words[i][0], words[i + len(parts) - 1][1])
+                for i in range(len(words) - len(parts) + 1)
+                if all(
+                    words[i + j][2].startswith(part[:-1])
+                    if part.endswith("*")
+                    else words[i + j][2] == part
+                    for j, part in enumerate(parts)
+                )
+            ]
+            assert find_form(form, words) == expected, (form, text)
+            found += bool(expected)
+    assert found > 300
