@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from lmo.core.problems import Problem, Severity
 from lmo.core.yamlsource import load_yaml
@@ -43,10 +44,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _has_words(forms: list[str]) -> list[str]:
+    for form in forms:
+        if not _FORM_WORD.search(form):
+            raise ValueError(f'a form needs at least one word, such as "midwife", got {form!r}')
+    return forms
+
+
+FormList = Annotated[list[str], AfterValidator(_has_words)]
+
+
 class LanguageTerm(_Strict):
-    use: list[str] = Field(min_length=1, description="Forms to use; one must be there.")
-    avoid: list[str] = Field(default_factory=list, description="Forms that mislead.")
-    allow_in: list[str] = Field(
+    use: FormList = Field(min_length=1, description="Forms to use; one must be there.")
+    avoid: FormList = Field(default_factory=list, description="Forms that mislead.")
+    allow_in: FormList = Field(
         default_factory=list,
         description="Longer forms in which a form to avoid is right, such as the doctor's"
         " title that contains the ambiguous word.",
@@ -55,7 +66,7 @@ class LanguageTerm(_Strict):
 
 
 class SafetyTerm(_Strict):
-    english: list[str] = Field(min_length=1, description="English forms that carry the term.")
+    english: FormList = Field(min_length=1, description="English forms that carry the term.")
     languages: dict[str, LanguageTerm]
 
 
@@ -108,9 +119,8 @@ def find_form(
     ``index_words(words)``, made once by a caller that looks for many forms."""
     parts = form_parts(form)
     if not parts:
-        starts: Iterable[int] = range(len(words) + 1)
-    else:
-        starts = _starts(parts[0], index_words(words) if index is None else index)
+        return []  # the schema refuses such a form; nothing can be found for it
+    starts: Iterable[int] = _starts(parts[0], index_words(words) if index is None else index)
     spans = []
     last = len(parts) - 1
     for i in starts:

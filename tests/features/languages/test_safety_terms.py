@@ -205,6 +205,21 @@ def test_a_mistake_in_the_terms_file_is_reported_not_raised(tmp_path: Path) -> N
     assert any(p.line == 6 and "usee" in str(p) for p in problems)
 
 
+@pytest.mark.parametrize("form", ["-", "*", "  ", "..."])
+def test_a_form_with_no_word_is_reported_at_its_line(tmp_path: Path, form: str) -> None:
+    # It would match everywhere (or nowhere): refused where it is written, never a traceback.
+    path = tmp_path / "safety_terms.yml"
+    path.write_text(
+        "terms:\n  midwife:\n    english: [midwife]\n    languages:\n"
+        f"      pl:\n        use: [położn*]\n        avoid: ['{form}']\n",
+        encoding="utf-8",
+    )
+    loaded, problems = load_safety_terms(path, "locales/safety_terms.yml")
+    assert loaded is None
+    assert [(p.line, "at least one word" in str(p)) for p in problems] == [(7, True)]
+    assert find_form(form, tokens("a midwife")) == []
+
+
 def test_check_fails_on_a_misleading_draft(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     (site / "locales" / "safety_terms.yml").write_bytes(
