@@ -18,7 +18,7 @@ from harness import (
     CHROMIUM_ARGS,
     NGINX,
     build_example,
-    is_csp_violation,
+    csp_watched_tab,
     serve_like_production,
 )
 from sweep import SweepResult, sweep
@@ -93,12 +93,5 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     # axe as an init script: a script tag added by a test would be refused by the CSP.
     context.add_init_script(path=str(AXE_SCRIPT))
-    tab = context.new_page()
-    refused: list[str] = []
-    tab.on(
-        "console",
-        lambda message: refused.append(message.text) if is_csp_violation(message.text) else None,
-    )
-    yield tab
-    context.close()
-    assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
+    with csp_watched_tab(context) as tab:
+        yield tab

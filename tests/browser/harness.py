@@ -229,6 +229,21 @@ def describe(violations: list[dict[str, Any]]) -> str:
 # --- keyboard and network helpers shared by the widget tests --------------------------------
 
 
+@contextmanager
+def csp_watched_tab(context: Any) -> Iterator[Any]:
+    """A new tab in ``context``, closed with it afterwards; any refusal by the site's
+    Content-Security-Policy while it was open fails the test."""
+    tab = context.new_page()
+    refused: list[str] = []
+    tab.on(
+        "console",
+        lambda message: refused.append(message.text) if is_csp_violation(message.text) else None,
+    )
+    yield tab
+    context.close()
+    assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
+
+
 def tab_to(page: Any, selector: str, limit: int = 400) -> None:
     """Press Tab until the element is focused, as someone using a keyboard would."""
     target = page.locator(selector)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harness import REPO, is_csp_violation
+from harness import REPO, csp_watched_tab
 
 from lmo.config.project import today_from_environment
 from lmo.data.dataset import DataSet
@@ -33,12 +33,8 @@ def example() -> DataSet:
 def phone(browser: Any) -> Iterator[Any]:
     """A 360 x 640 tab; any refusal by the site's Content-Security-Policy fails the test."""
     context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
-    refused: list[str] = []
-    tab.on("console", lambda m: refused.append(m.text) if is_csp_violation(m.text) else None)
-    yield tab
-    context.close()
-    assert refused == []
+    with csp_watched_tab(context) as tab:
+        yield tab
 
 
 def open_home(phone: Any, url: str) -> Any:

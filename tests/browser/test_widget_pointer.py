@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import AXE_SCRIPT, is_csp_violation, press_button, tab_to, wait_until
+from harness import AXE_SCRIPT, csp_watched_tab, press_button, tab_to, wait_until
 
 PLAN = "pl/care-plan/"
 BIRTH_PLACE = "birth-place/"
@@ -64,15 +64,8 @@ def tab(browser: Any, way: str) -> Iterator[Any]:
     context = browser.new_context(accept_downloads=True, **CONTEXTS[way])
     context.add_init_script(path=str(AXE_SCRIPT))
     context.add_init_script(script=SHIFT_OBSERVER)
-    page = context.new_page()
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: refused.append(message.text) if is_csp_violation(message.text) else None,
-    )
-    yield page
-    context.close()
-    assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
+    with csp_watched_tab(context) as page:
+        yield page
 
 
 # --- one action, three ways ---------------------------------------------------------------
