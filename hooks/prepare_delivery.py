@@ -79,7 +79,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not SESSION.serving:
         pages = {path: (page.text, page.hashes) for path, page in scan.pages.items()}
         write_policy_meta(site_dir, policy, pages)
-    runtime = None if widgets is None else (widgets.runtime_path, widgets.runtime_cache)
+    runtime = None if widgets is None else widgets.runtime
     version = write_service_worker(site_dir, list(project.languages), runtime)
     files, original, compressed = compress_site(site_dir)
     if widgets is not None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lmo.site.page_head import with_policy_meta
+from lmo.site.widget_paths import WORKER_PREFIX
 
 HEADER_FILES = ("_headers", "staticwebapp.config.json", "nginx-headers.conf")
 
@@ -88,10 +89,11 @@ class Policy:
         }
 
 
-# Theme files carry a content hash in their names, so they can be cached for a year; pages
-# and everything else are revalidated on every visit, so an urgent change shows at once
-# (which is also what Netlify and Cloudflare Pages send when no rule says otherwise).
-IMMUTABLE = ("assets/javascripts/", "assets/stylesheets/")
+# Theme files and the widgets' worker carry a content hash in their names, so they can be
+# cached for a year; pages and everything else are revalidated on every visit, so an
+# urgent change shows at once (which is also what Netlify and Cloudflare Pages send when no
+# rule says otherwise).
+IMMUTABLE = ("assets/javascripts/", "assets/stylesheets/", WORKER_PREFIX)
 LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 

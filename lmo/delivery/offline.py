@@ -10,6 +10,13 @@ What it stores, and why:
   once (her hub, her birth setting) can be read again on a bus with no signal;
 - the widgets' Pyodide runtime (about 5 MB compressed) once she has used a widget, in a cache
   named after the Pyodide version, so a new build of the site does not download it again.
+  On her first visit the page is not yet under the worker when the widget starts, so the
+  runtime's files pass it by; once the widget is ready, the page asks the worker to keep
+  them (RuntimeStore.files, fetched again from the browser's own cache, which revalidates
+  each with a "304 Not Modified"), with the widgets' own files (RuntimeStore.widget_files:
+  the worker script, wheels and definitions), so a repeat visit reads the whole runtime
+  from the device rather than revalidating five files over a phone's signal before Python
+  starts, and the tools she used once work later with no signal.
 It never stores anything from another site (the map tiles), and holds nothing she typed.
 
 How it stays truthful:
@@ -49,6 +56,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from lmo.site.render import OFFLINE_URL
@@ -61,6 +69,19 @@ SOURCES = Path(__file__).resolve().parent / "assets"
 CONFIG_LINE = (
     'const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": null};\n'
 )
+
+
+@dataclass(frozen=True)
+class RuntimeStore:
+    """The widgets' runtime as the service worker keeps it: its folder (such as
+    assets/pyodide/), the name of the cache that keeps it across builds, its files, and the
+    widgets' own files (the worker script, wheels, definitions), kept with the pages. Paths
+    are from the site's root: the worker stores these and nothing a message names."""
+
+    path: str
+    cache: str
+    files: tuple[str, ...]
+    widget_files: tuple[str, ...]
 
 
 def _theme_files(site_dir: Path) -> list[str]:
@@ -83,12 +104,10 @@ def worker_text(config: Mapping[str, object]) -> str:
 
 
 def write_service_worker(
-    site_dir: Path, languages: list[str], runtime: tuple[str, str] | None = None
+    site_dir: Path, languages: list[str], runtime: RuntimeStore | None = None
 ) -> str:
     """Write sw.js at the site's root (its scope is the whole site); returns its version.
-
-    ``runtime``: the widgets' runtime folder (such as assets/pyodide/) and the name of the
-    cache that keeps it across builds, for a site with widgets."""
+    ``runtime``: the widgets' runtime, for a site with widgets."""
     homes = ["./"] + [f"./{lang}/" for lang in languages[1:]]
     pages = [page for home in homes for page in (home, home + OFFLINE_URL)]
     precache = pages + [f"./{path}" for path in _theme_files(site_dir)]
@@ -103,7 +122,14 @@ def write_service_worker(
         "version": version,
         "precache": precache,
         "homes": [{"home": home, "offline": home + OFFLINE_URL} for home in homes],
-        "runtime": None if runtime is None else {"path": "/" + runtime[0], "cache": runtime[1]},
+        "runtime": None
+        if runtime is None
+        else {
+            "path": "/" + runtime.path,
+            "cache": runtime.cache,
+            "files": [f"./{file}" for file in runtime.files],
+            "widgetFiles": [f"./{file}" for file in runtime.widget_files],
+        },
     }
     (site_dir / SERVICE_WORKER).write_text(worker_text(config), encoding="utf-8")
     (site_dir / REGISTER_SCRIPT).write_text(

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lmo.delivery.offline import RuntimeStore
 from lmo.delivery.pyodide_runtime import copy_runtime, pyodide_version
 from lmo.delivery.pyodide_stdlib import STDLIB_NAME, widget_imports
 from lmo.delivery.widget_wheel import build_wheel
-from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, Widget, page_paths
+from lmo.site.widget_paths import PYODIDE_DIR, WIDGET_DIR, WORKER, Widget, page_paths
 
 
 def widget_source(package: str) -> Path:
@@ -36,11 +37,10 @@ class Installed:
     # the runtime. Chromium runs a worker under its own response's policy, so the worker's
     # path is the one that must allow it.
     wasm_paths: tuple[str, ...]
-    # Where the runtime is, and a name for it that changes only with the Pyodide version
-    # and the trimmed standard library (the service worker keeps it across builds of the
-    # site, so a widget that starts importing a new module must not meet an old copy).
-    runtime_path: str
-    runtime_cache: str
+    # Where the runtime is, its files, and a name for it that changes only with the Pyodide
+    # version and the trimmed standard library (the service worker keeps it across builds
+    # of the site, so a widget that starts importing a new module must not meet an old copy).
+    runtime: RuntimeStore
 
 
 def install_widgets(
@@ -55,9 +55,11 @@ def install_widgets(
         {name for w in present for name in widget_imports(widget_source(w.package) / w.package)}
     )
     written = copy_runtime(modules_root, site_dir / PYODIDE_DIR, imports)
+    runtime_files = tuple(path.relative_to(site_dir).as_posix() for path in written)
     stdlib = hashlib.sha256((site_dir / PYODIDE_DIR / STDLIB_NAME).read_bytes()).hexdigest()
+    wheels = []
     for widget in present:
-        written.append(
+        wheels.append(
             build_wheel(
                 widget_source(widget.package),
                 widget.package,
@@ -66,10 +68,21 @@ def install_widgets(
                 site_dir / WIDGET_DIR,
             )
         )
+    written += wheels
     pages = [path for w in present for path in page_paths(w.page_url, languages)]
+    widget_files = (
+        WORKER,
+        *(wheel.relative_to(site_dir).as_posix() for wheel in wheels),
+        # Each language's page reads its own language's definition.
+        *(path for w in present for path in page_paths(w.definition, languages)),
+    )
     return Installed(
         files=written,
         wasm_paths=(*pages, WIDGET_DIR, PYODIDE_DIR),
-        runtime_path=PYODIDE_DIR,
-        runtime_cache=f"lmo-pyodide-{pyodide_version(modules_root)}-{stdlib[:12]}",
+        runtime=RuntimeStore(
+            path=PYODIDE_DIR,
+            cache=f"lmo-pyodide-{pyodide_version(modules_root)}-{stdlib[:12]}",
+            files=runtime_files,
+            widget_files=widget_files,
+        ),
     )

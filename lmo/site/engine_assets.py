@@ -6,12 +6,19 @@ change (live reload stays quiet), and files a feature no longer needs are remove
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # The core's assets; each feature's are in its SitePart.assets.
 SITE_ASSETS = Path(__file__).parent / "assets"
+# Files published under a name that carries a hash of their content (python-worker.js ->
+# python-worker.0123456789.js): a change is a new name, so the browser and the service
+# worker keep them without asking the server again. Only files that name no other file and
+# carry no service's status belong here: the widgets' worker script, which a widget's first
+# use would otherwise wait a round trip for on every visit.
+CONTENT_HASHED = frozenset({"widgets/python-worker.js"})
 # Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).
 LISTING = ".lmo-engine-assets"
 
@@ -22,13 +29,22 @@ class AssetReport:
     removed: list[Path] = field(default_factory=list)
 
 
+def published_name(relative: str, source: Path) -> str:
+    """The path under assets/ that ``source`` (at ``relative`` in its folder) is copied to."""
+    if relative not in CONTENT_HASHED:
+        return relative
+    stem, _, extension = relative.rpartition(".")
+    return f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{extension}"
+
+
 def engine_files(folders: Iterable[Path]) -> dict[str, Path]:
     """Target path under assets/ -> source, from each folder in turn."""
     found: dict[str, Path] = {}
     for folder in folders:
         for source in sorted(folder.rglob("*")):
             if source.is_file() and not source.name.startswith("."):
-                found[source.relative_to(folder).as_posix()] = source
+                relative = source.relative_to(folder).as_posix()
+                found[published_name(relative, source)] = source
     return found
 
 

@@ -7,7 +7,9 @@ request stays on the site, and no page without the widget asks for any Pyodide f
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -199,22 +201,73 @@ def test_a_status_change_since_saving_is_shown_when_she_restores(
     no_axe_violations(page, "restored with warnings")
 
 
+@contextlib.contextmanager
+def offline(page: Any) -> Iterator[None]:
+    page.context.set_offline(True)
+    try:
+        yield
+    finally:
+        page.context.set_offline(False)
+
+
+def reload_and_type(page: Any) -> None:
+    """Reload, type an answer; the tools start (from what this device keeps) and are ready."""
+    page.reload()
+    tab_to(page, "#plan-q-what-matters")
+    page.keyboard.type(MATTERS)
+    wait_for_status(page, "ready")
+
+
 def test_the_drafter_works_offline_after_first_use(example_url: str, page: Any) -> None:
     page.goto(example_url + PLAN)
     wait_for_service_worker(page)
     page.reload()  # now through the service worker, which keeps what the page fetches
     tab_to(page, "#plan-q-what-matters")
     wait_for_status(page, "ready")
-    page.context.set_offline(True)
-    try:
-        page.reload()
-        tab_to(page, "#plan-q-what-matters")
-        page.keyboard.type(MATTERS)
-        wait_for_status(page, "ready")
+    with offline(page):
+        reload_and_type(page)
         name, text = download_by_keyboard(page, "text")
         assert name.endswith(".txt") and MATTERS in text
-    finally:
-        page.context.set_offline(False)
+
+
+# The runtime's cache and files, as the build wrote them into the service worker.
+RUNTIME_STORE = """(root) => fetch(root + "sw.js").then((r) => r.text()).then((text) =>
+    JSON.parse(/^const CONFIG = (.*);$/m.exec(text)[1]).runtime)"""
+RUNTIME_KEPT = """([root, store]) => caches.open(store.cache).then((cache) => cache.keys())
+    .then((keys) => store.files.every((file) =>
+        keys.some((key) => key.url === new URL(file, root).href)))"""
+
+
+def test_tools_first_used_before_the_service_worker_took_over_work_offline_later(
+    example_url: str, page: Any
+) -> None:
+    # Her first visit, with the tools started before the site's service worker is there
+    # (on a phone they usually start before it has installed), so the runtime's files pass
+    # it by: here its registration is held back until the tools are ready. The page then
+    # asks the worker to keep them, and a later visit with no signal starts the tools.
+    page.route("**/register-sw.js", lambda route: route.abort())
+    page.goto(example_url + PLAN)
+    tab_to(page, "#plan-q-what-matters")
+    wait_for_status(page, "ready")
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    page.unroute("**/register-sw.js")
+    # What register-sw.js does (its data-worker is the site's sw.js).
+    page.evaluate(
+        """() => navigator.serviceWorker.register(
+            document.querySelector('script[src$="register-sw.js"]').dataset.worker)"""
+    )
+    wait_for_service_worker(page)
+    store = page.evaluate(RUNTIME_STORE, example_url)
+    assert len(store["files"]) >= 4 and all("assets/pyodide/" in f for f in store["files"])
+    for _ in range(600):
+        if page.evaluate(RUNTIME_KEPT, [example_url, store]):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError(f"the runtime was not kept in {store['cache']}")
+    page.reload()  # online, through the worker, which keeps the page (not the tools: no focus)
+    with offline(page):
+        reload_and_type(page)
 
 
 def test_the_page_works_without_javascript(browser: Any, example_url: str) -> None:

@@ -113,10 +113,13 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
     _, asset, _ = fetch(example_url + f"assets/stylesheets/{theme}")
     assert asset["Cache-Control"] == rules[f"{base}assets/stylesheets/*"]["Cache-Control"]
     assert "immutable" in asset["Cache-Control"]
+    worker = next(example_site.glob("assets/widgets/python-worker.*.js")).name
+    _, worker_headers, _ = fetch(example_url + f"assets/widgets/{worker}")
+    assert "immutable" in worker_headers["Cache-Control"], "the worker's name carries its hash"
     for path, rule in (
         ("care-plan/", "care-plan/*"),
         ("ur/care-plan/", "ur/care-plan/*"),
-        ("assets/widgets/python-worker.js", "assets/widgets/*"),
+        (f"assets/widgets/{worker}", "assets/widgets/*"),
     ):
         _, widget, _ = fetch(example_url + path)
         expected = rules[base + rule]["Content-Security-Policy"]

@@ -6,6 +6,7 @@ import base64
 import gzip
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -114,18 +115,29 @@ def test_only_the_widget_pages_and_files_may_compile_webassembly(built: Path) ->
     assert f'if ($uri ~ "^({paths})") {{ set $lmo_script_src "' in nginx
 
 
-def test_only_the_theme_files_are_cached_for_long_on_every_host(built: Path) -> None:
+def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built: Path) -> None:
     out = built / "site"
     headers = (out / "_headers").read_text(encoding="utf-8").split("\n/")
     site_wide, rest = headers[0], headers[1:]
     # Netlify and Cloudflare join every matching rule's values: one Cache-Control only.
     assert "Cache-Control" not in site_wide
     long = [r for r in rest if "Cache-Control: public, max-age=31536000, immutable" in r]
-    assert [r.split("\n")[0] for r in long] == ["assets/javascripts/*", "assets/stylesheets/*"]
+    assert [r.split("\n")[0] for r in long] == [
+        "assets/javascripts/*",
+        "assets/stylesheets/*",
+        "assets/widgets/python-worker.*",
+    ]
+    # The one widget file under the long rule is the worker, under its hashed name, and the
+    # widget page names that file.
+    workers = [p.name for p in (out / "assets" / "widgets").glob("python-worker.*.js")]
+    assert len(workers) == 1 and re.fullmatch(r"python-worker\.[0-9a-f]{10}\.js", workers[0])
+    page = (out / "care-plan" / "index.html").read_text(encoding="utf-8")
+    assert f'data-worker="../assets/widgets/{workers[0]}"' in page
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
     assert 'set $lmo_cache "public, max-age=0, must-revalidate";' in nginx
     assert (
-        'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/)") '
+        'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/'
+        '|/assets/widgets/python\\-worker\\.)") '
         '{ set $lmo_cache "public, max-age=31536000, immutable"; }'
     ) in nginx
     assert "error_page 404 /404.html;" in nginx

@@ -10,7 +10,8 @@ const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": nul
 // offline after the site is rebuilt, and it can never pass for current, because every copy
 // served from here says when it was saved. Only its name's owner, this worker, writes it.
 const CACHE = "lmo-site";
-// The widgets' runtime, or null on a site without widgets: {"path", "cache"}.
+// The widgets' runtime, or null on a site without widgets:
+// {"path", "cache", "files", "widgetFiles"}.
 const RUNTIME = CONFIG.runtime;
 // When a copy was saved, kept on the stored copy itself so the notice can say so.
 const SAVED_AT = "X-Lmo-Saved-At";
@@ -20,9 +21,10 @@ const NOTICE_SHOWN = '<div class="app-saved-copy" data-app-saved-copy>';
 const NOTICE_TIME = '<time class="app-saved-copy__time" datetime=""></time>';
 // The offline page's empty list of saved pages (lmo/site/templates/offline.md.j2).
 const SAVED_LIST = '<ul class="app-offline__saved" data-app-saved-pages>';
-// The theme's files carry a hash of their content in their names (bundle.f55a23d4.min.js):
-// a changed file has a new name, so a stored copy can never be out of date.
-const CONTENT_HASHED = /\.[0-9a-f]{8,}\.min\.(js|css)$/;
+// The theme's files carry a hash of their content in their names (bundle.f55a23d4.min.js),
+// as does the widgets' worker (python-worker.0123456789.js): a changed file has a new name,
+// so a stored copy can never be out of date.
+const CONTENT_HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
 
 function absolute(path) {
   return new URL(path, self.registration.scope).href;
@@ -197,6 +199,38 @@ function fromCacheFirst(event, cacheName) {
     }))
   );
 }
+
+// A widget page says "keep-runtime" once its Python is ready. On her first visit the
+// page was not yet under this worker when the widget started, so the runtime and the
+// widgets' own files passed it by; they are stored now, from the browser's own cache (a
+// "304 Not Modified" each), so the next visit starts Python from the device and the tools
+// work with no signal. Only CONFIG's own lists are stored, never an address a message
+// names; a runtime file stored already is left as it is.
+function keepRuntime() {
+  const runtime = caches.open(RUNTIME.cache).then((cache) => Promise.all(
+    RUNTIME.files.map((path) => {
+      const url = absolute(path);
+      return cache.match(url).then((hit) => hit || fetch(url).then((response) =>
+        save(cache, url, response)
+      ));
+    })
+  ));
+  // The widgets' own files, as networkFirst would have kept them had it seen them.
+  const own = caches.open(CACHE).then((cache) => Promise.all(
+    RUNTIME.widgetFiles.map((path) =>
+      fetch(absolute(path)).then((response) => save(cache, absolute(path), response))
+    )
+  ));
+  return Promise.all([runtime, own]);
+}
+
+self.addEventListener("message", (event) => {
+  if (RUNTIME && event.data && event.data.type === "keep-runtime") {
+    event.waitUntil(keepRuntime().catch(() => {
+      // No signal now: fromCacheFirst stores each file when a later visit fetches it.
+    }));
+  }
+});
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;

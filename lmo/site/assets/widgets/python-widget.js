@@ -12,6 +12,15 @@
   function absolute(path) {
     return new URL(path, document.baseURI).href;
   }
+  // Asks the site's service worker (lmo/delivery/assets/sw.js) to keep the runtime on
+  // this device: on a first visit the page is not yet under the worker when Python starts,
+  // so the runtime's files passed it by. Nothing happens where there is no worker.
+  function keepRuntime() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: "keep-runtime" });
+    });
+  }
   function connect(script, definition, factory, hooks) {
     var worker = null;
     var ready = null;
@@ -34,6 +43,7 @@
           } else if (data.type === "ready") {
             hooks.ready();
             resolve();
+            keepRuntime();
           } else if (data.type === "failed") {
             fail(reject, data.detail);
           } else if (data.type === "reply") {
