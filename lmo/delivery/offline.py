@@ -24,8 +24,9 @@ How it stays truthful:
   widgets' definition JSON, maps' data and scripts, the site's stylesheet, the search
   index): with signal she always gets this build's page and this build's files together, so
   a page saying "Suspended" can never sit beside an older map or widget saying "Available".
-  Only the theme's content-hashed files (a change is a new name) and the Pyodide runtime
-  (named by its version) are served from the store first. We chose this over hashing the
+  Only the theme's content-hashed files and the widgets' worker script (a change is a new
+  name: lmo.site.engine_assets.CONTENT_HASHED) and the Pyodide runtime (named by its
+  version) are served from the store first. We chose this over hashing the
   widget and map file names because it covers every such file, present and future, with one
   rule in one place, where hashed names would need each feature, and each script that
   fetches a file, to learn the new name; the cost is one revalidation per file per visit,
