@@ -114,15 +114,17 @@ def _compressed_cached(data: bytes, quality: int, folder: Path | None) -> tuple[
 
 
 def prune_cache(folder: Path, days: int = CACHE_DAYS) -> None:
-    """Delete the compressed copies no build has used for ``days``."""
+    """Delete the compressed copies (and trimmed standard libraries, lmo.delivery.
+    pyodide_stdlib) that no build has used for ``days``."""
     if not folder.is_dir():
         return
     oldest = time.time() - days * 86400
-    for br_path in folder.glob("*.br"):
+    for kept in [*folder.glob("*.br"), *folder.glob("*.stdlib.zip")]:
         try:
-            if br_path.stat().st_mtime < oldest:
-                br_path.unlink()
-                br_path.with_suffix(".gz").unlink(missing_ok=True)
+            if kept.stat().st_mtime < oldest:
+                kept.unlink()
+                if kept.suffix == ".br":
+                    kept.with_suffix(".gz").unlink(missing_ok=True)
         except OSError:
             continue  # another build pruned it first
 

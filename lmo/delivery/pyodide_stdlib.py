@@ -18,13 +18,16 @@ a few common ones named in BOOTSTRAP.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
 import zipfile
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from lmo.core.files import write_atomically
+from lmo.delivery.compress import cache_folder, private_folder
 from lmo.delivery.widget_wheel import ZIP_EPOCH
 
 STDLIB_NAME = "python_stdlib.zip"
@@ -201,9 +204,34 @@ def trimmed_stdlib(full: Path, roots: Iterable[str]) -> bytes:
     return buffer.getvalue()
 
 
-def write_trimmed_stdlib(full: Path, roots: Iterable[str], target: Path) -> Path:
-    """Write the trimmed library to ``target`` when its bytes differ (mtimes stay put)."""
-    content = trimmed_stdlib(full, roots)
+def _trimmed_stdlib_cached(full: Path, roots: list[str], cache: Path) -> bytes:
+    """trimmed_stdlib, kept between builds beside the compressed copies (lmo.delivery.
+    compress): it took 0.4 s of every build and changes only with Pyodide's library, the
+    widgets' imports or this module. Pruned with those copies when unused."""
+    if not private_folder(cache):
+        return trimmed_stdlib(full, roots)
+    key = hashlib.sha256()
+    for part in (full.read_bytes(), "\n".join(roots).encode(), Path(__file__).read_bytes()):
+        key.update(hashlib.sha256(part).digest())
+    stored = cache / f"{key.hexdigest()}.stdlib.zip"
+    try:
+        content = stored.read_bytes()
+        os.utime(stored)  # still in use: not pruned
+        return content
+    except OSError:
+        content = trimmed_stdlib(full, roots)
+        write_atomically(stored, content, mode=None)
+        return content
+
+
+def write_trimmed_stdlib(
+    full: Path, roots: Iterable[str], target: Path, cache: Path | None = None
+) -> Path:
+    """Write the trimmed library to ``target`` when its bytes differ (mtimes stay put).
+    ``cache``: where it is kept between builds (the compressed copies' folder unless given)."""
+    content = _trimmed_stdlib_cached(
+        full, sorted(set(roots)), cache_folder() if cache is None else cache
+    )
     if not (target.is_file() and target.read_bytes() == content):
         write_atomically(target, content)
     return target
