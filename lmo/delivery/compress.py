@@ -23,8 +23,8 @@ from lmo.core.files import write_atomically
 from lmo.delivery.headers import HEADER_FILES
 
 # Not source maps: only developer tools fetch them. WebAssembly (Pyodide's runtime, 8.6 MB)
-# shrinks to 28%, and the widgets' wheels are stored uncompressed so that they do too;
-# Pyodide's standard library is a zip that is already compressed, so it is left alone.
+# shrinks to 28%, and the widgets' wheels and their compiled standard library (the site's
+# one .zip, lmo.delivery.pyodide_stdlib) are stored uncompressed so that they do too.
 COMPRESSIBLE = (
     ".html",
     ".css",
@@ -36,6 +36,7 @@ COMPRESSIBLE = (
     ".webmanifest",
     ".wasm",
     ".whl",
+    ".zip",
 )
 # Compressed copies are kept between builds, keyed by the file's bytes, so a build
 # compresses only the files that changed since an earlier one (the rest of the site, page

@@ -14,14 +14,23 @@ by computed name (importlib.import_module(name)) are invisible to both: codecs a
 kind the library looks up that way, so every codec whose name (or alias) appears as a
 string in a kept module is kept too (zipfile decodes names as "cp437", for instance), with
 a few common ones named in BOOTSTRAP.
+
+The trimmed library is then compiled to bytecode inside Pyodide under Node.js
+(assets/compile_stdlib.js): Python starts by importing about 180 modules, and compiling
+their source was most of its start in a browser. Without Node.js the source is shipped, and
+the build says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -204,24 +213,74 @@ def trimmed_stdlib(full: Path, roots: Iterable[str]) -> bytes:
     return buffer.getvalue()
 
 
+COMPILER = Path(__file__).resolve().parent / "assets" / "compile_stdlib.js"
+log = logging.getLogger("mkdocs.plugins.lmo.pyodide_stdlib")
+
+
+def compiled_stdlib(source: bytes, pyodide_dir: Path) -> bytes | None:
+    """``source`` (a trimmed library) with each module compiled to bytecode by the Pyodide in
+    ``pyodide_dir``, or None (with the reason logged) where Node.js is missing or fails."""
+    node = shutil.which("node")
+    if node is None:
+        log.warning(
+            "Node.js not found: the widgets' standard library is shipped as source, and Python"
+            " starts about a second later in her browser (install Node.js, which npm needs too)"
+        )
+        return None
+    with tempfile.TemporaryDirectory(prefix="lmo-stdlib-") as folder:
+        given, made = Path(folder) / "in.zip", Path(folder) / "out.zip"
+        given.write_bytes(source)
+        try:
+            result = subprocess.run(
+                [node, str(COMPILER), str(pyodide_dir), str(given), str(made)],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            result = subprocess.CompletedProcess([], 1, "", str(error))
+        if result.returncode != 0 or not made.is_file():
+            log.warning(
+                "the widgets' standard library could not be compiled, so it is shipped as"
+                " source and Python starts about a second later: %s",
+                result.stderr.strip()[-500:],
+            )
+            return None
+        return made.read_bytes()
+
+
 def _trimmed_stdlib_cached(full: Path, roots: list[str], cache: Path) -> bytes:
-    """trimmed_stdlib, kept between builds beside the compressed copies (lmo.delivery.
-    compress): it took 0.4 s of every build and changes only with Pyodide's library, the
-    widgets' imports or this module. Pruned with those copies when unused."""
-    if not private_folder(cache):
-        return trimmed_stdlib(full, roots)
+    """The trimmed library, compiled where Node.js can, kept between builds beside the
+    compressed copies (lmo.delivery.compress): trimming took 0.4 s of every build and
+    compiling 2 s, and the result changes only with Pyodide, the widgets' imports or this
+    code. Pruned with those copies when unused; a library that could not be compiled is not
+    kept, so the next build tries again."""
+    private = private_folder(cache)
     key = hashlib.sha256()
-    for part in (full.read_bytes(), "\n".join(roots).encode(), Path(__file__).read_bytes()):
+    for part in (
+        full.read_bytes(),
+        (full.parent / "pyodide.asm.wasm").read_bytes(),
+        "\n".join(roots).encode(),
+        Path(__file__).read_bytes(),
+        COMPILER.read_bytes(),
+    ):
         key.update(hashlib.sha256(part).digest())
     stored = cache / f"{key.hexdigest()}.stdlib.zip"
-    try:
-        content = stored.read_bytes()
-        os.utime(stored)  # still in use: not pruned
-        return content
-    except OSError:
-        content = trimmed_stdlib(full, roots)
-        write_atomically(stored, content, mode=None)
-        return content
+    if private:
+        try:
+            content = stored.read_bytes()
+            os.utime(stored)  # still in use: not pruned
+            return content
+        except OSError:
+            pass
+    source = trimmed_stdlib(full, roots)
+    compiled = compiled_stdlib(source, full.parent)
+    if compiled is None:
+        return source
+    if private:
+        write_atomically(stored, compiled, mode=None)
+    return compiled
 
 
 def write_trimmed_stdlib(

@@ -1,6 +1,7 @@
-"""The trimmed standard library is made once per input (Pyodide's library, the widgets'
-imports, the trimming code) and kept between builds; a change in any of them makes it
-again, and a folder others could write is never read."""
+"""The trimmed standard library is compiled to bytecode inside Pyodide, made once per input
+(Pyodide, the widgets' imports, the trimming and compiling code) and kept between builds; a
+change in any of them makes it again, a folder others could write is never read, and
+without Node.js the source is shipped and the build says why."""
 
 from __future__ import annotations
 
@@ -34,7 +35,12 @@ def test_the_trimmed_library_is_kept_and_made_again_when_its_inputs_change(
     first = write_trimmed_stdlib(library, ["json"], tmp_path / "a.zip", cache)
     kept = list(cache.glob("*.stdlib.zip"))
     assert len(kept) == 1 and kept[0].read_bytes() == first.read_bytes()
-    assert "json/__init__.py" in names(first) and "tomllib/__init__.py" not in names(first)
+    assert "json/__init__.pyc" in names(first) and "tomllib/__init__.pyc" not in names(first)
+    assert not [name for name in names(first) if name.endswith(".py")]
+    with zipfile.ZipFile(first) as archive:
+        pyc = archive.read("json/__init__.pyc")
+    # Python 3.13's magic number, "unchecked hash-based" (no source needed), then bytecode.
+    assert pyc[2:4] == b"\r\n" and int.from_bytes(pyc[4:8], "little") == 1
 
     # Read from the cache, not made again: a planted marker in the kept copy comes back.
     kept[0].write_bytes(first.read_bytes() + b"kept")
@@ -43,7 +49,7 @@ def test_the_trimmed_library_is_kept_and_made_again_when_its_inputs_change(
 
     # Other imports: made again, under another key.
     other = write_trimmed_stdlib(library, ["json", "tomllib"], tmp_path / "c.zip", cache)
-    assert "tomllib/__init__.py" in names(other)
+    assert "tomllib/__init__.pyc" in names(other)
     assert len(list(cache.glob("*.stdlib.zip"))) == 2
 
 
@@ -54,4 +60,15 @@ def test_a_cache_folder_others_could_write_is_never_read(tmp_path: Path) -> None
     shared.chmod(0o777)
     made = write_trimmed_stdlib(library, ["json"], tmp_path / "a.zip", shared)
     assert list(shared.iterdir()) == []
+    assert "json/__init__.pyc" in names(made)
+
+
+def test_without_node_the_source_is_shipped_and_the_build_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    cache = tmp_path / "cache"
+    made = write_trimmed_stdlib(real_library(), ["json"], tmp_path / "a.zip", cache)
     assert "json/__init__.py" in names(made)
+    assert "Node.js not found" in caplog.text
+    assert list(cache.glob("*.stdlib.zip")) == []  # the next build, with Node, compiles it
