@@ -202,26 +202,25 @@ function fromCacheFirst(event, cacheName) {
 
 // A widget page says "keep-runtime" once its Python is ready. On her first visit the
 // page was not yet under this worker when the widget started, so the runtime and the
-// widgets' own files passed it by; they are stored now, from the browser's own cache (a
-// "304 Not Modified" each), so the next visit starts Python from the device and the tools
-// work with no signal. Only CONFIG's own lists are stored, never an address a message
-// names; a runtime file stored already is left as it is.
+// widgets' own files passed it by; what is missing is stored now, from the browser's own
+// cache (a "304 Not Modified" each), so the next visit starts Python from the device and the
+// tools work with no signal. Only CONFIG's own lists are stored, never an address a message
+// names, and a file stored already is left alone (the widgets' files are kept current by
+// networkFirst whenever a page under this worker fetches them).
+function keepMissing(cacheName, paths) {
+  return caches.open(cacheName).then((cache) => Promise.all(paths.map((path) => {
+    const url = absolute(path);
+    return cache.match(url).then((hit) => hit || fetch(url).then((response) =>
+      save(cache, url, response)
+    ));
+  })));
+}
+
 function keepRuntime() {
-  const runtime = caches.open(RUNTIME.cache).then((cache) => Promise.all(
-    RUNTIME.files.map((path) => {
-      const url = absolute(path);
-      return cache.match(url).then((hit) => hit || fetch(url).then((response) =>
-        save(cache, url, response)
-      ));
-    })
-  ));
-  // The widgets' own files, as networkFirst would have kept them had it seen them.
-  const own = caches.open(CACHE).then((cache) => Promise.all(
-    RUNTIME.widgetFiles.map((path) =>
-      fetch(absolute(path)).then((response) => save(cache, absolute(path), response))
-    )
-  ));
-  return Promise.all([runtime, own]);
+  return Promise.all([
+    keepMissing(RUNTIME.cache, RUNTIME.files),
+    keepMissing(CACHE, RUNTIME.widgetFiles),
+  ]);
 }
 
 self.addEventListener("message", (event) => {
