@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import re
 import shutil
 import subprocess
@@ -36,7 +35,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from lmo.core.files import write_atomically
-from lmo.delivery.compress import cache_folder, private_folder
+from lmo.delivery.build_cache import BuildCache
 from lmo.delivery.widget_wheel import ZIP_EPOCH
 
 STDLIB_NAME = "python_stdlib.zip"
@@ -250,13 +249,11 @@ def compiled_stdlib(source: bytes, pyodide_dir: Path) -> bytes | None:
         return made.read_bytes()
 
 
-def _trimmed_stdlib_cached(full: Path, roots: list[str], cache: Path) -> bytes:
-    """The trimmed library, compiled where Node.js can, kept between builds beside the
-    compressed copies (lmo.delivery.compress): trimming took 0.4 s of every build and
-    compiling 2 s, and the result changes only with Pyodide, the widgets' imports or this
-    code. Pruned with those copies when unused; a library that could not be compiled is not
-    kept, so the next build tries again."""
-    private = private_folder(cache)
+def _trimmed_stdlib_cached(full: Path, roots: list[str], cache: BuildCache) -> bytes:
+    """The trimmed library, compiled where Node.js can, kept between builds
+    (lmo.delivery.build_cache): trimming took 0.4 s of every build and compiling about 3 s,
+    and the result changes only with Pyodide, the widgets' imports or this code. A library
+    that could not be compiled is not kept, so the next build tries again."""
     key = hashlib.sha256()
     for part in (
         full.read_bytes(),
@@ -266,20 +263,15 @@ def _trimmed_stdlib_cached(full: Path, roots: list[str], cache: Path) -> bytes:
         COMPILER.read_bytes(),
     ):
         key.update(hashlib.sha256(part).digest())
-    stored = cache / f"{key.hexdigest()}.stdlib.zip"
-    if private:
-        try:
-            content = stored.read_bytes()
-            os.utime(stored)  # still in use: not pruned
-            return content
-        except OSError:
-            pass
+    name = f"{key.hexdigest()}.stdlib.zip"
+    kept = cache.get(name)
+    if kept is not None:
+        return kept
     source = trimmed_stdlib(full, roots)
     compiled = compiled_stdlib(source, full.parent)
     if compiled is None:
         return source
-    if private:
-        write_atomically(stored, compiled, mode=None)
+    cache.put(name, compiled)
     return compiled
 
 
@@ -287,10 +279,10 @@ def write_trimmed_stdlib(
     full: Path, roots: Iterable[str], target: Path, cache: Path | None = None
 ) -> Path:
     """Write the trimmed library to ``target`` when its bytes differ (mtimes stay put).
-    ``cache``: where it is kept between builds (the compressed copies' folder unless given)."""
-    content = _trimmed_stdlib_cached(
-        full, sorted(set(roots)), cache_folder() if cache is None else cache
-    )
+    ``cache``: where it is kept between builds (a private temporary folder unless given)."""
+    kept = BuildCache.named("pyodide-stdlib") if cache is None else BuildCache(cache)
+    content = _trimmed_stdlib_cached(full, sorted(set(roots)), kept)
+    kept.prune()
     if not (target.is_file() and target.read_bytes() == content):
         write_atomically(target, content)
     return target

@@ -1,0 +1,73 @@
+"""Files a build keeps for the next one, under names made from their inputs: the compressed
+copies of the site's files (lmo.delivery.compress) and the widgets' compiled standard library
+(lmo.delivery.pyodide_stdlib). What is kept is published as it is, so a folder is used only
+when only this user can write it; otherwise nothing is read or kept, and the build does the
+work afresh. A file no build has read for a month is deleted."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+from lmo.core.files import write_atomically
+
+KEEP_DAYS = 30
+
+
+def private_folder(folder: Path) -> bool:
+    """Whether ``folder`` is (now) a directory only this user can write, never a link. One
+    planted by another user of a shared machine (who made the folder first in the shared
+    temporary directory) must never be read."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and found.st_uid == os.getuid()
+        and stat.S_IMODE(found.st_mode) & 0o077 == 0
+    )
+
+
+class BuildCache:
+    """One kind of kept file, in a folder of its own (``named``), or in ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder: Path | None = folder if private_folder(folder) else None
+
+    @classmethod
+    def named(cls, kind: str) -> BuildCache:
+        return cls(Path(tempfile.gettempdir()) / f"lmo-{kind}-{os.getuid()}")
+
+    def get(self, name: str) -> bytes | None:
+        """The file kept as ``name``, or None; reading it keeps it from being pruned."""
+        if self.folder is None:
+            return None
+        try:
+            path = self.folder / name
+            content = path.read_bytes()
+            os.utime(path)
+            return content
+        except OSError:
+            return None
+
+    def put(self, name: str, content: bytes) -> None:
+        # Builds running side by side never read half a file; the copy stays private.
+        if self.folder is not None:
+            write_atomically(self.folder / name, content, mode=None)
+
+    def prune(self, days: int = KEEP_DAYS) -> None:
+        """Delete what no build has read or written for ``days``."""
+        if self.folder is None:
+            return
+        oldest = time.time() - days * 86400
+        for kept in self.folder.iterdir():
+            try:
+                if kept.is_file() and kept.stat().st_mtime < oldest:
+                    kept.unlink()
+            except OSError:
+                continue  # another build pruned it first
