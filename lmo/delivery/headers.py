@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lmo.site.engine_assets import hashed_name_prefixes
 from lmo.site.page_head import with_policy_meta
-from lmo.site.widget_paths import WORKER_PREFIX
 
 HEADER_FILES = ("_headers", "staticwebapp.config.json", "nginx-headers.conf")
 
@@ -89,11 +89,15 @@ class Policy:
         }
 
 
-# Theme files and the widgets' worker carry a content hash in their names, so they can be
-# cached for a year; pages and everything else are revalidated on every visit, so an
-# urgent change shows at once (which is also what Netlify and Cloudflare Pages send when no
-# rule says otherwise).
-IMMUTABLE = ("assets/javascripts/", "assets/stylesheets/", WORKER_PREFIX)
+# Theme files and the engine's content-hashed files (lmo.site.engine_assets.CONTENT_HASHED)
+# carry a hash of their content in their names, so they can be cached for a year; pages and
+# everything else are revalidated on every visit, so an urgent change shows at once (which
+# is also what Netlify and Cloudflare Pages send when no rule says otherwise).
+IMMUTABLE = (
+    "assets/javascripts/",
+    "assets/stylesheets/",
+    *(f"assets/{prefix}" for prefix in hashed_name_prefixes()),
+)
 LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"
 

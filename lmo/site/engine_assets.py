@@ -18,7 +18,8 @@ SITE_ASSETS = Path(__file__).parent / "assets"
 # worker keep them without asking the server again. Only files that name no other file and
 # carry no service's status belong here: the widgets' worker script, which a widget's first
 # use would otherwise wait a round trip for on every visit.
-CONTENT_HASHED = frozenset({"widgets/python-worker.js"})
+WORKER_SCRIPT = "widgets/python-worker.js"
+CONTENT_HASHED = frozenset({WORKER_SCRIPT})
 # Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).
 LISTING = ".lmo-engine-assets"
 
@@ -35,6 +36,12 @@ def published_name(relative: str, source: Path) -> str:
         return relative
     stem, _, extension = relative.rpartition(".")
     return f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{extension}"
+
+
+def hashed_name_prefixes() -> tuple[str, ...]:
+    """The start of each CONTENT_HASHED file's published name under assets/, whatever its
+    hash ("widgets/python-worker."): the hosts' long cache rules match on it."""
+    return tuple(sorted(name.rpartition(".")[0] + "." for name in CONTENT_HASHED))
 
 
 def engine_files(folders: Iterable[Path]) -> dict[str, Path]:

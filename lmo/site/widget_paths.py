@@ -10,17 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from lmo.site.engine_assets import SITE_ASSETS, published_name
+from lmo.site.engine_assets import SITE_ASSETS, WORKER_SCRIPT, published_name
 
 WIDGET_DIR = "assets/widgets/"
 # One worker for every widget: it loads Pyodide and the widget's wheel, then calls the
 # factory it is told to (see lmo/site/assets/widgets/python-worker.js). Its name carries a
 # hash of its content (lmo.site.engine_assets.CONTENT_HASHED), so it is kept, not revalidated.
-WORKER = "assets/" + published_name(
-    "widgets/python-worker.js", SITE_ASSETS / "widgets" / "python-worker.js"
-)
-# The start of its name, whatever the hash: the headers give it a long cache life.
-WORKER_PREFIX = WIDGET_DIR + "python-worker."
+WORKER = "assets/" + published_name(WORKER_SCRIPT, SITE_ASSETS / WORKER_SCRIPT)
 # What every widget page loads before its own script: starts and talks to the worker.
 SHARED_SCRIPT = WIDGET_DIR + "python-widget.js"
 PYODIDE_DIR = "assets/pyodide/"
