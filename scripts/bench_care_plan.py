@@ -122,13 +122,18 @@ def form_ready_on_3g(browser: Any, base: str) -> tuple[float, float]:
 # (a MutationObserver sees the text as it is written). An earlier version timed this from
 # Python with a locator's wait, which checks again only every few hundred milliseconds and
 # added up to half a second to each figure.
-READY_AFTER_FOCUS = """(ready) => new Promise((resolve) => {
+# If the tools fail, or never answer, the run stops with the reason instead of waiting.
+READY_AFTER_FOCUS = """([ready, failed]) => new Promise((resolve, reject) => {
     const status = document.querySelector(".app-plan__status");
     let start = 0;
+    const limit = setTimeout(() => reject(new Error("not ready in 600 s")), 600000);
     const seen = new MutationObserver(() => {
-        if (status.textContent.includes(ready)) {
+        const text = status.textContent;
+        if (text.includes(ready) || text.includes(failed)) {
             seen.disconnect();
-            resolve((performance.now() - start) / 1000);
+            clearTimeout(limit);
+            if (text.includes(ready)) resolve((performance.now() - start) / 1000);
+            else reject(new Error("the tools failed to start: " + text));
         }
     });
     seen.observe(status, {childList: true, characterData: true, subtree: true});
@@ -139,8 +144,11 @@ READY_AFTER_FOCUS = """(ready) => new Promise((resolve) => {
 
 def python_ready(page: Any, base: str) -> float:
     page.goto(base + PLAN, wait_until="load")
-    ready = page.locator('.app-plan__messages [data-msg="ready"]').text_content() or ""
-    return float(page.evaluate(READY_AFTER_FOCUS, ready.strip()))
+    said = [
+        (page.locator(f'.app-plan__messages [data-msg="{name}"]').text_content() or "").strip()
+        for name in ("ready", "failed")
+    ]
+    return float(page.evaluate(READY_AFTER_FOCUS, said))
 
 
 def main() -> list[Figure]:
