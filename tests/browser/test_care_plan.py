@@ -238,15 +238,17 @@ RUNTIME_KEPT = """([root, store]) => caches.open(store.cache).then((cache) => ca
         keys.some((key) => key.url === new URL(file, root).href)))"""
 
 
+# Polish, and Urdu: right to left, each language's page reading its own definition.
+@pytest.mark.parametrize("plan", [PLAN, "ur/care-plan/"])
 def test_tools_first_used_before_the_service_worker_took_over_work_offline_later(
-    example_url: str, page: Any
+    example_url: str, page: Any, plan: str
 ) -> None:
     # Her first visit, with the tools started before the site's service worker is there
     # (on a phone they usually start before it has installed), so the runtime's files pass
     # it by: here its registration is held back until the tools are ready. The page then
     # asks the worker to keep them, and a later visit with no signal starts the tools.
     page.route("**/register-sw.js", lambda route: route.abort())
-    page.goto(example_url + PLAN)
+    page.goto(example_url + plan)
     tab_to(page, "#plan-q-what-matters")
     wait_for_status(page, "ready")
     assert page.evaluate("navigator.serviceWorker.controller") is None
