@@ -34,6 +34,15 @@ from harness import (
 from number_order import MEASURE, RTL_LANGUAGES, Findings
 
 CONCURRENCY = 2
+# Which thread composites the frames changes nothing axe or the overflow check reads (styles,
+# layout, the accessibility tree); compositing on the page's own thread saved a sixth of the
+# sweep's processor time (74 -> 62 core-seconds over 60 pages at both widths).
+SWEEP_CHROMIUM_ARGS = [
+    *CHROMIUM_ARGS,
+    "--disable-threaded-compositing",
+    "--disable-threaded-animation",
+    "--disable-checker-imaging",
+]
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 WIDTHS = (PHONE, DESKTOP)
@@ -139,10 +148,10 @@ async def _check(
             result.violations[at_width(path, viewport)] = describe(violations)
 
 
-async def _sweep(site: Path, base_url: str) -> SweepResult:
+async def _sweep(site: Path, base_url: str, pages: list[str] | None) -> SweepResult:
     from playwright.async_api import async_playwright
 
-    result = SweepResult(pages=every_page(site))
+    result = SweepResult(pages=every_page(site) if pages is None else pages)
     for path in result.pages:
         result.stylesheet_sets.setdefault(stylesheets(site, path), path)
     stylesheet_pages = set(result.stylesheet_sets.values())
@@ -150,7 +159,9 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
     for path in result.pages:
         queue.put_nowait(path)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=SWEEP_CHROMIUM_ARGS
+        )
 
         async def worker() -> None:
             # No service worker: it answers every request of every page from its own script,
@@ -204,5 +215,6 @@ async def _sweep(site: Path, base_url: str) -> SweepResult:
     return result
 
 
-def sweep(site: Path, base_url: str) -> SweepResult:
-    return asyncio.run(_sweep(site, base_url))
+def sweep(site: Path, base_url: str, pages: list[str] | None = None) -> SweepResult:
+    """Every page of ``site`` (or only ``pages``), served at ``base_url``."""
+    return asyncio.run(_sweep(site, base_url, pages))

@@ -8,8 +8,8 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from harness import DISABLED_AXE_RULES
-from sweep import EXPECTED_MISSING, SweepResult, stylesheets
+from harness import DISABLED_AXE_RULES, serve_like_production
+from sweep import EXPECTED_MISSING, SweepResult, stylesheets, sweep
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,27 @@ def test_disabled_rules_and_expected_failures_are_each_explained() -> None:
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
     for path, reason in EXPECTED_MISSING.items():
         assert len(reason.split()) >= 5, f"say why a request for {path} may fail"
+
+
+def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
+    example_site: Path, tmp_path: Path
+) -> None:
+    """A sweep that found nothing would pass every test above: one page with a picture that
+    has no text, an inline script the policy does not list and a missing file must be
+    reported at both widths, with the same browser settings the sweep uses on every page."""
+    planted = tmp_path / "site"
+    (planted / "about").mkdir(parents=True)
+    for shared in ("assets", "nginx-headers.conf"):
+        (planted / shared).symlink_to(example_site / shared)
+    page = (example_site / "about" / "index.html").read_text(encoding="utf-8")
+    fault = '<img src="no-such-picture.png"><script>document.title = "ran"</script>'
+    assert "</article>" in page
+    (planted / "about" / "index.html").write_text(
+        page.replace("</article>", fault + "</article>", 1), encoding="utf-8"
+    )
+    with serve_like_production(planted) as url:
+        found = sweep(planted, url, pages=["about/"])
+    assert set(found.violations) == {"about/ at 320 px", "about/ at 1280 px"}
+    assert all(v.startswith("image-alt") for v in found.violations.values()), found.violations
+    assert any("no-such-picture.png 404" in f for f in found.failed_requests)
+    assert found.csp_violations, "the unlisted inline script was not reported"
