@@ -27,24 +27,38 @@ SEARCH_READY = """(() => {
     && meta.textContent.trim() === config.translations["search.result.placeholder"];
 })()"""
 
+# The theme has answered a query: its line above the results no longer asks her to type
+# (it counts the pages found, or says none were). The first results are in the list by then:
+# the theme writes both from the same answer of its search worker.
+SEARCH_ANSWERED = SEARCH_READY.replace("=== config", "!== config")
+
+
+def result_links(page: Any, query: str) -> list[str]:
+    """The results' links for ``query``, typed into the open search box of ``page``.
+
+    Material shows its "type to start searching" line only once the search worker has built
+    the index, and runs a query on a key event: a value set by fill() alone is never
+    searched, and Playwright types letters that are not on its keyboard (Urdu, "ș") without
+    key events. So: wait for the index, put the word in, press a real key, and wait for the
+    answer, which may be that nothing was found (an empty list, at once)."""
+    wait_until(page, SEARCH_READY)
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")
+    wait_until(page, SEARCH_ANSWERED, timeout_ms=15000)
+    return list(
+        page.eval_on_selector_all(
+            ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
+        )
+    )
+
 
 @pytest.mark.parametrize("lang", list(QUERIES))
 def test_search_finds_pages_in_the_readers_language(example_url: str, page: Any, lang: str) -> None:
     prefix, query = QUERIES[lang]
     page.goto(example_url + prefix)
     page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-    # Material shows its "type to start searching" line only once the search worker has
-    # built the index, and runs a query on a key event: a value set by fill() alone is never
-    # searched, and Playwright types letters that are not on its keyboard (Urdu, "ș")
-    # without key events. So: wait for the index, put the word in, then press a real key.
-    wait_until(page, SEARCH_READY)
-    search = page.locator("input.md-search__input")
-    search.fill(query)
-    search.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.eval_on_selector_all(
-        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
-    )
+    links = result_links(page, query)
     assert links, f"no result for {query!r} in {lang}"
     # Her results are pages of her language's part of the site, and only those: each
     # language has its own index.

@@ -14,8 +14,8 @@ import pytest
 import sitebuild
 import yaml
 from bs4 import BeautifulSoup
-from harness import serve_like_production, wait_until
-from test_search import SEARCH_READY
+from harness import serve_like_production
+from test_search import result_links
 
 from lmo.delivery.search_words import fold, word_separator
 
@@ -24,15 +24,7 @@ def search(page: Any, home: str, query: str) -> list[str]:
     """The addresses of the results for ``query`` typed on ``home``."""
     page.goto(home)
     page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-    # As in test_search: wait for the index, put the word in, then press a real key.
-    wait_until(page, SEARCH_READY)
-    field = page.locator("input.md-search__input")
-    field.fill(query)
-    field.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.eval_on_selector_all(
-        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
-    )
+    links = result_links(page, query)
     # The page's address, without the word to highlight (?h=) or the section (#).
     return [urljoin(page.url, href).split("#")[0].split("?")[0] for href in links]
 

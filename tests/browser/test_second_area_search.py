@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from harness import SUB_PATH, serve_like_production, wait_until
-from test_search import SEARCH_READY
+from harness import SUB_PATH, serve_like_production
+from test_search import result_links
 
 from tests.sitebuild import run
 from tests.starter.engine import copy_second_area, install_engine
@@ -66,16 +66,7 @@ def test_search_finds_the_page_in_each_script(
 ) -> None:
     page.goto(second_area_url + prefix)
     page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-    # As in test_search: wait for the index, put the word in, then press a real key
-    # (Playwright types letters not on its keyboard without key events).
-    wait_until(page, SEARCH_READY)
-    search = page.locator("input.md-search__input")
-    search.fill(query)
-    search.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    links = page.eval_on_selector_all(
-        ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
-    )
+    links = result_links(page, query)
     # Without the highlight query (?h=...) and the heading anchor.
     addresses = [
         urlsplit(urljoin(page.url, href))._replace(query="", fragment="").geturl() for href in links
