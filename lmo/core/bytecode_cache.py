@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 
-def _user_cache() -> Path:
+def _user_cache(name: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lmo" / "jinja"
+    return Path(base) / "lmo" / name
 
 
 def _is_private(folder: Path) -> bool:
@@ -36,14 +36,16 @@ def _is_private(folder: Path) -> bool:
     return True
 
 
-def private_cache_folder() -> str:
-    folder = _user_cache()
+def private_cache_folder(name: str = "jinja") -> str:
+    """The folder ``name`` in the user's cache; each kind of environment needs its own, as
+    Jinja's cache key does not include an environment's options."""
+    folder = _user_cache(name)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _is_private(folder):
             return str(folder)
     except OSError:
         pass  # no writable home (some CI runners): fall through to a folder of our own
-    private = tempfile.mkdtemp(prefix="lmo-jinja-")
+    private = tempfile.mkdtemp(prefix=f"lmo-{name}-")
     atexit.register(shutil.rmtree, private, ignore_errors=True)
     return private

@@ -49,3 +49,27 @@ def test_an_environment_with_its_own_cache_keeps_it() -> None:
     env = jinja2.Environment(bytecode_cache=own)
     assert with_shared_bytecode(env).bytecode_cache is own
     assert with_shared_bytecode(jinja2.Environment()).bytecode_cache is not None
+
+
+def test_the_next_build_reads_the_templates_compiled_by_the_last_one(tmp_path: Path) -> None:
+    (tmp_path / "main.html").write_text("<html lang={{ lang }}>", encoding="utf-8")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+
+    def build(expected: str = "<html lang=ur>") -> list[object]:
+        """One build: a process of its own, so its memory starts empty."""
+        env = language_env(
+            tmp_path, MemoryBytecodeCache(lambda: jinja2.FileSystemBytecodeCache(str(kept)))
+        )
+        compiled: list[object] = []
+        original = env.compile
+        env.compile = lambda *a, **k: compiled.append(a) or original(*a, **k)  # type: ignore[method-assign]
+        assert env.get_template("main.html").render(lang="ur") == expected
+        return compiled
+
+    assert len(build()) == 1
+    assert build() == []
+    # A changed template is compiled again, and kept for the build after.
+    (tmp_path / "main.html").write_text("<html dir=rtl lang={{ lang }}>", encoding="utf-8")
+    assert len(build("<html dir=rtl lang=ur>")) == 1
+    assert build("<html dir=rtl lang=ur>") == []
