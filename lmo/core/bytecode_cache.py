@@ -6,7 +6,8 @@ user of the machine, who could then put code there for our build to run. The use
 cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) is not writable by others and survives
 between builds, which keeps the start-up saving the cache is for; it is outside the site's
 folder, so there is nothing to git-ignore. It is used only when it is a real folder owned
-by this user and closed to others; otherwise each process gets a private folder of its own
+by this user and closed to others (one of ours found open is closed and emptied first);
+otherwise each process gets a private folder of its own
 (``tempfile.mkdtemp``: a random name, mode 0700), removed when the process ends.
 """
 
@@ -31,9 +32,21 @@ def _is_private(folder: Path) -> bool:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
         return False
     if info.st_mode & 0o077:
-        # Ours but opened up (an old umask, a copy): close it rather than give up the cache.
+        # Ours but opened up (an old umask, a copy): close it rather than give up the cache,
+        # then empty it, as anything in it may have been put there while it was open. Once
+        # closed, no one else can add to it.
         os.chmod(folder, 0o700)
+        _empty(folder)
     return True
+
+
+def _empty(folder: Path) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                Path(entry.path).unlink(missing_ok=True)
 
 
 def private_cache_folder(name: str = "jinja") -> str:

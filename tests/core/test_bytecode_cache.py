@@ -1,4 +1,5 @@
-"""The template cache is a folder only this user can write."""
+"""The template cache is a folder only this user can write, and one found open to others is
+closed and emptied before it is used."""
 
 from __future__ import annotations
 
@@ -17,10 +18,17 @@ def test_the_template_cache_is_a_folder_only_this_user_can_write(
     folder = Path(private_cache_folder())
     assert folder == tmp_path / "cache" / "lmo" / "jinja"
     assert folder.stat().st_mode & 0o777 == 0o700
-    # Opened up by mistake: closed again, not given up.
+    (folder / "__jinja2_kept.cache").write_bytes(b"compiled by an earlier build")
+    assert Path(private_cache_folder()) == folder
+    assert (folder / "__jinja2_kept.cache").exists()  # a private folder keeps what it holds
+    # Opened up by mistake: closed again, not given up, and emptied, as anyone could have
+    # put bytecode there for the build to run while it was open.
     folder.chmod(0o777)
+    (folder / "__jinja2_planted.cache").write_bytes(b"bytecode from someone else")
+    (folder / "planted-folder").mkdir()
     assert Path(private_cache_folder()) == folder
     assert folder.stat().st_mode & 0o777 == 0o700
+    assert list(folder.iterdir()) == []
 
 
 def test_a_cache_folder_that_is_a_link_is_not_used(
