@@ -20,17 +20,23 @@ QUERIES = {
 }
 
 
-SEARCH_READY = """(() => {
+def _search_line(test: str) -> str:
+    """An expression true when the theme's line above the search results, compared with its
+    "type to start searching" text as ``test`` ("===" or "!=="), is."""
+    return f"""(() => {{
   const config = JSON.parse(document.getElementById("__config").textContent);
   const meta = document.querySelector(".md-search-result__meta");
   return meta !== null
-    && meta.textContent.trim() === config.translations["search.result.placeholder"];
-})()"""
+    && meta.textContent.trim() {test} config.translations["search.result.placeholder"];
+}})()"""
 
-# The theme has answered a query: its line above the results no longer asks her to type
-# (it counts the pages found, or says none were). The first results are in the list by then:
-# the theme writes both from the same answer of its search worker.
-SEARCH_ANSWERED = SEARCH_READY.replace("=== config", "!== config")
+
+# The index is built: the theme asks her to type.
+SEARCH_READY = _search_line("===")
+# The theme has answered a query: its line no longer asks her to type (it counts the pages
+# found, or says none were). The first results are in the list by then: the theme writes
+# both from the same answer of its search worker.
+SEARCH_ANSWERED = _search_line("!==")
 
 
 def result_links(page: Any, query: str) -> list[str]:
