@@ -14,7 +14,9 @@ from sitebuild import REPO
 from lmo.delivery import pyodide_stdlib
 from lmo.delivery.pyodide_stdlib import write_trimmed_stdlib
 
-pytestmark = pytest.mark.unit
+# Build tier: they compile with Pyodide under Node.js and read Pyodide from node_modules,
+# which `make test-unit` does not install.
+pytestmark = pytest.mark.build
 
 
 def real_library() -> Path:
