@@ -20,24 +20,22 @@ import stat
 import tempfile
 from pathlib import Path
 
+from lmo.core.files import private_folder
+
 
 def _user_cache(name: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "lmo" / name
 
 
-def _is_private(folder: Path) -> bool:
-    """A real folder (not a link) owned by this user, closed to everyone else."""
+def _close_if_opened(folder: Path) -> None:
+    """A folder of ours opened up (an old umask, a copy) is closed rather than given up, and
+    emptied, as anything in it may have been put there while it was open. Once closed, no
+    one else can add to it."""
     info = folder.lstat()
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-        return False
-    if info.st_mode & 0o077:
-        # Ours but opened up (an old umask, a copy): close it rather than give up the cache,
-        # then empty it, as anything in it may have been put there while it was open. Once
-        # closed, no one else can add to it.
+    if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077:
         os.chmod(folder, 0o700)
         _empty(folder)
-    return True
 
 
 def _empty(folder: Path) -> None:
@@ -55,7 +53,8 @@ def private_cache_folder(name: str = "jinja") -> str:
     folder = _user_cache(name)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if _is_private(folder):
+        _close_if_opened(folder)
+        if private_folder(folder):
             return str(folder)
     except OSError:
         pass  # no writable home (some CI runners): fall through to a folder of our own

@@ -1,8 +1,10 @@
-"""Writing a file so that nobody ever reads half of it."""
+"""Writing a file so that nobody ever reads half of it, and the private folders builds keep
+files in."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,3 +24,20 @@ def write_atomically(target: Path, content: bytes, mode: int | None = 0o644) -> 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def private_folder(folder: Path) -> bool:
+    """Whether ``folder`` is (now) a directory only this user can write, never a link: what
+    a build keeps there is run or published as it is, so a folder planted by another user
+    of a shared machine (who made it first, in the shared temporary directory) must never be
+    read. Made, private, when missing."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(found.st_mode)
+        and found.st_uid == os.getuid()
+        and stat.S_IMODE(found.st_mode) & 0o077 == 0
+    )

@@ -7,30 +7,13 @@ work afresh. A file no build has read for a month is deleted."""
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 import time
 from pathlib import Path
 
-from lmo.core.files import write_atomically
+from lmo.core.files import private_folder, write_atomically
 
 KEEP_DAYS = 30
-
-
-def private_folder(folder: Path) -> bool:
-    """Whether ``folder`` is (now) a directory only this user can write, never a link. One
-    planted by another user of a shared machine (who made the folder first in the shared
-    temporary directory) must never be read."""
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        found = os.lstat(folder)
-    except OSError:
-        return False
-    return (
-        stat.S_ISDIR(found.st_mode)
-        and found.st_uid == os.getuid()
-        and stat.S_IMODE(found.st_mode) & 0o077 == 0
-    )
 
 
 class BuildCache:

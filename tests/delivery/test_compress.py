@@ -11,7 +11,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from lmo.delivery.build_cache import private_folder
+from lmo.core.files import private_folder
 from lmo.delivery.compress import compress_site
 
 pytestmark = pytest.mark.unit
