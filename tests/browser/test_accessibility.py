@@ -8,7 +8,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from harness import DISABLED_AXE_RULES, serve_like_production
+from harness import CHROMIUM, DISABLED_AXE_RULES, serve_like_production
 from sweep import EXPECTED_MISSING, SweepResult, stylesheets, sweep
 
 
@@ -88,3 +88,32 @@ def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
     assert all(v.startswith("image-alt") for v in found.violations.values()), found.violations
     assert any("no-such-picture.png 404" in f for f in found.failed_requests)
     assert found.csp_violations, "the unlisted inline script was not reported"
+
+
+def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own() -> None:
+    """Chromium honours only the last --disable-features: the sweep's own must carry
+    Playwright's list as well, or the sweep would run a browser Playwright does not expect."""
+    import asyncio
+    import uuid
+
+    from playwright.async_api import async_playwright
+    from sweep import SWEEP_DISABLED_FEATURES, _launch_switch, _sweep_browser_args
+
+    async def launched_with(args: list[str] | None) -> tuple[list[str], str | None]:
+        async with async_playwright() as playwright:
+            args = args if args is not None else await _sweep_browser_args(playwright)
+            marker = f"--lmo-test-probe={uuid.uuid4().hex}"
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=[*args, marker]
+            )
+            try:
+                return args, _launch_switch("disable-features", marker)
+            finally:
+                await browser.close()
+
+    _, playwrights = asyncio.run(launched_with([]))
+    args, sweeps = asyncio.run(launched_with(None))
+    assert playwrights and sweeps, "the features were not read off the running browser"
+    assert sum(a.startswith("--disable-features=") for a in args) == 1
+    assert set(playwrights.split(",")) < set(sweeps.split(","))
+    assert set(sweeps.split(",")) - set(playwrights.split(",")) == set(SWEEP_DISABLED_FEATURES)
