@@ -255,12 +255,9 @@ _IS_FOCUSED = "selector => document.activeElement === document.querySelector(sel
 
 def tab_to(page: Any, selector: str, limit: int = 400) -> None:
     """Press Tab until the element is focused, as someone using a keyboard would."""
-    target = page.locator(selector)
-    # As the locator did: wait until it is on the page, and it must be the only match.
-    target.wait_for(state="attached")
-    matches = target.count()
-    if matches != 1:
-        raise AssertionError(f"{selector} matches {matches} elements, not one")
+    # As the locator's evaluate did: wait until it is on the page; a selector matching more
+    # than one element fails here (Playwright's locators are strict).
+    page.locator(selector).wait_for(state="attached")
     for _ in range(limit):
         if page.evaluate(_IS_FOCUSED, selector):
             return
