@@ -36,6 +36,9 @@ WAYS = ("click", "tap", "keyboard")
 # into the header; any shift that moves something outside it still counts.
 SHIFT_OBSERVER = r"""
 window.lmoShifts = [];
+// In a block: a helper's name at the top level would be a global of the page, and a page
+// script declaring the same name would then fail to run.
+{
 const element = node => node && (node.nodeType === 1 ? node : node.parentElement);
 const inHeader = source => Boolean(element(source.node)?.closest(".md-header"));
 new PerformanceObserver(list => {
@@ -55,6 +58,7 @@ new PerformanceObserver(list => {
     window.lmoShifts.push({at: entry.startTime, value: entry.value, moved});
   }
 }).observe({type: "layout-shift", buffered: true});
+}
 """
 CONTEXTS: dict[str, dict[str, Any]] = {
     "click": {"viewport": {"width": 1280, "height": 800}},
