@@ -47,15 +47,6 @@ What a caller must know:
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from lmo.features.feedback import (
-    disclosure_audit,
-    disclosure_figures,
-    disclosure_protect,
-    disclosure_reader,
-)
 from lmo.features.feedback.disclosure_audit import Narrowed, audit, narrowed
 from lmo.features.feedback.disclosure_figures import (
     Figure,
@@ -69,6 +60,7 @@ from lmo.features.feedback.disclosure_figures import (
     share,
 )
 from lmo.features.feedback.disclosure_protect import DisclosureError, protect
+from lmo.features.feedback.disclosure_source import disclosure_code_fingerprint_source
 
 __all__ = [
     "DisclosureError",
@@ -87,16 +79,3 @@ __all__ = [
     "protect",
     "share",
 ]
-
-
-def disclosure_code_fingerprint_source() -> bytes:
-    """The source of every module the disclosure rules live in, in a fixed order: a remembered
-    audit pass is keyed on it, so a change to any of them can never reuse a stale pass."""
-    modules = (
-        sys.modules[__name__],
-        disclosure_figures,
-        disclosure_reader,
-        disclosure_audit,
-        disclosure_protect,
-    )
-    return b"\0".join(Path(str(module.__file__)).read_bytes() for module in modules)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from lmo.features.feedback.disclosure import Figure, Published, Share
+from lmo.features.feedback.disclosure_figures import Figure, Published, Share
 from lmo.features.feedback.schema import RATING_KEYS, STAGE_KEYS, FeedbackSummary
 
 

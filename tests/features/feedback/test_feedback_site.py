@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -303,3 +305,23 @@ def test_counts_are_grouped_the_way_each_language_writes_numbers() -> None:
         "87\xa0%",
         "87%",
     ]
+
+
+def test_summaries_that_passed_their_audit_before_are_checked_without_the_solver(
+    data: Path,
+) -> None:
+    """Every site build checks the summaries; the audit of a summary that passed before is
+    remembered (keyed on the rules' source), so the build need not load numpy and the solver,
+    about a tenth of a second of each build. The first check may audit; a second process
+    checking the same summaries must not load them."""
+    assert errors(data) == []
+    code = (
+        "import datetime, sys\n"
+        "from pathlib import Path\n"
+        "from lmo.pipeline import load_dataset\n"
+        f"ds, problems = load_dataset(Path({str(data)!r}), today=datetime.date(2026, 6, 1))\n"
+        "assert ds is not None and ds.features.get('feedback') is not None\n"
+        "print(sorted(m for m in ('numpy', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
