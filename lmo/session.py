@@ -11,6 +11,8 @@ duck-typed, and the hooks in ``hooks/`` are the only place MkDocs events meet it
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,13 +29,23 @@ def inputs_fingerprint(project: Project) -> str:
     templates = [f.site.templates for f in discover() if f.site and f.site.templates]
     folders = (project.data_dir, project.locales_dir, TEMPLATES, *templates, project.content_dir)
     for folder in folders:
-        if not folder.exists():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                parts.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
+        parts += sorted(_file_stamps(str(folder)))
     return "\n".join(parts)
+
+
+def _file_stamps(folder: str) -> Iterator[str]:
+    """Path, modification time and size of every file under ``folder`` (none if it is
+    missing), one stat each: ``mkdocs serve`` asks after every change it sees."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _file_stamps(entry.path)
+        elif entry.is_file():
+            stat = entry.stat()
+            yield f"{entry.path}:{stat.st_mtime_ns}:{stat.st_size}"
 
 
 @dataclass
@@ -77,12 +89,19 @@ class SiteSession:
         cached = self.checks.get(key)
         if same_build and cached is not None:
             return cached.result, None
-        before = inputs_fingerprint(project)
-        if cached is not None and cached.fingerprint == before:
+        # Only `mkdocs serve` builds the same site again in one process, so only it trusts
+        # the fingerprint (a stat of every input, which misses an edit that keeps a file's
+        # size and time). `mkdocs build` checks afresh every time.
+        if (
+            self.serving
+            and cached is not None
+            and cached.fingerprint == inputs_fingerprint(project)
+        ):
             return cached.result, None
         result, report = check_and_generate(project)
         # Writing pages changed content/, so take the fingerprint after writing.
-        self.checks[key] = Checked(inputs_fingerprint(project), result)
+        fingerprint = inputs_fingerprint(project) if self.serving else ""
+        self.checks[key] = Checked(fingerprint, result)
         return result, report
 
     def latest(self, project: Project) -> CheckResult | None:
