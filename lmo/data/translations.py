@@ -31,11 +31,16 @@ class Store(dict[str, dict[str, TranslationEntry]]):
     A translation records the fingerprint of the English it was made from, so the same
     English under another key can reuse it: the memory maps a fingerprint to the best
     entry made from that English. It is built once per language, on first use, because a
-    store is filled when the data is loaded and not changed after."""
+    store is filled when the data is loaded and not changed after.
+
+    ``sources`` keeps each language's file as it was read, with where each value was
+    written, so later checks of the drafts (the safety terms) can point at a line without
+    reading the file again."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._memory: dict[str, dict[str, tuple[str, TranslationEntry]]] = {}
+        self.sources: dict[str, SourceDocument] = {}
 
     def memory(self, lang: str) -> dict[str, tuple[str, TranslationEntry]]:
         if lang not in self._memory:
@@ -148,6 +153,7 @@ def load_translations(
         problems.extend(unknown_key_problems(doc, model, texts))
         problems.extend(number_problems(doc, model, texts))
         store[model.language] = dict(model.translations)
+        store.sources[model.language] = doc
     return store, problems
 
 

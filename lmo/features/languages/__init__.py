@@ -16,12 +16,10 @@ from lmo.features.languages.safety_terms import check_safety_terms
 def check(project: Project, dataset: DataSet | None) -> list[Problem]:
     """The catalogues' msgstr (no markup, no new placeholders) and the safety-critical terms
     in every language, in the catalogues and in the data's translations."""
-    prefix = project.display(project.data_dir) + "/"
     return check_catalogues(project.locales_dir, project.root) + check_safety_terms(
         project.locales_dir,
         project.root,
-        project.data_dir / "translations",
-        f"{prefix}translations/",
+        dataset.translations.sources if dataset is not None else None,
         dataset.texts if dataset is not None else None,
     )
 

@@ -19,7 +19,7 @@ in another way, such as a pronoun, and a reviewer should look rather than the bu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from lmo.core.problems import Problem, Severity
-from lmo.core.yamlsource import load_yaml
+from lmo.core.yamlsource import SourceDocument, load_yaml
 from lmo.data.messages import problems_from_validation
 from lmo.data.schema import LocalText
 from lmo.features.languages.catalogue_check import catalogues
@@ -148,19 +148,44 @@ def _stars(forms: Iterable[str]) -> str:
     return " (* stands for any ending)" if any("*" in form for form in forms) else ""
 
 
-def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> list[Finding]:
-    """What is wrong with one translation, term by term."""
-    english_words = tokens(english)
-    english_index = index_words(english_words)
+# The terms an English text carries: each term's name and rule, and where the English says it.
+Said = list[tuple[str, SafetyTerm, list[tuple[int, int]]]]
+
+
+def terms_said(english: str, terms: SafetyTermsFile) -> Said:
+    """The terms an English text carries. Most texts carry none, and then no translation of
+    them needs reading; a check asks once per English text, not once per language."""
+    words = tokens(english)
+    index = index_words(words)
+    said = []
+    for name, term in terms.terms.items():
+        spans = [span for form in term.english for span in find_form(form, words, index)]
+        if spans:
+            said.append((name, term, spans))
+    return said
+
+
+def judge(
+    english: str,
+    translated: str,
+    lang: str,
+    terms: SafetyTermsFile,
+    said: Said | None = None,
+) -> list[Finding]:
+    """What is wrong with one translation, term by term. ``said`` is
+    ``terms_said(english, terms)``, for a caller that judges one English in many languages."""
+    rules = [
+        (name, rule, spans)
+        for name, term, spans in (terms_said(english, terms) if said is None else said)
+        if (rule := term.languages.get(lang)) is not None
+    ]
+    if not rules:
+        return []
     words = tokens(translated)
     index = index_words(words)
     findings = []
     reported: set[tuple[int, int]] = set()  # one word that misleads under two terms: say it once
-    for name, term in terms.terms.items():
-        rule = term.languages.get(lang)
-        said = [span for f in term.english for span in find_form(f, english_words, english_index)]
-        if rule is None or not said:
-            continue
+    for name, rule, spans in rules:
         allowed = [span for form in rule.allow_in for span in find_form(form, words, index)]
         for form in rule.avoid:
             for start, end in find_form(form, words, index):
@@ -177,7 +202,7 @@ def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> l
                     )
                 )
         if not any(find_form(form, words, index) for form in rule.use):
-            start, end = said[0]
+            start, end = spans[0]
             findings.append(
                 Finding(
                     name,
@@ -188,6 +213,18 @@ def judge(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> l
                 )
             )
     return findings
+
+
+def said_by_english(terms: SafetyTermsFile) -> Callable[[str], Said]:
+    """``terms_said`` remembered per English text, for one check."""
+    remembered: dict[str, Said] = {}
+
+    def said(english: str) -> Said:
+        if english not in remembered:
+            remembered[english] = terms_said(english, terms)
+        return remembered[english]
+
+    return said
 
 
 def load_safety_terms(path: Path, shown: str) -> tuple[SafetyTermsFile | None, list[Problem]]:
@@ -203,12 +240,13 @@ def load_safety_terms(path: Path, shown: str) -> tuple[SafetyTermsFile | None, l
 
 
 def check_data_translations(
-    folder: Path, display_prefix: str, texts: dict[str, LocalText], terms: SafetyTermsFile
+    sources: Mapping[str, SourceDocument], texts: dict[str, LocalText], terms: SafetyTermsFile
 ) -> list[Problem]:
-    """Every data translation whose English carries a safety term."""
+    """Every data translation whose English carries a safety term. ``sources`` is each
+    language's translations file as the data was loaded (``Store.sources``)."""
     problems = []
-    for path in sorted(folder.glob("*.yml")):
-        doc, _ = load_yaml(path, f"{display_prefix}{path.name}")  # its own problems: elsewhere
+    said = said_by_english(terms)
+    for lang, doc in sorted(sources.items()):
         entries = doc.data.get("translations") if isinstance(doc.data, dict) else None
         if not isinstance(entries, dict):
             continue
@@ -217,8 +255,8 @@ def check_data_translations(
             text = entry.get("text") if isinstance(entry, dict) else None
             if english is None or not isinstance(text, str):
                 continue
-            line, col = doc.locate(("translations", key, "text"))
-            for found in judge(english.en, text, path.stem, terms):
+            for found in judge(english.en, text, lang, terms, said(english.en)):
+                line, col = doc.locate(("translations", key, "text"))
                 problems.append(
                     Problem(
                         doc.file, line, col, f"translations.{key}", found.message, found.severity
@@ -231,6 +269,7 @@ def check_catalogue_terms(locales_dir: Path, root: Path, terms: SafetyTermsFile)
     """Every catalogue msgstr whose English carries a safety term. A catalogue that cannot
     be read is reported by ``lmo.features.languages.catalogue_check``."""
     problems = []
+    said = said_by_english(terms)
     for shown, lang, catalog in catalogues(locales_dir, root)[0]:
         for message in catalog:
             if not message.id or not message.string:
@@ -238,8 +277,9 @@ def check_catalogue_terms(locales_dir: Path, root: Path, terms: SafetyTermsFile)
             ids = [message.id] if isinstance(message.id, str) else list(message.id)
             strings = [message.string] if isinstance(message.string, str) else message.string
             where = f'msgstr for "{ids[0][:50]}"'
+            english = " ".join(ids)
             for translated in (s for s in strings if s):
-                for found in judge(" ".join(ids), translated, lang, terms):
+                for found in judge(english, translated, lang, terms, said(english)):
                     problems.append(
                         Problem(shown, message.lineno or 1, 1, where, found.message, found.severity)
                     )
@@ -249,18 +289,18 @@ def check_catalogue_terms(locales_dir: Path, root: Path, terms: SafetyTermsFile)
 def check_safety_terms(
     locales_dir: Path,
     root: Path,
-    translations_dir: Path,
-    display_prefix: str,
+    sources: Mapping[str, SourceDocument] | None,
     texts: dict[str, LocalText] | None,
 ) -> list[Problem]:
-    """The glossary itself, then every draft against it. ``texts`` is None when the data
-    had errors: then the data translations' English is unknown and only catalogues are held."""
+    """The glossary itself, then every draft against it. ``sources`` and ``texts`` are the
+    data's translations files and English texts as loaded, or None when the data had errors:
+    then the data translations' English is unknown and only catalogues are held."""
     path = locales_dir / "safety_terms.yml"
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     terms, problems = load_safety_terms(path, shown)
     if terms is None:
         return problems
     problems += check_catalogue_terms(locales_dir, root, terms)
-    if texts is not None:
-        problems += check_data_translations(translations_dir, display_prefix, texts, terms)
+    if sources is not None and texts is not None:
+        problems += check_data_translations(sources, texts, terms)
     return problems

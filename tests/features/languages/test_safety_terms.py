@@ -10,6 +10,7 @@ import pytest
 from sitebuild import REPO, check, make_site
 
 from lmo.core.problems import Problem, Severity
+from lmo.core.yamlsource import load_yaml
 from lmo.data.schema import LocalText
 from lmo.features.languages.safety_terms import (
     SafetyTermsFile,
@@ -38,9 +39,7 @@ def terms() -> SafetyTermsFile:
 def example_problems() -> list[Problem]:
     dataset, _ = load_dataset(REPO / "data", display_prefix="data/")
     assert dataset is not None
-    return check_safety_terms(
-        REPO / "locales", REPO, REPO / "data" / "translations", "data/translations/", dataset.texts
-    )
+    return check_safety_terms(REPO / "locales", REPO, dataset.translations.sources, dataset.texts)
 
 
 def messages(english: str, translated: str, lang: str, terms: SafetyTermsFile) -> list[str]:
@@ -185,7 +184,8 @@ def test_problems_are_reported_at_the_line_of_the_draft(
         encoding="utf-8",
     )
     texts = {"hubs.x.summary": LocalText("Your midwife", "hubs.x.summary")}
-    (problem,) = check_data_translations(data, "data/translations/", texts, terms)
+    doc, _ = load_yaml(data / "ur.yml", "data/translations/ur.yml")
+    (problem,) = check_data_translations({"ur": doc}, texts, terms)
     assert str(problem).startswith(
         'data/translations/ur.yml:4:11: translations.hubs.x.summary: safety term "midwife":'
         ' found "دائی"'
