@@ -33,9 +33,23 @@ def page_url(collection: str, record_id: str | None = None) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from one directory-style URL to another, both relative to the language root."""
     target, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath(target or ".", from_url or ".")
+    rel = _relative_path(target, from_url)
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relative_path(target: str, start: str) -> str:
+    """``posixpath.relpath(target or ".", start or ".")`` for the plain relative paths the
+    generator links between, without its two calls to abspath (every link of every page in
+    every language comes here). Anything else goes to relpath itself."""
+    to = [part for part in target.split("/") if part]
+    here = [part for part in start.split("/") if part]
+    if target.startswith("/") or start.startswith("/") or {".", ".."} & {*to, *here}:
+        return posixpath.relpath(target or ".", start or ".")
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def source_path_for(url: str) -> str:
