@@ -47,10 +47,23 @@ def is_generated(path: Path) -> bool:
     return GENERATED_MARKER in head
 
 
-def _existing_generated(root: Path) -> Iterable[Path]:
+def _read_existing(path: Path) -> str | None:
+    """The text of a file already at a page's address, or None if there is none. A file
+    that is not UTF-8 is not ours: it reads as a hand-written page (empty text)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _existing_generated(root: Path, skip: set[Path] | frozenset[Path] = frozenset()) -> Iterable[Path]:
+    """Generated pages under ``root``, except those in ``skip`` (known to be, without
+    opening them again)."""
     if root.exists():
         for path in root.rglob("*.md"):
-            if is_generated(path):
+            if path not in skip and is_generated(path):
                 yield path
 
 
@@ -111,8 +124,9 @@ def write_pages(
             target = root / page.path
             wanted.add(target)
             text = page_text(page)
-            if target.exists():
-                if not is_generated(target):
+            existing = _read_existing(target)
+            if existing is not None:
+                if GENERATED_MARKER not in existing[:4096]:
                     report.problems.append(
                         Problem(
                             str(target.relative_to(content_dir.parent)),
@@ -124,15 +138,14 @@ def write_pages(
                         )
                     )
                     continue
-                if target.read_text(encoding="utf-8") == text:
+                if existing == text:
                     report.unchanged += 1
                     continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             report.written.append(target)
         # A record removed from data/ must not leave its old page behind.
-        for path in _existing_generated(root):
-            if path not in wanted:
-                path.unlink()
-                report.removed.append(path)
+        for path in _existing_generated(root, skip=wanted):
+            path.unlink()
+            report.removed.append(path)
     return report
