@@ -76,12 +76,16 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=babel_locale(lang))
 
 
+# Babel reads its locale data for each call; the feedback pages ask for the same few hundred
+# counts in every language, so the answers are kept (typed: 1 and 1.0 are asked apart).
+@lru_cache(maxsize=4096, typed=True)
 def number(value: float, lang: str) -> str:
     """A number the site computes, as a reader of ``lang`` writes it: "7 500" in Polish
     (with a no-break space), "7.500" in Romanian, "12,5" for 12.5 in both."""
     return format_decimal(value, locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096, typed=True)
 def percent(value: int, lang: str) -> str:
     """A whole percentage as the language writes it: "87%", "87 %" in Lithuanian."""
     return format_percent(value / 100, locale=babel_locale(lang))
