@@ -12,6 +12,7 @@ import brotli
 import pytest
 
 from lmo.core.files import private_folder
+from lmo.delivery.build_cache import LAST_PRUNED
 from lmo.delivery.compress import compress_site
 
 pytestmark = pytest.mark.unit
@@ -26,6 +27,15 @@ def copies(site: Path, name: str) -> tuple[bytes, bytes]:
     return gz, br
 
 
+def kept(cache: Path) -> list[Path]:
+    """The compressed copies in the cache (not the note of when it was last pruned)."""
+    return sorted(entry for entry in cache.iterdir() if entry.name != LAST_PRUNED)
+
+
+def kept_copies(cache: Path) -> int:
+    return len(kept(cache))
+
+
 def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
     tmp_path: Path,
 ) -> None:
@@ -34,7 +44,7 @@ def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
     (site / "index.html").write_text(PAGE, encoding="utf-8")
     (site / "other.html").write_text(PAGE.replace("Hub", "Other"), encoding="utf-8")
     compress_site(site, cache)
-    made = sorted(cache.iterdir())
+    made = kept(cache)
     assert len(made) == 4  # a .gz and a .br per distinct content
     first = (site / "index.html.br").read_bytes()
 
@@ -42,14 +52,14 @@ def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
     for copy in site.glob("*.*[rz]"):
         copy.unlink()
     compress_site(site, cache)
-    assert sorted(cache.iterdir()) == made
+    assert kept(cache) == made
     assert (site / "index.html.br").read_bytes() == first
 
     changed = PAGE.replace("call you", "phone you")
     (site / "index.html").write_text(changed, encoding="utf-8")
     compress_site(site, cache)
     assert copies(site, "index.html") == (changed.encode(), changed.encode())
-    assert len(list(cache.iterdir())) == 6
+    assert kept_copies(cache) == 6
 
 
 def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None:
@@ -62,7 +72,27 @@ def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None
         os.utime(entry, (old, old))
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
-    assert len(list(cache.iterdir())) == 2  # only the new page's copies
+    assert kept_copies(cache) == 2  # only the new page's copies
+
+
+def test_the_cache_is_looked_over_at_most_once_a_day(tmp_path: Path) -> None:
+    """Pruning looks at every kept file (a shared folder holds tens of thousands), so a build
+    within a day of the last prune leaves even month-old copies for the next day's."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    compress_site(site, cache)  # prunes: the folder was never looked over
+    old = time.time() - 40 * 86400
+    for entry in cache.iterdir():
+        if entry.name != LAST_PRUNED:
+            os.utime(entry, (old, old))
+    (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
+    compress_site(site, cache)
+    assert kept_copies(cache) == 4, "pruned again within a day"
+    yesterday = time.time() - 25 * 3600
+    os.utime(cache / LAST_PRUNED, (yesterday, yesterday))
+    compress_site(site, cache)
+    assert kept_copies(cache) == 2  # the month-old copies are gone, the new page's kept
 
 
 def test_a_cache_folder_another_user_could_write_is_never_read(tmp_path: Path) -> None:
