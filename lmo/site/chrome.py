@@ -18,13 +18,13 @@ from markupsafe import Markup
 
 from lmo.core.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
 from lmo.core.numbers import mark_numbers
+from lmo.data.dataset import DataSet
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText
 from lmo.data.translations import as_html, localise
-from lmo.data.dataset import DataSet
-from lmo.site.notices import NoticeWriter
-from lmo.site.render import TEMPLATES, relative_url, template_environment
 from lmo.site.addresses import page_url
 from lmo.site.content import english_body_hash
+from lmo.site.notices import NoticeWriter
+from lmo.site.render import TEMPLATES, relative_url, template_environment
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,12 @@ class ChromeRenderer:
             for name in ("facts", "review_notice", "translation_notice", "site_notice")
         }
         # The banner and the urgent contacts are the same on every page of a language.
-        shared = {"lmns": ds.lmns, "t": self.text, "date": lambda d: long_date(d, lang), "today": today}
+        shared = {
+            "lmns": ds.lmns,
+            "t": self.text,
+            "date": lambda d: long_date(d, lang),
+            "today": today,
+        }
         self.banner = Markup(env.get_template("banner.html.j2").render(shared))
         self.urgent = Markup(env.get_template("urgent.html.j2").render(shared))
         self.saved_copy = Markup(env.get_template("saved_copy.html.j2").render(shared))

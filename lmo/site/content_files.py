@@ -14,11 +14,11 @@ from pathlib import Path
 from lmo.core.problems import Problem
 from lmo.site.generate import FILE_LIST
 
-# Files a web host reads for headers, redirects, domains or access rules. The build writes
-# the ones the site needs (lmo/delivery/headers.py, lmo/delivery/offline.py) from its own settings; a copy in
-# content/ would silently replace or contradict them. robots.txt is not here: it only asks
-# search engines what to index, changes nothing a reader's browser does, and is the ordinary
-# way for a site to publish one.
+# Files a web host reads for headers, redirects, domains or access rules. The build writes the ones
+# the site needs (lmo/delivery/headers.py, lmo/delivery/offline.py) from its own settings; a copy in
+# content/ would silently replace or contradict them. robots.txt is not here: it only asks search
+# engines what to index, changes nothing a reader's browser does, and is the ordinary way for a site
+# to publish one.
 HOST_FILES = frozenset(
     {
         "_headers",

@@ -58,7 +58,9 @@ def _read_existing(path: Path) -> str | None:
         return ""
 
 
-def _existing_generated(root: Path, skip: set[Path] | frozenset[Path] = frozenset()) -> Iterable[Path]:
+def _existing_generated(
+    root: Path, skip: set[Path] | frozenset[Path] = frozenset()
+) -> Iterable[Path]:
     """Generated pages under ``root``, except those in ``skip`` (known to be, without
     opening them again)."""
     if root.exists():

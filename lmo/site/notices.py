@@ -21,10 +21,10 @@ from lmo.core import numbers
 from lmo.core.i18n import long_date
 from lmo.core.labels import N_
 from lmo.core.numbers import mark_numbers
+from lmo.data.dataset import DataSet
 from lmo.data.phrases import PHRASES, PhraseUse
 from lmo.data.schema import SOURCE_LANGUAGE, Date, LocalText, Status
 from lmo.data.translations import Localised, Tally, as_html, localise
-from lmo.data.dataset import DataSet
 from lmo.site.addresses import page_url
 
 NoticePart = LocalText | PhraseUse

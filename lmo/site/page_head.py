@@ -19,10 +19,10 @@ The sitemap that mkdocs-static-i18n writes already lists every page's alternates
 accept, so the head links are removed rather than repaired. The language menu is separate
 and keeps working. Feed discovery links (which also say rel="alternate") are kept.
 
-The theme's base address: mkdocs-static-i18n gives every page the site's root as the base of
-the theme's script, which fetches the search index from there. Each language now has its own
-index beside its home page (``lmo.delivery.search_split``), so a page outside the default language gets
-its language's home page as base: the script then fetches that language's index only, and
+The theme's base address: mkdocs-static-i18n gives every page the site's root as the base of the
+theme's script, which fetches the search index from there. Each language now has its own index
+beside its home page (``lmo.delivery.search_split``), so a page outside the default language
+gets its language's home page as base: the script then fetches that language's index only, and
 builds the links of her results from there. Nothing else the site uses reads this base (the
 theme's version menu and instant loading, which do, are not used).
 """
@@ -44,6 +44,7 @@ _THEME_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a
 
 # The site's one "page not found" page (MkDocs' name for it, which hosts look for).
 NOT_FOUND_PAGE = "404.html"
+
 
 def with_theme_script_deferred(html: str) -> str:
     return _THEME_SCRIPT.sub(r'<script defer src="\1">', html)

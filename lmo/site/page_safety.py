@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from lmo.core.html_safety import URL_ATTRIBUTES, dangerous_address, unsafe_attributes
 from lmo.core.problems import Problem
 from lmo.core.yamlsource import compose_text
-from lmo.core.html_safety import URL_ATTRIBUTES, dangerous_address, unsafe_attributes
 
 REFUSED_ELEMENTS = {
     "script": "runs code",

@@ -76,7 +76,7 @@ SECTIONS = (
         "services_index.md.j2",
         N_("Services"),
         N_(
-            "Every maternity service in the area, grouped by the parts of the Local Maternity Offer."
+            "Every maternity service in the area, grouped by the parts of the Local Maternity Offer."  # noqa: E501 (a catalogue key)
         ),
         lambda ds: ds.services.values(),
         "services",
@@ -114,7 +114,7 @@ SECTIONS = (
         "concerns.md.j2",
         N_("Give feedback or raise a concern"),
         N_(
-            "Who to contact to give feedback or raise a concern, and how a formal complaint differs."
+            "Who to contact to give feedback or raise a concern, and how a formal complaint differs."  # noqa: E501 (a catalogue key)
         ),
         lambda ds: ds.concerns.values(),
         "concerns",
@@ -131,7 +131,6 @@ SECTIONS = (
         always=True,
     ),
 )
-
 
 
 @dataclass(frozen=True)

@@ -139,12 +139,13 @@ def affects_her_now(status: schema.Status, today: dt.date, days: int = RECENT_DA
     if status.effective_to is not None and status.effective_to < today:
         return False  # over: it stays on the changes page
     window = dt.timedelta(days=days)
-    near = [status.as_of] + [
-        d
-        for d in (status.effective_from, status.effective_to)
-        + (status.new_referrals_close, status.care_ends)
-        if d is not None
-    ]
+    dates = (
+        status.effective_from,
+        status.effective_to,
+        status.new_referrals_close,
+        status.care_ends,
+    )
+    near = [status.as_of, *(d for d in dates if d is not None)]
     recent = any(today - window <= d <= today + window for d in near)
     spans_today = (
         status.effective_from is not None
@@ -155,7 +156,7 @@ def affects_her_now(status: schema.Status, today: dt.date, days: int = RECENT_DA
 
 
 def change_group(status: schema.Status, today: dt.date) -> str:
-    """"soon" for a change still ahead of her, "now" for one in place."""
+    """ "soon" for a change still ahead of her, "now" for one in place."""
     ahead = status.effective_from is not None and status.effective_from > today
     return "soon" if ahead or status.state in STILL_TO_COME else "now"
 

@@ -133,7 +133,9 @@ def status(state: str, as_of: str, advice: dict[str, str] | None = None, **dates
         ),
         (
             "a long suspension across today",
-            status("suspended", "2025-01-01", effective_from="2025-01-01", effective_to="2027-06-30"),
+            status(
+                "suspended", "2025-01-01", effective_from="2025-01-01", effective_to="2027-06-30"
+            ),
             True,
         ),
         (
