@@ -201,6 +201,10 @@ SETTLED = (
 )
 
 
+# Every font face the page declared has loaded or failed (none is still on its way).
+FONTS_SETTLED = "[...document.fonts].every(f => f.status !== 'loading')"
+
+
 def run_axe(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page with the WCAG 2.2 A/AA tags; returns the violations.
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from harness import FONTS_SETTLED, wait_until
+
 # The faces the page declared, once the fonts its text needs have loaded (or failed).
 FACES = """async () => {
   await document.fonts.ready;
@@ -52,3 +54,71 @@ def test_an_english_page_requests_no_font(example_url: str, page: Any) -> None:
     faces = page.evaluate(FACES)
     assert faces == []
     assert fetched == []
+
+
+# Every layout shift not caused by her own input, summed (Cumulative Layout Shift's parts).
+SHIFTS = """
+window.__lmoShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__lmoShifts.push(entry.value);
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+PAINTED = "performance.getEntriesByName('first-contentful-paint').length > 0"
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Chrome waits up to 100 ms for a font before it lays the text out in the phone's font; a
+# font held back this long after the first paint comes, as it does on a slow phone line,
+# after the page is laid out and being read.
+LATE_MS = 1000
+
+
+def fonts_drawing(context: Any, page: Any, selector: str) -> list[str]:
+    """The fonts Chromium really drew the element's text with (not what the CSS asks for)."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return [font["familyName"] for font in fonts]
+
+
+def test_the_urdu_font_arriving_late_never_moves_the_page_and_draws_the_next(
+    example_url: str, browser: Any
+) -> None:
+    """Nastaliq wraps Urdu lines differently from the phone's Naskh: swapped in once she is
+    reading, it moved the home page 28 px at 360 px (layout shift 0.25). Held back until the
+    page is painted, it must move nothing; on her next page it is in the cache and draws it."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS)
+        held: list[Any] = []
+        page.route("**/*.woff2", lambda route: held.append(route))
+        page.goto(example_url + "ur/", wait_until="domcontentloaded")
+        wait_until(page, PAINTED)
+        wait_until(page, "document.readyState !== 'loading'")
+        assert held, "the Urdu page asked for no font"
+        page.wait_for_timeout(LATE_MS)  # the condition under test: a font that comes late
+        for route in held:
+            route.continue_()
+        wait_until(page, FONTS_SETTLED)
+        page.evaluate(TWO_FRAMES)
+        shift = sum(page.evaluate("window.__lmoShifts"))
+        assert shift < 0.05, f"the late font moved the page: layout shift {shift:.3f}"
+        assert "Noto Nastaliq Urdu" not in fonts_drawing(context, page, "h1")
+
+        # Her next page: the font came down all the same (into the cache, which a tab with
+        # held requests does not use, so a tab of her own), and now draws her text.
+        reading = context.new_page()
+        reading.goto(example_url + "ur/")
+        wait_until(reading, FONTS_SETTLED)
+        reading.goto(example_url + "ur/hubs/")
+        wait_until(reading, FONTS_SETTLED)
+        assert "Noto Nastaliq Urdu" in fonts_drawing(context, reading, "h1")
+    finally:
+        context.close()

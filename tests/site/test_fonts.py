@@ -52,6 +52,19 @@ def test_every_font_package_is_pinned_and_its_files_are_installed() -> None:
         assert "SIL Open Font License" in (NODE_MODULES / font.package / "LICENSE").read_text()
 
 
+def test_a_font_for_letters_a_phone_may_lack_swaps_in_and_a_font_of_style_waits_for_nothing() -> (
+    None
+):
+    """Bengali, Gurmukhi and Pashto's letters may be missing from a phone's fonts (empty boxes
+    until the file arrives), so their faces swap in; every phone draws Urdu's letters in
+    Naskh, so Nastaliq never swaps in and moves the page she is reading."""
+    for code, font in FONTS.items():
+        expected = "optional" if font.family == "Noto Nastaliq Urdu" else "swap"
+        assert font.display == expected, code
+        css = stylesheet(font, unicode_ranges(NODE_MODULES / font.package), "5.3.0")
+        assert css.count(f"font-display: {expected};") == css.count("@font-face") > 0
+
+
 def test_the_stylesheet_swaps_and_limits_each_face_to_its_script() -> None:
     font = FONTS["bn"]
     css = stylesheet(font, unicode_ranges(NODE_MODULES / font.package), "5.3.0")
@@ -120,7 +133,9 @@ def test_only_a_languages_own_pages_link_its_font(fonts_site: Path) -> None:
         for page in own:
             links = font_links(page)
             assert len(links) == 1, page
-            assert (page.parent / links[0]).resolve() == fonts_site / f"assets/vendor/fonts/{lang}.css"
+            assert (
+                page.parent / links[0]
+            ).resolve() == fonts_site / f"assets/vendor/fonts/{lang}.css"
 
 
 @pytest.mark.build
@@ -130,7 +145,7 @@ def test_each_stylesheet_points_at_font_files_in_the_site_with_their_licence(
     folder = fonts_site / "assets" / "vendor" / "fonts"
     for lang, family in (("ur", "Noto Nastaliq Urdu"), ("bn", "Noto Sans Bengali")):
         css = (folder / f"{lang}.css").read_text(encoding="utf-8")
-        assert css.count("font-display: swap;") == css.count("@font-face")
+        assert css.count(f"font-display: {FONTS[lang].display};") == css.count("@font-face")
         sources = re.findall(r'url\("([^"]+)"\)', css)
         assert sources and all(s.endswith(".woff2") for s in sources)
         for source in sources:
@@ -151,3 +166,42 @@ def test_each_stylesheet_points_at_font_files_in_the_site_with_their_licence(
 def test_a_site_without_such_languages_carries_no_font(tiny_site: Path) -> None:
     assert not (tiny_site / "site" / "assets" / "vendor" / "fonts").exists()
     assert all(font_links(p) == [] for p in (tiny_site / "site").rglob("index.html"))
+
+
+def font_preloads(page: Path) -> list[dict[str, str]]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [
+        {name: str(link.get(name)) for name in ("href", "as", "type", "crossorigin")}
+        for link in soup.select("head link[rel=preload]")
+        if str(link.get("href", "")).endswith(".woff2")
+    ]
+
+
+@pytest.mark.build
+def test_urdu_pages_ask_at_once_for_the_nastaliq_file_their_stylesheet_names(
+    fonts_site: Path,
+) -> None:
+    """Nastaliq draws a page only if it is there for the first layout (it never swaps in), so
+    Urdu pages ask for it with the page; Bengali (which swaps in) and English pages do not."""
+    folder = fonts_site / "assets" / "vendor" / "fonts"
+    named = {
+        (folder / source).resolve()
+        for source in re.findall(r'url\("([^"]+)"\)', (folder / "ur.css").read_text())
+    }
+    pages = sorted(fonts_site.rglob("index.html"))
+    urdu = [p for p in pages if p.relative_to(fonts_site).parts[0] == "ur"]
+    assert urdu
+    for page in pages:
+        preloads = font_preloads(page)
+        if page not in urdu:
+            assert preloads == [], page
+            continue
+        assert {(page.parent / p["href"]).resolve() for p in preloads} == named, page
+        for preload in preloads:
+            # A font is always fetched in CORS mode: without crossorigin the preloaded copy is
+            # not the one the stylesheet uses, and the file comes down twice.
+            assert (preload["as"], preload["type"], preload["crossorigin"]) == (
+                "font",
+                "font/woff2",
+                "",
+            ), page
