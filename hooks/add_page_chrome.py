@@ -19,7 +19,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from lmo.config.project import current_language, language_and_path
-from lmo.core.i18n import catalogue_provenance, translations
 from lmo.core.numbers import mark_numbers
 from lmo.session import SESSION
 from lmo.site.chrome import chrome_renderer, page_language, place_chrome
@@ -35,13 +34,7 @@ def on_page_context(
         return context
     lang = current_language(config, project)
     _, url = language_and_path(page.url, list(project.languages))
-    renderer = chrome_renderer(
-        result.dataset,
-        lang,
-        translations(project.locales_dir, lang),
-        project.today,
-        catalogue_provenance(project.locales_dir, lang),
-    )
+    renderer = chrome_renderer(result.dataset, lang, project.locales_dir, project.today)
     language = page_language(
         page.meta, lang, Path(page.file.abs_src_path or ""), project.content_dir
     )

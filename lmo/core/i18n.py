@@ -154,12 +154,6 @@ def catalogue_provenance(locales_dir: Path, lang: str) -> CatalogueProvenance:
     path = catalogue_path(locales_dir, lang)
     if lang == SOURCE_LANGUAGE or not path.exists():
         return CatalogueProvenance()
-    return _provenance(path, path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=32)
-def _provenance(path: Path, mtime_ns: int) -> CatalogueProvenance:
-    """Read once per version of the file: every page of a language asks."""
     header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
     fields = dict(re.findall(r'^"([A-Za-z-]+): ?(.*?)\\n"$', header, flags=re.M))
     return CatalogueProvenance(

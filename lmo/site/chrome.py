@@ -16,7 +16,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from lmo.core.i18n import CatalogueProvenance, install_escaped_gettext, language_name, long_date
+from lmo.core.i18n import (
+    CatalogueProvenance,
+    catalogue_provenance,
+    install_escaped_gettext,
+    language_name,
+    long_date,
+)
+from lmo.core.i18n import translations as catalogue_for
 from lmo.core.numbers import mark_numbers
 from lmo.data.dataset import DataSet
 from lmo.data.schema import SOURCE_LANGUAGE, LocalText
@@ -159,20 +166,23 @@ class ChromeRenderer:
         return PageChrome(banner=banner, urgent=self.urgent, saved_copy=self.saved_copy, **rendered)
 
 
-_renderers: dict[tuple[int, str, dt.date], ChromeRenderer] = {}
+_renderers: dict[tuple[int, str, dt.date, Path], ChromeRenderer] = {}
 
 
-def chrome_renderer(
-    ds: DataSet,
-    lang: str,
-    translations: gettext.NullTranslations,
-    today: dt.date,
-    catalogue: CatalogueProvenance,
-) -> ChromeRenderer:
-    key = (id(ds), lang, today)
+def chrome_renderer(ds: DataSet, lang: str, locales_dir: Path, today: dt.date) -> ChromeRenderer:
+    """The renderer of one language's chrome, made once per data set and language: its
+    catalogue and the catalogue's provenance are read then, not for every page. A changed
+    catalogue is a new check (lmo.session), so a new data set and a new renderer."""
+    key = (id(ds), lang, today, locales_dir)
     if key not in _renderers:
         _renderers.clear()  # only the current data set is ever needed
-        _renderers[key] = ChromeRenderer(ds, lang, translations, today, catalogue)
+        _renderers[key] = ChromeRenderer(
+            ds,
+            lang,
+            catalogue_for(locales_dir, lang),
+            today,
+            catalogue_provenance(locales_dir, lang),
+        )
     return _renderers[key]
 
 
