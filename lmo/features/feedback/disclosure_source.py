@@ -10,18 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Every module the rules live in, this one included (it decides what the key covers).
-RULE_MODULES = (
-    "disclosure",
-    "disclosure_figures",
-    "disclosure_reader",
-    "disclosure_audit",
-    "disclosure_protect",
-    "disclosure_source",
-)
-
 
 def disclosure_code_fingerprint_source() -> bytes:
-    """The source of every rule module, in a fixed order."""
-    folder = Path(__file__).parent
-    return b"\0".join((folder / f"{name}.py").read_bytes() for name in RULE_MODULES)
+    """The source of every module the rules live in (every ``disclosure*.py`` of this folder,
+    this one included), in a fixed order. Found by name, not listed, so a rule module added
+    later is in the key without anyone remembering to add it."""
+    modules = sorted(Path(__file__).parent.glob("disclosure*.py"))
+    return b"\0".join(module.read_bytes() for module in modules)
