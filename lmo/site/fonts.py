@@ -28,6 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 # Where the fonts and their stylesheets go, under the site's assets.
 FONTS_FOLDER = "vendor/fonts"
@@ -46,7 +47,7 @@ class Font:
     line_height: str | None = None
     # "swap" when the phone may lack the letters; "optional" when the font is a matter of
     # style over letters every phone has (see the module's notes).
-    display: str = "swap"
+    display: Literal["swap", "optional"] = "swap"
 
     @property
     def folder(self) -> str:
@@ -54,6 +55,11 @@ class Font:
 
     def file_name(self, subset: str, weight: int) -> str:
         return f"{self.folder}-{subset}-{weight}-normal.woff2"
+
+    def site_file(self, subset: str, weight: int) -> str:
+        """Where the site carries a face's file, under the fonts folder (beside the
+        stylesheets, which name it from there)."""
+        return f"{self.folder}/{self.file_name(subset, weight)}"
 
 
 NASTALIQ = Font(
@@ -143,7 +149,7 @@ def preload_paths(code: str) -> list[str]:
     if font is None or font.display != "optional":
         return []
     return [
-        f"assets/{FONTS_FOLDER}/{font.folder}/{font.file_name(subset, weight)}"
+        f"assets/{FONTS_FOLDER}/{font.site_file(subset, weight)}"
         for subset in font.subsets
         for weight in font.weights
     ]
@@ -175,7 +181,7 @@ def stylesheet(font: Font, ranges: dict[str, str], version: str) -> str:
                 "  font-style: normal;",
                 f"  font-weight: {weight};",
                 f"  font-display: {font.display};",
-                f'  src: url("{font.folder}/{font.file_name(subset, weight)}") format("woff2");',
+                f'  src: url("{font.site_file(subset, weight)}") format("woff2");',
                 f"  unicode-range: {ranges[subset]};",
                 "}",
             ]
