@@ -32,10 +32,6 @@ def kept(cache: Path) -> list[Path]:
     return sorted(entry for entry in cache.iterdir() if entry.name != LAST_PRUNED)
 
 
-def kept_copies(cache: Path) -> int:
-    return len(kept(cache))
-
-
 def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
     tmp_path: Path,
 ) -> None:
@@ -59,7 +55,7 @@ def test_unchanged_files_are_taken_from_the_cache_and_changed_ones_made_again(
     (site / "index.html").write_text(changed, encoding="utf-8")
     compress_site(site, cache)
     assert copies(site, "index.html") == (changed.encode(), changed.encode())
-    assert kept_copies(cache) == 6
+    assert len(kept(cache)) == 6
 
 
 def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None:
@@ -72,7 +68,7 @@ def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None
         os.utime(entry, (old, old))
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
-    assert kept_copies(cache) == 2  # only the new page's copies
+    assert len(kept(cache)) == 2  # only the new page's copies
 
 
 def test_the_cache_is_looked_over_at_most_once_a_day(tmp_path: Path) -> None:
@@ -88,11 +84,11 @@ def test_the_cache_is_looked_over_at_most_once_a_day(tmp_path: Path) -> None:
             os.utime(entry, (old, old))
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
-    assert kept_copies(cache) == 4, "pruned again within a day"
+    assert len(kept(cache)) == 4, "pruned again within a day"
     yesterday = time.time() - 25 * 3600
     os.utime(cache / LAST_PRUNED, (yesterday, yesterday))
     compress_site(site, cache)
-    assert kept_copies(cache) == 2  # the month-old copies are gone, the new page's kept
+    assert len(kept(cache)) == 2  # the month-old copies are gone, the new page's kept
 
 
 def test_a_cache_folder_another_user_could_write_is_never_read(tmp_path: Path) -> None:
