@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +19,14 @@ from harness import (
     csp_watched_tab,
     serve_like_production,
 )
-from sweep import SweepResult, sweep
+from sweep import BackgroundSweep
 
 SWEEP_WANTED = pytest.StashKey[bool]()
 
 
+# Last: after -k, -m and --deselect have taken their tests out, so a run without the sweep's
+# readers does not start a sweep that nothing reads (it kept a core busy for minutes).
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The sweep of every page (sweep.py) is the longest part of the suite and keeps its own
     # browser busy; it starts with the first browser test and runs beside the rest of the
@@ -66,19 +67,9 @@ def example_url(example_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def background_sweep(example_site: Path, example_url: str) -> Future[SweepResult]:
-    """The sweep of the example, running in a thread of its own (with its own Chromium)."""
-    outcome: Future[SweepResult] = Future()
-
-    def run() -> None:
-        try:
-            outcome.set_result(sweep(example_site, example_url))
-        except BaseException as error:  # handed to the tests that read the result
-            outcome.set_exception(error)
-
-    # A daemon: an interrupted run does not wait for the sweep to finish.
-    threading.Thread(target=run, name="axe-sweep", daemon=True).start()
-    return outcome
+def background_sweep(example_site: Path, example_url: str) -> BackgroundSweep:
+    """The sweep of the example, running beside the rest of the suite (sweep.py)."""
+    return BackgroundSweep(example_site, example_url)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -221,8 +221,9 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     # fading in (the theme's 125 ms transitions) would be judged half-way. Wait until every
     # transition and animation has finished.
     wait_until(page, SETTLED)
-    result = page.evaluate("options => axe.run(document, options)", options)
-    return list(result["violations"])
+    return list(
+        page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    )
 
 
 def describe(violations: list[dict[str, Any]]) -> str:

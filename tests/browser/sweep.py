@@ -2,7 +2,8 @@
 at a phone's width and at a desktop's.
 
 Pages are visited two at a time (the machine has two cores); axe takes about a second a
-page, so one sweep instead of one per check keeps the suite inside its time budget. Each
+page, so one sweep instead of one per check keeps the suite inside its time budget. Beside
+the rest of the suite it visits one at a time until the suite waits for it (conftest.py). Each
 page is loaded once per width: what fails at one width can pass at the other (side
 navigation appears only on a wide screen, and its links' targets are measured there).
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,6 @@ from harness import (
 )
 from number_order import MEASURE, RTL_LANGUAGES, Findings
 
-CONCURRENCY = 2
 # Which thread composites the frames changes nothing axe or the overflow check reads (styles,
 # layout, the accessibility tree); compositing on the page's own thread saved a sixth of the
 # sweep's processor time (74 -> 62 core-seconds over 60 pages at both widths).
@@ -122,8 +124,14 @@ async def _axe(page: Any, *, stylesheet_rule: bool = False) -> list[dict[str, An
     if stylesheet_rule:
         options["runOnly"] = {"type": "rule", "values": [STYLESHEET_RULE]}
         options["preload"] = True
-    found = await page.evaluate("options => axe.run(document, options)", options)
-    return list(found["violations"])
+    # Only the violations come back: the whole result (every rule that passed or did not
+    # apply, about 40 KB a page) was serialised by the page, Playwright's driver and Python
+    # on every run, for nothing the sweep reads.
+    return list(
+        await page.evaluate(
+            "options => axe.run(document, options).then(r => r.violations)", options
+        )
+    )
 
 
 async def _check(
@@ -183,7 +191,9 @@ async def _sweep_browser_args(playwright: Any) -> list[str]:
     return [*SWEEP_CHROMIUM_ARGS, "--disable-features=" + ",".join(features)]
 
 
-async def _sweep(site: Path, base_url: str, pages: list[str] | None) -> SweepResult:
+async def _sweep(
+    site: Path, base_url: str, pages: list[str] | None, second_worker: threading.Event | None
+) -> SweepResult:
     from playwright.async_api import async_playwright
 
     result = SweepResult(pages=every_page(site) if pages is None else pages)
@@ -198,15 +208,27 @@ async def _sweep(site: Path, base_url: str, pages: list[str] | None) -> SweepRes
             executable_path=CHROMIUM, args=await _sweep_browser_args(playwright)
         )
 
-        async def worker() -> None:
+        async def worker(wait_for: threading.Event | None = None) -> None:
+            if wait_for is not None:
+                # Polled, as the event is set from another thread; a worker that is no longer
+                # needed (the queue is empty) does not start.
+                while not wait_for.is_set() and not queue.empty():
+                    await asyncio.sleep(0.25)
+                if queue.empty():
+                    return
             # No service worker: it answers every request of every page from its own script,
             # which costs the sweep processor time and changes nothing axe checks (the offline
             # tests, test_offline*.py, cover it).
             context = await browser.new_context(viewport=PHONE, service_workers="block")
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
-            await context.route(f"**/{NOT_FETCHED}", lambda route: route.abort())
             page = await context.new_page()
+            # Blocked by the browser's own list, not by a Playwright route: any route makes
+            # Playwright pause every request of the context and let it go on from the driver,
+            # which cost the sweep a twentieth of its processor time.
+            devtools = await context.new_cdp_session(page)
+            await devtools.send("Network.enable")
+            await devtools.send("Network.setBlockedURLs", {"urls": [f"*/{NOT_FETCHED}"]})
             page.on(
                 "console",
                 lambda message: (
@@ -245,11 +267,44 @@ async def _sweep(site: Path, base_url: str, pages: list[str] | None) -> SweepRes
                 await _check(page, base_url, path, result, path in stylesheet_pages)
             await context.close()
 
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+        await asyncio.gather(worker(), worker(wait_for=second_worker))
         await browser.close()
     return result
 
 
-def sweep(site: Path, base_url: str, pages: list[str] | None = None) -> SweepResult:
-    """Every page of ``site`` (or only ``pages``), served at ``base_url``."""
-    return asyncio.run(_sweep(site, base_url, pages))
+def sweep(
+    site: Path,
+    base_url: str,
+    pages: list[str] | None = None,
+    *,
+    second_worker: threading.Event | None = None,
+) -> SweepResult:
+    """Every page of ``site`` (or only ``pages``), served at ``base_url``, two at a time; with
+    ``second_worker``, one at a time until that event is set."""
+    return asyncio.run(_sweep(site, base_url, pages, second_worker))
+
+
+class BackgroundSweep:
+    """A sweep of every page in a thread of its own (with its own Chromium), beside the rest of
+    the suite: one page at a time while the other tests keep the second core busy, two from
+    the moment a test waits for the result (the readers run last). Two at a time from the
+    start kept more work runnable than the machine has cores, and the sweep then finished
+    before the other tests did, which ended the run on one busy core."""
+
+    def __init__(self, site: Path, base_url: str) -> None:
+        self._full_speed = threading.Event()
+        self._outcome: Future[SweepResult] = Future()
+        # A daemon: an interrupted run does not wait for the sweep to finish.
+        threading.Thread(
+            target=self._run, args=(site, base_url), name="axe-sweep", daemon=True
+        ).start()
+
+    def _run(self, site: Path, base_url: str) -> None:
+        try:
+            self._outcome.set_result(sweep(site, base_url, second_worker=self._full_speed))
+        except BaseException as error:  # handed to the tests that read the result
+            self._outcome.set_exception(error)
+
+    def result(self) -> SweepResult:
+        self._full_speed.set()
+        return self._outcome.result()

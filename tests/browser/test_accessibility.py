@@ -4,16 +4,15 @@ Debian's Chromium."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from harness import CHROMIUM, DISABLED_AXE_RULES, serve_like_production
-from sweep import EXPECTED_MISSING, SweepResult, stylesheets, sweep
+from sweep import EXPECTED_MISSING, BackgroundSweep, SweepResult, stylesheets, sweep
 
 
 @pytest.fixture(scope="module")
-def swept(background_sweep: Future[SweepResult]) -> SweepResult:
+def swept(background_sweep: BackgroundSweep) -> SweepResult:
     # Started with the first browser test (conftest.py); these tests run last.
     return background_sweep.result()
 

@@ -3,15 +3,14 @@ every phone number in the text is a tap-to-call link (issue 18)."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from pathlib import Path
 
 from number_order import RTL_LANGUAGES
-from sweep import SweepResult
+from sweep import BackgroundSweep
 
 
 def test_every_phone_number_on_rtl_pages_reads_left_to_right_and_is_a_link(
-    example_site: Path, background_sweep: Future[SweepResult]
+    example_site: Path, background_sweep: BackgroundSweep
 ) -> None:
     # Read at 320 px by the sweep of every page (conftest.py), one visit per page for both.
     read = background_sweep.result().number_order
