@@ -79,10 +79,14 @@ def start_the_sweep_early(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A phone-sized tab. Any refusal by the site's Content-Security-Policy fails the test."""
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A phone-sized tab. Any refusal by the site's Content-Security-Policy fails the test.
+    A test marked ``axe`` has axe-core in every page it opens (harness.run_axe)."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    # axe as an init script: a script tag added by a test would be refused by the CSP.
-    context.add_init_script(path=str(AXE_SCRIPT))
+    if request.node.get_closest_marker("axe"):
+        # axe as an init script: a script tag added by a test would be refused by the CSP.
+        # Only where a test runs it: each new tab's process compiles axe's half a megabyte
+        # for every page it opens, about a fifth of a processor-second a test.
+        context.add_init_script(path=str(AXE_SCRIPT))
     with csp_watched_tab(context) as tab:
         yield tab

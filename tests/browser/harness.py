@@ -208,8 +208,11 @@ FONTS_SETTLED = "[...document.fonts].every(f => f.status !== 'loading')"
 def run_axe(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page with the WCAG 2.2 A/AA tags; returns the violations.
 
-    axe comes from the context's init script (see conftest): a script tag added to the page
-    would be refused by the site's Content-Security-Policy, as it should be."""
+    axe comes from the context's init script (the page fixture adds it to a test marked
+    ``axe``): a script tag added to the page would be refused by the site's
+    Content-Security-Policy, as it should be."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        raise AssertionError("axe-core is not in this page: mark the test @pytest.mark.axe")
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},

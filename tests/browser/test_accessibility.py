@@ -5,9 +5,10 @@ Debian's Chromium."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from harness import CHROMIUM, DISABLED_AXE_RULES, serve_like_production
+from harness import CHROMIUM, DISABLED_AXE_RULES, run_axe, serve_like_production
 from sweep import EXPECTED_MISSING, BackgroundSweep, SweepResult, stylesheets, sweep
 
 
@@ -116,3 +117,20 @@ def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own
     assert sum(a.startswith("--disable-features=") for a in args) == 1
     assert set(playwrights.split(",")) < set(sweeps.split(","))
     assert set(sweeps.split(",")) - set(playwrights.split(",")) == set(SWEEP_DISABLED_FEATURES)
+
+
+def test_a_tab_has_axe_only_where_its_test_asks_and_run_axe_says_so(
+    page: Any, example_url: str
+) -> None:
+    # The page fixture leaves axe out of a test not marked axe (it costs each tab's process a
+    # fifth of a processor-second); a test that forgot the mark is told what to add.
+    page.goto(example_url + "hubs/")
+    with pytest.raises(AssertionError, match=r"pytest\.mark\.axe"):
+        run_axe(page)
+
+
+@pytest.mark.axe
+def test_a_test_marked_axe_has_it_in_every_page_it_opens(page: Any, example_url: str) -> None:
+    for path in ("", "hubs/"):
+        page.goto(example_url + path)
+        assert run_axe(page) == [], path

@@ -72,6 +72,7 @@ def log(page: Any) -> list[dict[str, Any]]:
     return record_requests(page)
 
 
+@pytest.mark.axe
 def test_first_baby_and_a_district_by_keyboard_then_later_births_then_the_care_plan(
     example_url: str, page: Any, log: list[dict[str, Any]]
 ) -> None:
@@ -147,6 +148,7 @@ def test_first_baby_and_a_district_by_keyboard_then_later_births_then_the_care_p
     assert_nothing_left_the_site(log, example_url, SECRETS)
 
 
+@pytest.mark.axe
 def test_an_unknown_place_is_said_plainly_and_a_complication_is_acknowledged(
     example_url: str, page: Any
 ) -> None:

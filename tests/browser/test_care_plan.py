@@ -94,6 +94,7 @@ def download_by_keyboard(page: Any, fmt: str) -> tuple[str, str]:
     return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
 
 
+@pytest.mark.axe
 def test_drafting_saving_restoring_exporting_importing_and_deleting_by_keyboard(
     example_url: str, page: Any, log: list[dict[str, Any]], tmp_path: Path
 ) -> None:
@@ -176,6 +177,7 @@ def test_drafting_saving_restoring_exporting_importing_and_deleting_by_keyboard(
     assert_nothing_left_the_site(log, example_url, SECRETS)
 
 
+@pytest.mark.axe
 def test_a_status_change_since_saving_is_shown_when_she_restores(
     example_url: str, page: Any
 ) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import AXE_SCRIPT, csp_watched_tab, press_button, tab_to, wait_until
+from harness import csp_watched_tab, press_button, tab_to, wait_until
 
 PLAN = "pl/care-plan/"
 BIRTH_PLACE = "birth-place/"
@@ -27,7 +27,7 @@ WHERE = "WR11"
 READY_MS = 120_000
 WAYS = ("click", "tap", "keyboard")
 # The browser's own count of layout shifts, kept from the first paint (an init script runs
-# outside the page's Content-Security-Policy, as axe does).
+# outside the page's Content-Security-Policy).
 #
 # A shift of the theme's header alone is left out. Tab from the top of the page passes the
 # search field, and once the theme's search has loaded, focus there opens the search, which
@@ -76,7 +76,6 @@ def way(request: pytest.FixtureRequest) -> str:
 def tab(browser: Any, way: str) -> Iterator[Any]:
     """A tab for one way in; any refusal by the Content-Security-Policy fails the test."""
     context = browser.new_context(accept_downloads=True, **CONTEXTS[way])
-    context.add_init_script(path=str(AXE_SCRIPT))
     context.add_init_script(script=SHIFT_OBSERVER)
     with csp_watched_tab(context) as page:
         yield page
