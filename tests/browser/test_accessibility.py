@@ -4,6 +4,7 @@ Debian's Chromium."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,23 @@ def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
     assert all(v.startswith("image-alt") for v in found.violations.values()), found.violations
     assert any("no-such-picture.png 404" in f for f in found.failed_requests)
     assert found.csp_violations, "the unlisted inline script was not reported"
+
+
+@pytest.mark.parametrize("waited_for", [False, True], ids=["not-waited-for", "waited-for"])
+def test_a_sweep_with_a_second_worker_held_back_still_checks_every_page(
+    example_site: Path, example_url: str, waited_for: bool
+) -> None:
+    """Beside the suite the second worker waits for a reader (BackgroundSweep): the first
+    alone must finish the pages if no reader ever comes, and the second must not wait for one
+    when the first has already emptied the queue."""
+    pages = ["", "hubs/", "ur/services/"]
+    second_worker = threading.Event()
+    if waited_for:
+        second_worker.set()
+    found = sweep(example_site, example_url, pages=pages, second_worker=second_worker)
+    assert found.checked == {320: len(pages), 1280: len(pages)}
+    assert found.violations == {}
+    assert list(found.number_order) == ["ur/services/"]
 
 
 def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own() -> None:
