@@ -15,6 +15,7 @@ from harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     NGINX,
+    add_axe_if_marked,
     build_example,
     csp_watched_tab,
     serve_like_production,
@@ -83,10 +84,6 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A phone-sized tab. Any refusal by the site's Content-Security-Policy fails the test.
     A test marked ``axe`` has axe-core in every page it opens (harness.run_axe)."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    if request.node.get_closest_marker("axe"):
-        # axe as an init script: a script tag added by a test would be refused by the CSP.
-        # Only where a test runs it: each new tab's process compiles axe's half a megabyte
-        # for every page it opens, about a fifth of a processor-second a test.
-        context.add_init_script(path=str(AXE_SCRIPT))
+    add_axe_if_marked(context, request)
     with csp_watched_tab(context) as tab:
         yield tab

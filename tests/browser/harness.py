@@ -208,11 +208,13 @@ FONTS_SETTLED = "[...document.fonts].every(f => f.status !== 'loading')"
 def run_axe(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page with the WCAG 2.2 A/AA tags; returns the violations.
 
-    axe comes from the context's init script (the page fixture adds it to a test marked
-    ``axe``): a script tag added to the page would be refused by the site's
-    Content-Security-Policy, as it should be."""
+    axe comes from the context's init script (add_axe_if_marked): a script tag added to the
+    page would be refused by the site's Content-Security-Policy, as it should be."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        raise AssertionError("axe-core is not in this page: mark the test @pytest.mark.axe")
+        raise AssertionError(
+            "axe-core is not in this page: mark the test @pytest.mark.axe (a context the"
+            " test makes itself also needs harness.add_axe_if_marked)"
+        )
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": False} for rule in DISABLED_AXE_RULES},
@@ -238,6 +240,17 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 # --- keyboard and network helpers shared by the widget tests --------------------------------
+
+
+def add_axe_if_marked(context: Any, request: Any) -> None:
+    """axe-core in every page ``context`` opens, when the test is marked ``axe``; each
+    fixture that makes a test's tabs calls this, so the mark works wherever run_axe does.
+
+    As an init script: a script tag added by a test would be refused by the CSP. Only where a
+    test runs it: each new tab's process compiles axe's half a megabyte for every page it
+    opens, about a fifth of a processor-second a test."""
+    if request.node.get_closest_marker("axe"):
+        context.add_init_script(path=str(AXE_SCRIPT))
 
 
 @contextmanager

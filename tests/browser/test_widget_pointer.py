@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import csp_watched_tab, press_button, tab_to, wait_until
+from harness import add_axe_if_marked, csp_watched_tab, press_button, tab_to, wait_until
 
 PLAN = "pl/care-plan/"
 BIRTH_PLACE = "birth-place/"
@@ -73,9 +73,10 @@ def way(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def tab(browser: Any, way: str) -> Iterator[Any]:
+def tab(browser: Any, way: str, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A tab for one way in; any refusal by the Content-Security-Policy fails the test."""
     context = browser.new_context(accept_downloads=True, **CONTEXTS[way])
+    add_axe_if_marked(context, request)
     context.add_init_script(script=SHIFT_OBSERVER)
     with csp_watched_tab(context) as page:
         yield page
