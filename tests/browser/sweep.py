@@ -3,8 +3,8 @@ at a phone's width and at a desktop's.
 
 Pages are visited two at a time (the machine has two cores); axe takes about a second a
 page, so one sweep instead of one per check keeps the suite inside its time budget. Beside
-the rest of the suite it visits one at a time until the suite waits for it (conftest.py). Each
-page is loaded once per width: what fails at one width can pass at the other (side
+the rest of the suite it visits one at a time until the suite waits for it (BackgroundSweep).
+Each page is loaded once per width: what fails at one width can pass at the other (side
 navigation appears only on a wide screen, and its links' targets are measured there).
 
 axe's "preload" fetches and parses every stylesheet again for one rule only,
@@ -20,10 +20,11 @@ import asyncio
 import re
 import threading
 import uuid
-from concurrent.futures import Future
+from collections.abc import Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from harness import (
@@ -50,6 +51,7 @@ SWEEP_CHROMIUM_ARGS = [
 # (RenderDocument; browsers before it kept one). The page and its layout are the same;
 # 62 -> 57-58 core-seconds over 60 pages at both widths.
 SWEEP_DISABLED_FEATURES = ("RenderDocument",)
+T = TypeVar("T")
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 WIDTHS = (PHONE, DESKTOP)
@@ -86,6 +88,11 @@ EXPECTED_MISSING: dict[str, str] = {
 # every page load, which took a fifth of the sweep's processor time, and nothing axe checks
 # depends on it (the search dialog is closed). The search tests (test_search*.py) use it.
 NOT_FETCHED = "search/search_index.json"
+# For Chrome's own block list (DevTools Network.setBlockedURLs), which needs the Network domain
+# enabled in the session that sets it. Not a Playwright route: any route makes Playwright
+# pause every request of the context and let it go on from the driver, which cost the sweep
+# a twentieth of its processor time.
+NOT_FETCHED_BLOCK = {"urls": [f"*/{NOT_FETCHED}"]}
 
 
 def every_page(site: Path) -> list[str]:
@@ -223,12 +230,9 @@ async def _sweep(
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
             page = await context.new_page()
-            # Blocked by the browser's own list, not by a Playwright route: any route makes
-            # Playwright pause every request of the context and let it go on from the driver,
-            # which cost the sweep a twentieth of its processor time.
             devtools = await context.new_cdp_session(page)
             await devtools.send("Network.enable")
-            await devtools.send("Network.setBlockedURLs", {"urls": [f"*/{NOT_FETCHED}"]})
+            await devtools.send("Network.setBlockedURLs", NOT_FETCHED_BLOCK)
             page.on(
                 "console",
                 lambda message: (
@@ -281,7 +285,15 @@ def sweep(
 ) -> SweepResult:
     """Every page of ``site`` (or only ``pages``), served at ``base_url``, two at a time; with
     ``second_worker``, one at a time until that event is set."""
-    return asyncio.run(_sweep(site, base_url, pages, second_worker))
+    return run_apart(_sweep(site, base_url, pages, second_worker))
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``coroutine`` run to its end in an event loop of its own thread. A test's synchronous
+    Playwright (the browser fixture) keeps a loop running in the main thread, where
+    asyncio.run refuses to start: a test that swept after any tab-using test had run failed."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep") as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class BackgroundSweep:

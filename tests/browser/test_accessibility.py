@@ -111,11 +111,10 @@ def test_a_sweep_with_a_second_worker_held_back_still_checks_every_page(
 def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own() -> None:
     """Chromium honours only the last --disable-features: the sweep's own must carry
     Playwright's list as well, or the sweep would run a browser Playwright does not expect."""
-    import asyncio
     import uuid
 
     from playwright.async_api import async_playwright
-    from sweep import SWEEP_DISABLED_FEATURES, _launch_switch, _sweep_browser_args
+    from sweep import SWEEP_DISABLED_FEATURES, _launch_switch, _sweep_browser_args, run_apart
 
     async def launched_with(args: list[str] | None) -> tuple[list[str], str | None]:
         async with async_playwright() as playwright:
@@ -129,8 +128,8 @@ def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own
             finally:
                 await browser.close()
 
-    _, playwrights = asyncio.run(launched_with([]))
-    args, sweeps = asyncio.run(launched_with(None))
+    _, playwrights = run_apart(launched_with([]))
+    args, sweeps = run_apart(launched_with(None))
     assert playwrights and sweeps, "the features were not read off the running browser"
     assert sum(a.startswith("--disable-features=") for a in args) == 1
     assert set(playwrights.split(",")) < set(sweeps.split(","))

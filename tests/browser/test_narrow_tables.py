@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sweep import NOT_FETCHED
+from sweep import NOT_FETCHED_BLOCK
 
 WIDTHS = (320, 360, 390)
 
@@ -81,7 +81,7 @@ def read_tables(browser: Any, base_url: str, pages: list[str]) -> Reading:
     tab = context.new_page()
     devtools = context.new_cdp_session(tab)
     devtools.send("Network.enable")
-    devtools.send("Network.setBlockedURLs", {"urls": [f"*/{NOT_FETCHED}"]})
+    devtools.send("Network.setBlockedURLs", NOT_FETCHED_BLOCK)
     for path in pages:
         tab.goto(base_url + path)
         for width in WIDTHS:
