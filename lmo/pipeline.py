@@ -105,7 +105,10 @@ def check(project: Project) -> CheckResult:
     return CheckResult(dataset, sorted(problems))
 
 
-def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | None]:
+def check_and_write_pages(project: Project) -> tuple[CheckResult, WriteReport | None]:
+    """Check, then write the generated pages if the check found no error (no report if it
+    did). Reads only the project's data, content and locales folders, its settings and the
+    engine's own files: what lmo.remembered_check keys a kept result on."""
     result = check(project)
     if result.dataset is None or result.errors:
         return result, None
@@ -119,11 +122,26 @@ def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | Non
         project.site_url,
         site_parts(discover(), result.dataset),
     )
+    result.problems = sorted(result.problems + report.problems)
+    return result, report
+
+
+def copy_site_files(project: Project, result: CheckResult) -> None:
+    """Copy the engine's and the features' assets, and the front-end packages from
+    node_modules, into content/; a missing package is added to ``result``'s problems."""
+    if result.dataset is None:
+        return
     parts = site_parts(discover(), result.dataset)
     folders = [SITE_ASSETS, *(a.part.assets for a in parts if a.part.assets is not None)]
     copy_engine_assets(project.content_dir, folders)
     vendored = copy_vendored(project.node_modules, project.content_dir, project.languages)
-    result.problems = sorted(result.problems + report.problems + vendored)
+    result.problems = sorted(result.problems + vendored)
+
+
+def check_and_generate(project: Project) -> tuple[CheckResult, WriteReport | None]:
+    result, report = check_and_write_pages(project)
+    if report is not None:
+        copy_site_files(project, result)
     return result, report
 
 

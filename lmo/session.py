@@ -18,7 +18,8 @@ from typing import Any
 
 from lmo.config.project import Project, project_from_mkdocs_config, today_from_environment
 from lmo.features import discover
-from lmo.pipeline import CheckResult, check_and_generate
+from lmo.pipeline import CheckResult
+from lmo.remembered_check import check_and_generate_remembered
 from lmo.site.generate import WriteReport
 from lmo.site.render import TEMPLATES
 
@@ -91,14 +92,15 @@ class SiteSession:
             return cached.result, None
         # Only `mkdocs serve` builds the same site again in one process, so only it trusts
         # the fingerprint (a stat of every input, which misses an edit that keeps a file's
-        # size and time). `mkdocs build` checks afresh every time.
+        # size and time). Otherwise every input is read and compared by its contents
+        # (lmo.remembered_check).
         if (
             self.serving
             and cached is not None
             and cached.fingerprint == inputs_fingerprint(project)
         ):
             return cached.result, None
-        result, report = check_and_generate(project)
+        result, report = check_and_generate_remembered(project)
         # Writing pages changed content/, so take the fingerprint after writing.
         fingerprint = inputs_fingerprint(project) if self.serving else ""
         self.checks[key] = Checked(fingerprint, result)

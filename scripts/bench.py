@@ -9,7 +9,10 @@ ratio to plain MkDocs is the median of the ratios within each back-to-back pair)
 - plain-*: the same pages as each scenario (the Markdown the lmo plugin wrote, in every
   language), built by MkDocs, Material, mkdocs-static-i18n and search without the lmo plugin
   and the site's theme additions, so the ratio shows what our pipeline (checking, rendering,
-  page chrome, delivery) adds;
+  page chrome, delivery) adds. Our builds after the first take the first one's check and
+  pages when nothing changed (lmo/remembered_check.py), as a rebuild does; each scenario is
+  also built twice more with LMO_CHECK_AFRESH=1, as a fresh clone in CI builds, and that
+  ratio is printed beside the goal's;
 - feedback: 'make feedback' over a synthetic export of 100,000 responses (60,000 in a Google
   Forms CSV, 40,000 in a Microsoft Forms workbook), from reading to written summaries
   (goal: under 10 s). Each run is a whole `python -m lmo feedback` process, so the time
@@ -50,10 +53,10 @@ class Figure:
     goal: str = ""
 
 
-def timed_build(site: Path) -> tuple[float, float, float]:
+def timed_build(site: Path, **extra_env: str) -> tuple[float, float, float]:
     """Wall seconds, processor seconds and peak resident memory (MiB) of one `mkdocs build`
     in its own process. Processor seconds vary far less than wall time on a busy machine."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"],
@@ -170,6 +173,9 @@ def nav_target_exists(entry: str | dict[str, Any], folder: Path) -> bool:
 # Build pairs (ours, then plain) per scenario. This machine's speed drifts by several per
 # cent between one build and the next, so the ratio is taken within each pair.
 PAIRS = 5
+# Pairs with ours checked afresh, shown beside the goal's figure (fewer: the ten-times set
+# takes over a minute a pair).
+AFRESH_PAIRS = 2
 
 
 @dataclass(frozen=True)
@@ -188,15 +194,17 @@ class PairRatios:
     processor: float
 
 
-def measure_pair(site: Path, plain: Path) -> tuple[Timing, Timing, PairRatios]:
+def measure_pair(
+    site: Path, plain: Path, pairs: int = PAIRS, **extra_env: str
+) -> tuple[Timing, Timing, PairRatios]:
     """Medians of both builds, runs interleaved so that drift in the machine's speed
     affects both alike, and the median of the ratios within each pair. One untimed build of
-    each warms caches first."""
-    timed_build(site)
+    each warms caches first. ``extra_env``: for our builds only."""
+    timed_build(site, **extra_env)
     timed_build(plain)
     ours, theirs = [], []
-    for _ in range(PAIRS):
-        ours.append(timed_build(site))
+    for _ in range(pairs):
+        ours.append(timed_build(site, **extra_env))
         theirs.append(timed_build(plain))
 
     def summary(results: list[tuple[float, float, float]]) -> Timing:
@@ -371,6 +379,12 @@ def build_bench(root: Path) -> tuple[list[Figure], Path]:
         timed_build(site)  # writes the generated pages that the plain copy takes
         plain = plain_copy(site, root / f"plain-{name}")
         ours, theirs, ratios[name] = measure_pair(site, plain)
+        # As a build that takes nothing from the last one checks and writes its pages (a
+        # fresh clone in CI): lmo.remembered_check turned off.
+        print(f"{name}, checked afresh (LMO_CHECK_AFRESH=1):")
+        _, _, ratios[f"{name}-afresh"] = measure_pair(
+            site, plain, AFRESH_PAIRS, LMO_CHECK_AFRESH="1"
+        )
         rows[name], rows[f"plain-{name}"] = ours, theirs
         pages, plain_pages = count_pages(site), count_pages(plain)
         print(f"{name:<16}{pages:>7}{ours.seconds:>10.2f}{ours.memory:>10.0f}")
@@ -391,6 +405,12 @@ def build_bench(root: Path) -> tuple[list[Figure], Path]:
             f" median of {PAIRS} back-to-back pairs; median over median:"
             f" {100 * (ours.seconds / theirs.seconds - 1):.0f}%"
         )
+        afresh = ratios[f"{name}-afresh"]
+        print(
+            f"{name}, checked afresh: adds {100 * (afresh.seconds - 1):.0f}%"
+            f" ({100 * (afresh.processor - 1):.0f}% in processor time), the median of"
+            f" {AFRESH_PAIRS} pairs"
+        )
         figures += [
             Figure(f"build {name}: added to plain MkDocs", 100 * (ratio - 1), "%", "<= 30"),
             Figure(
@@ -398,6 +418,11 @@ def build_bench(root: Path) -> tuple[list[Figure], Path]:
                 100 * (cpu_ratio - 1),
                 "%",
                 "<= 30",
+            ),
+            Figure(
+                f"build {name}, checked afresh (LMO_CHECK_AFRESH=1): added to plain MkDocs",
+                100 * (afresh.seconds - 1),
+                "%",
             ),
         ]
     scale = rows["large"].seconds / rows["example"].seconds

@@ -1,5 +1,6 @@
 """The session a MkDocs process keeps between builds: `mkdocs serve` checks and writes the
-pages again only when an input changed; `mkdocs build` checks afresh every time."""
+pages again only when an input changed; `mkdocs build` never trusts a stat of the inputs
+(lmo.remembered_check compares their contents)."""
 
 from __future__ import annotations
 
