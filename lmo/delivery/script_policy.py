@@ -13,6 +13,9 @@ published, and the build stops if it finds:
 - an element that embeds other documents or code (``iframe``, ``object``, ``embed``,
   ``frame``, ``applet``, ``base``).
 
+Every page is read on every build; one whose exact text was scanned clean by the last build
+of the site, by this same scanner, takes that scan's result (CleanPages).
+
 The list is short on purpose. When a theme upgrade changes one of its scripts, the build
 names it, and a person reads the new text before adding it here.
 """
@@ -21,13 +24,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from lmo.core import html_safety
 from lmo.core.html_safety import (
     DANGEROUS_SCHEMES,
     EMBEDDING_ELEMENTS,
@@ -35,6 +41,7 @@ from lmo.core.html_safety import (
     dangerous_address,
     unsafe_attributes,
 )
+from lmo.delivery.build_cache import BuildCache
 
 
 @dataclass(frozen=True)
@@ -305,13 +312,67 @@ class SiteScan:
     pages: dict[Path, PageScan] = field(default_factory=dict)
 
 
-def scan_site(site_dir: Path) -> SiteScan:
-    """Every HTML file the site publishes."""
+def scan_site(site_dir: Path, kept: BuildCache | None = None) -> SiteScan:
+    """Every HTML file the site publishes. A page whose exact text passed the last scan of
+    this site (by this scanner, kept in ``kept``) takes that scan's hashes."""
     result = SiteScan()
+    memo = CleanPages.recall(site_dir, BuildCache.named("page-scans") if kept is None else kept)
     for path in sorted(site_dir.rglob("*.html")):
-        scan = scan_page(path.read_text(encoding="utf-8"))
+        scan = memo.scan(path.read_text(encoding="utf-8"))
         result.pages[path] = scan
         result.hashes |= scan.hashes
         shown = path.relative_to(site_dir.parent).as_posix()
         result.problems += [finding.shown(shown) for finding in scan.findings]
+    memo.keep()
     return result
+
+
+# What a scan finds depends only on the page's text, this module, the HTML safety rules and
+# Python's regular expressions and HTML parser: all of them are in the key of a kept scan.
+_SCANNER = hashlib.sha256(
+    sys.version.encode() + Path(__file__).read_bytes() + Path(html_safety.__file__).read_bytes()
+).digest()
+# A kept hash goes into the site's policy: only the form csp_hash writes is taken back.
+_CSP_HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
+
+
+class CleanPages:
+    """The pages a site's last scan found nothing on, by their text's digest, with the
+    listed scripts' hashes: a rebuild leaves most pages byte for byte as they were, and
+    scanning them again was a third of a second of the example's build. Only pages with no
+    finding are kept; a page with one is scanned again each time (the build stops anyway).
+    Kept as JSON, one file per site, holding only the pages of the last build."""
+
+    def __init__(self, kept: BuildCache, slot: str, known: dict[str, list[str]]) -> None:
+        self.kept, self.slot, self.known = kept, slot, known
+        self.seen: dict[str, list[str]] = {}
+
+    @classmethod
+    def recall(cls, site_dir: Path, kept: BuildCache) -> CleanPages:
+        slot = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()
+        known: dict[str, list[str]] = {}
+        try:
+            stored = json.loads(kept.get(slot) or b"{}")
+            known = {
+                str(page): [str(h) for h in hashes]
+                for page, hashes in stored.items()
+                if isinstance(hashes, list) and all(_CSP_HASH.fullmatch(str(h)) for h in hashes)
+            }
+        except (ValueError, AttributeError):
+            pass  # cut short or not ours: every page is scanned
+        return cls(kept, slot, known)
+
+    def scan(self, html: str) -> PageScan:
+        key = hashlib.sha256(_SCANNER + html.encode("utf-8")).hexdigest()
+        hashes = self.known.get(key)
+        if hashes is not None:
+            self.seen[key] = hashes
+            return PageScan(hashes=set(hashes), text=html)
+        scan = scan_page(html)
+        if not scan.findings:
+            self.seen[key] = sorted(scan.hashes)
+        return scan
+
+    def keep(self) -> None:
+        if self.seen != self.known:
+            self.kept.put(self.slot, json.dumps(self.seen, sort_keys=True).encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from fuzz import payloads
 from sitebuild import build, make_site
 
+from lmo.delivery.build_cache import BuildCache
 from lmo.delivery.script_policy import (
     ALLOWED_INLINE_SCRIPTS,
     PageScan,
@@ -18,6 +20,7 @@ from lmo.delivery.script_policy import (
     read_fully,
     read_plain,
     scan_page,
+    scan_site,
 )
 
 SCOPE = ALLOWED_INLINE_SCRIPTS[0].text
@@ -213,3 +216,58 @@ def test_each_page_carries_its_own_policy_for_hosts_without_headers(tiny_site: P
     assert "'wasm-unsafe-eval'" in policy_of(site / "care-plan" / "index.html")
     first = (site / "index.html").read_text(encoding="utf-8")
     assert first.index('<meta charset="utf-8">') < 100
+
+
+def site_with(tmp_path: Path, pages: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    for name, html in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(html, encoding="utf-8")
+    return site
+
+
+THEME_SCRIPT = f"<script>{SCOPE.replace('{base}', '..')}</script>"
+
+
+def test_a_page_scanned_clean_before_is_scanned_again_once_its_text_changes(
+    tmp_path: Path,
+) -> None:
+    kept = BuildCache(tmp_path / "kept")
+    site = site_with(tmp_path, {"index.html": page(THEME_SCRIPT), "a/index.html": page("<p>")})
+    first = scan_site(site, kept)
+    again = scan_site(site, kept)
+    assert first.problems == again.problems == []
+    assert again.hashes == first.hashes == {csp_hash(SCOPE.replace("{base}", ".."))}
+    for hostile, what in HOSTILE:
+        (site / "a" / "index.html").write_text(page(f"<p>{hostile}</p>"), encoding="utf-8")
+        for _ in range(2):  # and again: a page with a finding is never kept as clean
+            found = scan_site(site, kept)
+            assert any(what in problem for problem in found.problems), (hostile, found.problems)
+
+
+def test_a_kept_scan_can_add_nothing_but_a_hash_to_the_policy(tmp_path: Path) -> None:
+    """What is kept goes into the policy: a token that is not a script's hash, planted in
+    the kept file, sends the page to be scanned afresh instead."""
+    kept = BuildCache(tmp_path / "kept")
+    site = site_with(tmp_path, {"index.html": page(THEME_SCRIPT)})
+    scan_site(site, kept)
+    assert kept.folder is not None
+    (slot,) = [p for p in kept.folder.iterdir() if not p.name.startswith(".")]
+    stored = json.loads(slot.read_bytes())
+    planted = {key: ["'unsafe-inline'"] for key in stored}
+    slot.write_text(json.dumps(planted), encoding="utf-8")
+    assert scan_site(site, kept).hashes == {csp_hash(SCOPE.replace("{base}", ".."))}
+    slot.write_text("not json", encoding="utf-8")
+    assert scan_site(site, kept).hashes == {csp_hash(SCOPE.replace("{base}", ".."))}
+
+
+def test_only_the_last_builds_pages_are_kept(tmp_path: Path) -> None:
+    kept = BuildCache(tmp_path / "kept")
+    site = site_with(tmp_path, {f"{n}/index.html": page(f"<p>{n}</p>") for n in range(5)})
+    scan_site(site, kept)
+    for n in range(5):
+        (site / f"{n}" / "index.html").write_text(page(f"<p>new {n}</p>"), encoding="utf-8")
+    scan_site(site, kept)
+    assert kept.folder is not None
+    (slot,) = [p for p in kept.folder.iterdir() if not p.name.startswith(".")]
+    assert len(json.loads(slot.read_bytes())) == 5
