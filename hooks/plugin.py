@@ -58,6 +58,9 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
         with_unicode_heading_ids(config)
         return generate_pages.on_config(config)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        prepare_delivery.on_pre_build(config)
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Any) -> Environment:
         env = theme_languages.on_env(env, config, files)
         return link_fonts.on_env(env, config, files)

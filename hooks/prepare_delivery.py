@@ -1,4 +1,4 @@
-"""MkDocs hooks (on_startup, on_post_build): a search index per language, the widgets'
+"""MkDocs hooks (on_startup, on_pre_build, on_post_build): a search index per language, the widgets'
 runtime, the check that no page carries script the build did not write, the offline service
 worker, headers for each static host (and each page's policy as a meta tag), and
 pre-compressed files.
@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from lmo.delivery.compress import compress_site
+from lmo.delivery.compress import compress_site, rescue_copies
 from lmo.delivery.headers import write_header_files, write_policy_meta
 from lmo.delivery.offline import write_service_worker
 from lmo.delivery.script_policy import scan_site
@@ -34,6 +34,14 @@ def on_startup(command: str, dirty: bool) -> None:
     # `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta
     # policy in the files would refuse it. Headers and the check of pages are the same.
     SESSION.start(command)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # MkDocs empties site/ next: the compressed copies the last build placed there go back
+    # to the cache first, so this build moves them into place instead of writing them.
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):
+        rescue_copies(Path(config.site_dir))
 
 
 @event_priority(-100)  # after mkdocs-static-i18n, which builds the other languages here

@@ -42,6 +42,32 @@ class BuildCache:
         except OSError:
             return None
 
+    def take(self, name: str, target: Path) -> bool:
+        """Move the kept file ``name`` to ``target`` (a file of the site: readable by a web
+        server), so it is never written again; False if it is not kept here, or the site is
+        on another filesystem. A file taken is no longer kept: the folder and the site never
+        share a file, so nothing done to the site's copy can change what is kept."""
+        if self.folder is None:
+            return False
+        try:
+            os.rename(self.folder / name, target)
+        except OSError:
+            return False
+        os.chmod(target, 0o644)
+        return True
+
+    def give(self, source: Path, name: str) -> bool:
+        """Move ``source`` into the folder as ``name`` (the opposite of take), as used now."""
+        if self.folder is None:
+            return False
+        try:
+            os.rename(source, self.folder / name)
+            os.chmod(self.folder / name, 0o600)
+            os.utime(self.folder / name)
+        except OSError:
+            return False
+        return True
+
     def put(self, name: str, content: bytes) -> None:
         # Builds running side by side never read half a file; the copy stays private.
         if self.folder is not None:

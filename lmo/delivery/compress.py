@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
+import os
+import re
+import stat
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import brotli
 
@@ -37,7 +41,8 @@ COMPRESSIBLE = (
 )
 # Compressed copies are kept between builds (lmo.delivery.build_cache), keyed by the file's
 # bytes, so a build compresses only the files that changed since an earlier one (the rest of
-# the site, page after page, is the same bytes).
+# the site, page after page, is the same bytes); the copies a build placed in site/ are
+# moved back into the cache before the next build empties it (PlacedCopies).
 # Below this, the compressed copy saves less than the headers that announce it.
 MIN_BYTES = 512
 
@@ -71,24 +76,22 @@ def _compressed(data: bytes, quality: int) -> tuple[bytes, bytes]:
     return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=quality)
 
 
-def _compressed_cached(data: bytes, quality: int, cache: BuildCache) -> tuple[bytes, bytes]:
-    key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
-    # The .br copy is written last and read last, so a reader that finds it finds the .gz too.
-    gz, br = cache.get(f"{key}.gz"), cache.get(f"{key}.br")
-    if gz is not None and br is not None:
-        return gz, br
-    gz, br = _compressed(data, quality)
-    cache.put(f"{key}.gz", gz)
-    cache.put(f"{key}.br", br)
-    return gz, br
-
-
-def _compress_one(path: Path, site_dir: Path, kept: BuildCache) -> tuple[int, int]:
+def _compress_one(
+    path: Path, site_dir: Path, kept: BuildCache, placed: PlacedCopies
+) -> tuple[int, int]:
     data = path.read_bytes()
-    gz, br = _compressed_cached(data, _quality(path.relative_to(site_dir), len(data)), kept)
-    _write_if_changed(path.with_name(path.name + ".gz"), gz)
-    _write_if_changed(path.with_name(path.name + ".br"), br)
-    return len(data), len(br)
+    quality = _quality(path.relative_to(site_dir), len(data))
+    key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
+    gz_path, br_path = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")
+    # The copies a build placed in site/ were moved back to the cache before MkDocs emptied
+    # the folder (rescue_copies); they go back into place without a byte written.
+    if not (kept.take(f"{key}.gz", gz_path) and kept.take(f"{key}.br", br_path)):
+        gz, br = _compressed(data, quality)
+        _write_if_changed(gz_path, gz)
+        _write_if_changed(br_path, br)
+    placed.note(gz_path, f"{key}.gz")
+    placed.note(br_path, f"{key}.br")
+    return len(data), br_path.stat().st_size
 
 
 # Reading, hashing, compressing and writing all let other threads run (the GIL is released),
@@ -104,9 +107,80 @@ def compress_site(site_dir: Path, cache: Path | None = None) -> tuple[int, int, 
     ``cache``: where compressed copies are kept between builds (a private temporary folder
     unless given)."""
     kept = BuildCache.named("compress") if cache is None else BuildCache(cache)
+    placed = PlacedCopies(site_dir)
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         sizes = list(
-            pool.map(lambda path: _compress_one(path, site_dir, kept), _candidates(site_dir))
+            pool.map(
+                lambda path: _compress_one(path, site_dir, kept, placed), _candidates(site_dir)
+            )
         )
+    placed.save(kept)
     kept.prune()
     return len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
+
+
+# A copy is moved back only if it is the very file the build placed: the same inode, size,
+# modification and change times. Any write (even one that keeps the size and sets the time
+# back) and any new name for the file (a deployment's hard-linked snapshot of site/, which
+# may later be edited through that name) move its change time, which no tool can set.
+Identity = tuple[int, int, int, int]
+_KEPT_NAME = re.compile(r"[0-9a-f]{64}-q[0-9]+\.(?:gz|br)")
+
+
+def _identity(path: Path) -> Identity | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+class PlacedCopies:
+    """The compressed copies a build left in site/, and the name each had in the cache,
+    noted in the cache (one note per site) so the next build can move them back before
+    MkDocs empties site/. Writing them afresh was most of the compression step: 66 MB for
+    the ten-times set, every build."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.copies: dict[str, tuple[str, Identity]] = {}
+
+    @staticmethod
+    def note_name(site_dir: Path) -> str:
+        return "placed-" + hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()
+
+    def note(self, copy: Path, name: str) -> None:
+        identity = _identity(copy)
+        if identity is not None:
+            self.copies[copy.relative_to(self.site_dir).as_posix()] = (name, identity)
+
+    def save(self, kept: BuildCache) -> None:
+        note = {path: [name, *identity] for path, (name, identity) in self.copies.items()}
+        kept.put(self.note_name(self.site_dir), json.dumps(note).encode())
+
+
+def rescue_copies(site_dir: Path, cache: Path | None = None) -> int:
+    """Before MkDocs empties ``site_dir``: move the copies the last build placed there, and
+    that are still as it left them, back into the cache. Returns how many were moved."""
+    kept = BuildCache.named("compress") if cache is None else BuildCache(cache)
+    content = kept.get(PlacedCopies.note_name(site_dir))
+    if content is None:
+        return 0
+    try:
+        note = json.loads(content)
+    except ValueError:
+        return 0
+    moved = 0
+    for path, entry in note.items() if isinstance(note, dict) else ():
+        if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)):
+            continue
+        name, identity = entry[0], tuple(entry[1:])
+        relative = PurePosixPath(path)
+        if _KEPT_NAME.fullmatch(name) is None or relative.is_absolute() or ".." in relative.parts:
+            continue
+        copy = site_dir / relative
+        if _identity(copy) == identity and kept.give(copy, name):
+            moved += 1
+    return moved
