@@ -76,6 +76,19 @@ def _compressed(data: bytes, quality: int) -> tuple[bytes, bytes]:
     return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=quality)
 
 
+def _compressed_cached(
+    data: bytes, quality: int, key: str, cache: BuildCache
+) -> tuple[bytes, bytes]:
+    # The .br copy is written last and read last, so a reader that finds it finds the .gz too.
+    gz, br = cache.get(f"{key}.gz"), cache.get(f"{key}.br")
+    if gz is not None and br is not None:
+        return gz, br
+    gz, br = _compressed(data, quality)
+    cache.put(f"{key}.gz", gz)
+    cache.put(f"{key}.br", br)
+    return gz, br
+
+
 def _compress_one(
     path: Path, site_dir: Path, kept: BuildCache, placed: PlacedCopies
 ) -> tuple[int, int]:
@@ -83,10 +96,15 @@ def _compress_one(
     quality = _quality(path.relative_to(site_dir), len(data))
     key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
     gz_path, br_path = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")
-    # The copies a build placed in site/ were moved back to the cache before MkDocs emptied
-    # the folder (rescue_copies); they go back into place without a byte written.
-    if not (kept.take(f"{key}.gz", gz_path) and kept.take(f"{key}.br", br_path)):
-        gz, br = _compressed(data, quality)
+    # The copies this site's last build placed were moved back to the cache before MkDocs
+    # emptied site/ (rescue_copies): they go back into place without a byte written. Any
+    # other file's copies come from the cache every site shares (the same theme, runtime and
+    # fonts in every site, and in every test's), or are made and kept there.
+    if not (
+        kept.take(placed.kept_name(f"{key}.gz"), gz_path)
+        and kept.take(placed.kept_name(f"{key}.br"), br_path)
+    ):
+        gz, br = _compressed_cached(data, quality, key, kept)
         _write_if_changed(gz_path, gz)
         _write_if_changed(br_path, br)
     placed.note(gz_path, f"{key}.gz")
@@ -148,8 +166,17 @@ class PlacedCopies:
         self.copies: dict[str, tuple[str, Identity]] = {}
 
     @staticmethod
+    def site_slot(site_dir: Path) -> str:
+        return hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:32]
+
+    @staticmethod
     def note_name(site_dir: Path) -> str:
-        return "placed-" + hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()
+        return "placed-" + PlacedCopies.site_slot(site_dir)
+
+    def kept_name(self, name: str) -> str:
+        """Where a copy this site placed waits in the cache between two builds: its own
+        name, so only this site's next build takes it (and none finds it gone)."""
+        return f"{self.site_slot(self.site_dir)}-{name}"
 
     def note(self, copy: Path, name: str) -> None:
         identity = _identity(copy)
@@ -172,7 +199,7 @@ def rescue_copies(site_dir: Path, cache: Path | None = None) -> int:
         note = json.loads(content)
     except ValueError:
         return 0
-    moved = 0
+    moved, slot = 0, PlacedCopies(site_dir)
     for path, entry in note.items() if isinstance(note, dict) else ():
         if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)):
             continue
@@ -181,6 +208,6 @@ def rescue_copies(site_dir: Path, cache: Path | None = None) -> int:
         if _KEPT_NAME.fullmatch(name) is None or relative.is_absolute() or ".." in relative.parts:
             continue
         copy = site_dir / relative
-        if _identity(copy) == identity and kept.give(copy, name):
+        if _identity(copy) == identity and kept.give(copy, slot.kept_name(name)):
             moved += 1
     return moved

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Callable
@@ -31,8 +32,13 @@ def copies(site: Path, name: str) -> tuple[bytes, bytes]:
 
 
 def kept(cache: Path) -> list[Path]:
-    """The compressed copies in the cache (not its notes)."""
-    return sorted(entry for entry in cache.iterdir() if entry.suffix in (".gz", ".br"))
+    """The compressed copies in the cache every site shares (not a site's own, not notes)."""
+    return sorted(e for e in cache.iterdir() if re.fullmatch(r"[0-9a-f]{64}-q\d+\.(gz|br)", e.name))
+
+
+def waiting(cache: Path) -> list[Path]:
+    """The copies a site placed, moved back to the cache until its next build takes them."""
+    return sorted(e for e in cache.iterdir() if re.fullmatch(r"[0-9a-f]{32}-.*", e.name))
 
 
 def build(site: Path, cache: Path) -> None:
@@ -66,7 +72,7 @@ def test_unchanged_files_copies_are_moved_back_into_place_and_changed_ones_made_
     (site / "other.html").write_text(PAGE.replace("Hub", "Other"), encoding="utf-8")
     compress_site(site, cache)
     first = inodes(site)
-    assert len(first) == 4 and kept(cache) == []  # a .gz and a .br per page, in site/ only
+    assert len(first) == 4 and len(kept(cache)) == 4  # a .gz and a .br per page
     assert all(stat.S_IMODE(c.stat().st_mode) == 0o644 for c in site.glob("*.*[rz]"))
 
     # The next build of the same pages writes no copy: the same files are back in place.
@@ -81,7 +87,7 @@ def test_unchanged_files_copies_are_moved_back_into_place_and_changed_ones_made_
     assert copies(site, "index.html") == (changed.encode(), changed.encode())
     assert copies(site, "other.html")[0] == PAGE.replace("Hub", "Other").encode()
     assert inodes(site)["other.html.br"] == first["other.html.br"]
-    assert len(kept(cache)) == 2  # the old page's copies, for a build that brings it back
+    assert len(kept(cache)) == 6 and len(waiting(cache)) == 2  # the old page's, placed
     (site / "index.html").write_text(PAGE, encoding="utf-8")
     build(site, cache)
     assert inodes(site)["index.html.br"] == first["index.html.br"]
@@ -107,7 +113,7 @@ def test_a_copy_touched_after_its_build_never_goes_back_to_the_cache(
     site, cache = compressed_page(tmp_path)
     change(site / "index.html.br")
     assert rescue_copies(site, cache) == 1  # the .gz only
-    assert [c.suffix for c in kept(cache)] == [".gz"]
+    assert [c.suffix for c in waiting(cache)] == [".gz"]
     build(site, cache)
     assert copies(site, "index.html") == (PAGE.encode(), PAGE.encode())
 
@@ -133,7 +139,7 @@ def test_a_note_naming_files_outside_the_site_or_the_cache_moves_nothing(
     note.write_text(json.dumps(planted), encoding="utf-8")
     assert rescue_copies(site, cache) == 0
     assert outside.read_text(encoding="utf-8") == "not the site's" and copy.exists()
-    assert not (tmp_path / "escaped.br").exists() and kept(cache) == []
+    assert not (tmp_path / "escaped.br").exists() and waiting(cache) == []
 
 
 def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None:
@@ -144,7 +150,7 @@ def test_copies_no_build_has_used_for_a_month_are_pruned(tmp_path: Path) -> None
         os.utime(entry, (old, old))
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
-    assert kept(cache) == []  # the old page's copies are gone; the new page's are in site/
+    assert len(kept(cache)) == 2 and waiting(cache) == []  # only the new page's copies
 
 
 def test_the_cache_is_looked_over_at_most_once_a_day(tmp_path: Path) -> None:
@@ -153,15 +159,15 @@ def test_the_cache_is_looked_over_at_most_once_a_day(tmp_path: Path) -> None:
     site, cache = compressed_page(tmp_path)  # prunes: the folder was never looked over
     rescue_copies(site, cache)
     old = time.time() - 40 * 86400
-    for entry in kept(cache):
+    for entry in kept(cache) + waiting(cache):
         os.utime(entry, (old, old))
     (site / "index.html").write_text(PAGE + "<p>New</p>", encoding="utf-8")
     compress_site(site, cache)
-    assert len(kept(cache)) == 2, "pruned again within a day"
+    assert (len(kept(cache)), len(waiting(cache))) == (4, 2), "pruned again within a day"
     yesterday = time.time() - 25 * 3600
     os.utime(cache / LAST_PRUNED, (yesterday, yesterday))
     compress_site(site, cache)
-    assert kept(cache) == []  # the month-old copies are gone
+    assert (len(kept(cache)), len(waiting(cache))) == (2, 0)  # the month-old copies are gone
 
 
 def test_a_cache_folder_another_user_could_write_is_never_read(tmp_path: Path) -> None:
