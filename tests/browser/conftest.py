@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +28,53 @@ from harness import (
 )
 from sweep import BackgroundSweep
 
-SWEEP_WANTED = pytest.StashKey[bool]()
+EXAMPLE = pytest.StashKey["ExampleStarted"]()
+
+
+class ExampleStarted:
+    """The example built, served by nginx and (when a test reads it) swept, started in a
+    thread of its own as soon as the tests are collected. The build keeps one core busy for
+    about ten seconds; the unit tier, which needs none of it, runs first on the other core,
+    and the sweep starts the moment the site is served."""
+
+    def __init__(self, sweep_wanted: bool) -> None:
+        self.site = Path(tempfile.mkdtemp(prefix="lmo-example-")) / "site"
+        self._stack = ExitStack()
+        self._stack.callback(shutil.rmtree, self.site.parent, ignore_errors=True)
+        self._built: Future[subprocess.CompletedProcess[str]] = Future()
+        self._served: Future[str] = Future()
+        self._swept: Future[BackgroundSweep | None] = Future()
+        # A daemon: an interrupted run does not wait for the build.
+        threading.Thread(
+            target=self._start, args=(sweep_wanted,), name="example", daemon=True
+        ).start()
+
+    def _start(self, sweep_wanted: bool) -> None:
+        steps: list[Future[Any]] = [self._built, self._served, self._swept]
+        try:
+            built = build_example(self.site)
+            self._built.set_result(built)
+            if built.returncode != 0 or not NGINX.exists() or not BROTLI_STATIC.exists():
+                raise RuntimeError("not served: see the build's or the nginx fixture's failure")
+            url = self._stack.enter_context(serve_like_production(self.site))
+            self._served.set_result(url)
+            self._swept.set_result(BackgroundSweep(self.site, url) if sweep_wanted else None)
+        except BaseException as error:  # handed to the fixtures that wait for each step
+            for step in steps:
+                if not step.done():
+                    step.set_exception(error)
+
+    def built(self) -> subprocess.CompletedProcess[str]:
+        return self._built.result()
+
+    def served(self) -> str:
+        return self._served.result()
+
+    def swept(self) -> BackgroundSweep | None:
+        return self._swept.result()
+
+    def close(self) -> None:
+        self._stack.close()
 
 
 # Last: after -k, -m and --deselect have taken their tests out, so a run without the sweep's
@@ -30,11 +82,24 @@ SWEEP_WANTED = pytest.StashKey[bool]()
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The sweep of every page (sweep.py) is the longest part of the suite and keeps its own
-    # browser busy; it starts with the first browser test and runs beside the rest of the
-    # suite, and the tests that read its results run last, so none of them waits for it.
+    # browser busy; it starts as soon as the example is served and runs beside the rest of
+    # the suite, and the tests that read its results run last, so none of them waits for it.
     readers = [item for item in items if "background_sweep" in getattr(item, "fixturenames", ())]
-    config.stash[SWEEP_WANTED] = bool(readers)
-    items[:] = [item for item in items if item not in readers] + readers
+    example = any("example_site" in getattr(item, "fixturenames", ()) for item in items)
+    unit = [item for item in items if item.get_closest_marker("unit") and item not in readers]
+    rest = [item for item in items if item not in readers and item not in unit]
+    items[:] = [*unit, *rest, *readers]
+    if example and not config.option.collectonly:
+        example_started(config, sweep_wanted=bool(readers))
+
+
+def example_started(config: pytest.Config, sweep_wanted: bool = False) -> ExampleStarted:
+    """The run's example, started at collection (or now, for a run that did not expect to
+    need it)."""
+    if EXAMPLE not in config.stash:
+        config.stash[EXAMPLE] = ExampleStarted(sweep_wanted)
+        config.add_cleanup(config.stash[EXAMPLE].close)
+    return config.stash[EXAMPLE]
 
 
 @pytest.fixture(scope="session")
@@ -50,33 +115,28 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def example_site(request: pytest.FixtureRequest) -> Path:
     """The repository's example site, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    result = build_example(out)
+    started = example_started(request.config)
+    result = started.built()
     assert result.returncode == 0, result.stderr
-    return out
+    return started.site
 
 
 @pytest.fixture(scope="session")
-def example_url(example_site: Path) -> Iterator[str]:
+def example_url(example_site: Path, request: pytest.FixtureRequest) -> str:
     """The example as production serves it: nginx, a sub-path, the build's headers."""
     if not NGINX.exists() or not BROTLI_STATIC.exists():
         pytest.fail("browser tests need Debian's nginx with brotli_static: run `make test`")
-    with serve_like_production(example_site) as url:
-        yield url
+    return example_started(request.config).served()
 
 
 @pytest.fixture(scope="session")
-def background_sweep(example_site: Path, example_url: str) -> BackgroundSweep:
+def background_sweep(example_url: str, request: pytest.FixtureRequest) -> BackgroundSweep:
     """The sweep of the example, running beside the rest of the suite (sweep.py)."""
-    return BackgroundSweep(example_site, example_url)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def start_the_sweep_early(request: pytest.FixtureRequest) -> None:
-    if request.config.stash.get(SWEEP_WANTED, False):
-        request.getfixturevalue("background_sweep")
+    swept = example_started(request.config).swept()
+    assert swept is not None, "the sweep starts only when a collected test reads it"
+    return swept
 
 
 @pytest.fixture
