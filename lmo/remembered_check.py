@@ -40,7 +40,7 @@ from pathlib import Path
 
 from lmo.config.project import Project
 from lmo.core.paths import PACKAGE_ROOT, TOOL_ROOT
-from lmo.delivery.build_cache import BuildCache
+from lmo.delivery.build_cache import BuildCache, folder_slot
 from lmo.pipeline import CheckResult, check_and_generate, check_and_write_pages, copy_site_files
 from lmo.site.generate import WriteReport
 
@@ -56,7 +56,7 @@ def check_and_generate_remembered(
     if os.environ.get("LMO_CHECK_AFRESH", "") not in ("", "0"):
         return check_and_generate(project)
     kept = BuildCache.named("checks") if kept is None else kept
-    slot = hashlib.sha256(str(project.content_dir.resolve()).encode()).hexdigest()
+    slot = folder_slot(project.content_dir)
     recalled = _recall(kept, slot, inputs_digest(project))
     if recalled is not None:
         # node_modules is not part of the digest: its copies are compared file by file.

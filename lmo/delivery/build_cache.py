@@ -7,6 +7,7 @@ work afresh. A file no build has read for a month is deleted."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 import time
@@ -18,6 +19,12 @@ KEEP_DAYS = 30
 PRUNE_EVERY_SECONDS = 86400
 # When the folder was last pruned (its time). A dot name: never the name of a kept file.
 LAST_PRUNED = ".last-pruned"
+
+
+def folder_slot(folder: Path) -> str:
+    """The name of what is kept for one site's folder: kept things are per site, so that
+    two sites (or two tests' copies of one) never take each other's."""
+    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:32]
 
 
 class BuildCache:

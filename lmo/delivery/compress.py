@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import brotli
 
-from lmo.delivery.build_cache import BuildCache
+from lmo.delivery.build_cache import BuildCache, folder_slot
 from lmo.delivery.headers import HEADER_FILES
 
 # Not source maps: only developer tools fetch them. WebAssembly (Pyodide's runtime, 8.6 MB)
@@ -163,20 +163,14 @@ class PlacedCopies:
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
+        self.slot = folder_slot(site_dir)  # once: it is asked twice for every file
+        self.note_name = f"placed-{self.slot}"
         self.copies: dict[str, tuple[str, Identity]] = {}
-
-    @staticmethod
-    def site_slot(site_dir: Path) -> str:
-        return hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:32]
-
-    @staticmethod
-    def note_name(site_dir: Path) -> str:
-        return "placed-" + PlacedCopies.site_slot(site_dir)
 
     def kept_name(self, name: str) -> str:
         """Where a copy this site placed waits in the cache between two builds: its own
         name, so only this site's next build takes it (and none finds it gone)."""
-        return f"{self.site_slot(self.site_dir)}-{name}"
+        return f"{self.slot}-{name}"
 
     def note(self, copy: Path, name: str) -> None:
         identity = _identity(copy)
@@ -185,21 +179,22 @@ class PlacedCopies:
 
     def save(self, kept: BuildCache) -> None:
         note = {path: [name, *identity] for path, (name, identity) in self.copies.items()}
-        kept.put(self.note_name(self.site_dir), json.dumps(note).encode())
+        kept.put(self.note_name, json.dumps(note).encode())
 
 
 def rescue_copies(site_dir: Path, cache: Path | None = None) -> int:
     """Before MkDocs empties ``site_dir``: move the copies the last build placed there, and
     that are still as it left them, back into the cache. Returns how many were moved."""
     kept = BuildCache.named("compress") if cache is None else BuildCache(cache)
-    content = kept.get(PlacedCopies.note_name(site_dir))
+    placed = PlacedCopies(site_dir)
+    content = kept.get(placed.note_name)
     if content is None:
         return 0
     try:
         note = json.loads(content)
     except ValueError:
         return 0
-    moved, slot = 0, PlacedCopies(site_dir)
+    moved = 0
     for path, entry in note.items() if isinstance(note, dict) else ():
         if not (isinstance(entry, list) and len(entry) == 5 and isinstance(entry[0], str)):
             continue
@@ -208,6 +203,6 @@ def rescue_copies(site_dir: Path, cache: Path | None = None) -> int:
         if _KEPT_NAME.fullmatch(name) is None or relative.is_absolute() or ".." in relative.parts:
             continue
         copy = site_dir / relative
-        if _identity(copy) == identity and kept.give(copy, slot.kept_name(name)):
+        if _identity(copy) == identity and kept.give(copy, placed.kept_name(name)):
             moved += 1
     return moved

@@ -41,7 +41,7 @@ from lmo.core.html_safety import (
     dangerous_address,
     unsafe_attributes,
 )
-from lmo.delivery.build_cache import BuildCache
+from lmo.delivery.build_cache import BuildCache, folder_slot
 
 
 @dataclass(frozen=True)
@@ -349,7 +349,7 @@ class CleanPages:
 
     @classmethod
     def recall(cls, site_dir: Path, kept: BuildCache) -> CleanPages:
-        slot = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()
+        slot = folder_slot(site_dir)
         known: dict[str, list[str]] = {}
         try:
             stored = json.loads(kept.get(slot) or b"{}")
