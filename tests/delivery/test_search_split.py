@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 
-from lmo.delivery.search_split import split_by_language
+from lmo.delivery import search_split
+from lmo.delivery.build_cache import BuildCache, folder_slot
+from lmo.delivery.search_split import split_by_language, split_search_index
 from lmo.delivery.search_words import fold, folded_words, language_settings, word_separator
 from lmo.site.page_head import finished_page
 
@@ -178,3 +181,117 @@ def test_each_language_searches_without_trimmer_with_its_own_lunr_language() -> 
         "text": {"boost": 1.0},
         "folded": {"boost": 1.0},
     }
+
+
+# --- a rebuild takes the last split of the same site when nothing it reads changed ---------
+
+
+def merged_site(folder: Path, docs: list[dict[str, str]]) -> Path:
+    """A built site's folder with the merged index and the pages it names."""
+    site = folder / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(
+        json.dumps({**SETTINGS, "docs": docs}), encoding="utf-8"
+    )
+    for doc in docs:
+        page = site / doc["location"].split("#")[0] / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("<p>page</p>", encoding="utf-8")
+    return site
+
+
+DOCS = [entry("", "Home"), entry("hubs/a/", "Hub A"), entry("pl/", "Strona główna")]
+
+
+def indexes(site: Path) -> dict[str, bytes]:
+    return {
+        "en": (site / "search" / "search_index.json").read_bytes(),
+        "pl": (site / "pl" / "search" / "search_index.json").read_bytes(),
+    }
+
+
+def split_twice(
+    site: Path, kept: BuildCache, monkeypatch: pytest.MonkeyPatch, change: Any = None
+) -> tuple[dict[str, bytes], int]:
+    """Build's split, then (after ``change``, with the merged index written again as a build
+    writes it) a rebuild's; returns the rebuild's indexes and how often it split afresh."""
+    merged = (site / "search" / "search_index.json").read_bytes()
+    split_search_index(site, ["en", "pl"], kept)
+    (site / "search" / "search_index.json").write_bytes(merged)
+    (site / "pl" / "search" / "search_index.json").unlink()
+    if change is not None:
+        change()
+    afresh = []
+    real = search_split.split_by_language
+    monkeypatch.setattr(
+        search_split,
+        "split_by_language",
+        lambda *args: afresh.append(1) or real(*args),
+    )
+    counts = split_search_index(site, ["en", "pl"], kept)
+    written = indexes(site)
+    assert counts == {lang: len(json.loads(text)["docs"]) for lang, text in written.items()}
+    return written, len(afresh)
+
+
+def test_an_unchanged_rebuild_takes_the_last_split_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = merged_site(tmp_path, DOCS)
+    fresh = merged_site(tmp_path / "fresh", DOCS)
+    split_search_index(fresh, ["en", "pl"], BuildCache(tmp_path / "nothing-kept"))
+    again, afresh = split_twice(site, BuildCache(tmp_path / "kept"), monkeypatch)
+    assert afresh == 0
+    assert again == indexes(fresh)
+
+
+def test_a_changed_index_or_page_list_is_split_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = merged_site(tmp_path / "index", DOCS)
+    index = site / "search" / "search_index.json"
+
+    def new_words() -> None:
+        index.write_text(index.read_text(encoding="utf-8").replace("Hub A", "Hub B"))
+
+    again, afresh = split_twice(site, BuildCache(tmp_path / "kept"), monkeypatch, new_words)
+    assert afresh == 1
+    assert b"Hub B" in again["en"] and b"Hub A" not in again["en"]
+
+    # The English page now also published in Polish: found in Polish search too.
+    site = merged_site(tmp_path / "pages", DOCS)
+
+    def published_in_polish() -> None:
+        (site / "pl" / "hubs" / "a").mkdir(parents=True)
+        (site / "pl" / "hubs" / "a" / "index.html").write_text("<p>strona</p>")
+
+    kept = BuildCache(tmp_path / "kept-pages")
+    again, afresh = split_twice(site, kept, monkeypatch, published_in_polish)
+    assert afresh == 1
+    assert b"Hub A" in again["pl"]
+
+
+@pytest.mark.parametrize("damage", ["file edited", "file cut short", "note for other input"])
+def test_a_damaged_or_foreign_kept_split_is_never_published(
+    damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = merged_site(tmp_path, DOCS)
+    fresh = merged_site(tmp_path / "fresh", DOCS)
+    split_search_index(fresh, ["en", "pl"], BuildCache(tmp_path / "nothing-kept"))
+    kept = BuildCache(tmp_path / "kept")
+    slot = folder_slot(site)
+
+    def spoil() -> None:
+        folder = tmp_path / "kept"
+        if damage == "file edited":
+            text = (folder / f"{slot}-pl").read_bytes()
+            (folder / f"{slot}-pl").write_bytes(text.replace("główna".encode(), b"PLANTED"))
+        elif damage == "file cut short":
+            (folder / f"{slot}-en").write_bytes((folder / f"{slot}-en").read_bytes()[:20])
+        else:
+            note = json.loads((folder / slot).read_bytes())
+            (folder / slot).write_text(json.dumps({**note, "key": "0" * 64}))
+
+    again, afresh = split_twice(site, kept, monkeypatch, spoil)
+    assert afresh == 1
+    assert again == indexes(fresh)
