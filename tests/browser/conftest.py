@@ -19,8 +19,8 @@ from harness import (
     AXE_SCRIPT,
     BROTLI_STATIC,
     CHROMIUM,
-    CHROMIUM_ARGS,
     NGINX,
+    TEST_CHROMIUM_ARGS,
     add_axe_if_marked,
     build_example,
     csp_watched_tab,
@@ -109,7 +109,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=TEST_CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
