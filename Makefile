@@ -6,7 +6,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# The engine's modules are compiled once and kept (in __pycache__, which git ignores), as pip
+# does for an installed engine: a machine that sets PYTHONDONTWRITEBYTECODE otherwise
+# compiles the whole lmo package again in every build, check and test's build.
+unexport PYTHONDONTWRITEBYTECODE
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t20
