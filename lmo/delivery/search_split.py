@@ -143,36 +143,38 @@ _SPLITTER = hashlib.sha256(
 
 
 class LastSplit:
-    """The last split of one site: a note of its key and each language's file's digest, and
-    the files. The note is written last and every file is checked against it, so a build
-    cut short while keeping a split, or a file changed since, is a miss, never a wrong
-    index."""
+    """The last split of one site, as one file (written whole, so a build cut short leaves
+    the last one or none): a line of JSON with its key, and each language's entry count,
+    file size and file digest; then the files, one after another. A file that does not
+    match its line makes the whole a miss, never a wrong index."""
 
     def __init__(self, kept: BuildCache, site_dir: Path) -> None:
         self.kept, self.slot = kept, folder_slot(site_dir)
 
     def recall(self, key: str, languages: list[str]) -> Split | None:
+        header, _, body = (self.kept.get(self.slot) or b"").partition(b"\n")
         try:
-            note = json.loads(self.kept.get(self.slot) or b"{}")
-            if note.get("key") != key or note.get("languages") != languages:
+            note = json.loads(header)
+            if note["key"] != key:
                 return None
-            files = {}
+            files, at = {}, 0
             for lang in languages:
-                text = self.kept.get(f"{self.slot}-{lang}")
-                if text is None or hashlib.sha256(text).hexdigest() != note["files"][lang]:
+                size, digest = note["files"][lang]
+                files[lang], at = body[at : at + size], at + size
+                if hashlib.sha256(files[lang]).hexdigest() != digest:
                     return None
-                files[lang] = text
             return Split(files, {lang: int(note["entries"][lang]) for lang in languages})
-        except (ValueError, AttributeError, KeyError, TypeError):
-            return None  # cut short or not ours: split afresh
+        except (ValueError, KeyError, TypeError):
+            return None  # not a split this code kept: split afresh
 
     def keep(self, key: str, split: Split) -> None:
-        for lang, text in split.files.items():
-            self.kept.put(f"{self.slot}-{lang}", text)
         note = {
             "key": key,
-            "languages": list(split.files),
-            "files": {lang: hashlib.sha256(text).hexdigest() for lang, text in split.files.items()},
+            "files": {
+                lang: [len(text), hashlib.sha256(text).hexdigest()]
+                for lang, text in split.files.items()
+            },
             "entries": split.entries,
         }
-        self.kept.put(self.slot, json.dumps(note).encode())
+        body = b"".join(split.files.values())
+        self.kept.put(self.slot, json.dumps(note).encode() + b"\n" + body)

@@ -223,11 +223,12 @@ def split_twice(
         change()
     afresh = []
     real = search_split.split_by_language
-    monkeypatch.setattr(
-        search_split,
-        "split_by_language",
-        lambda *args: afresh.append(1) or real(*args),
-    )
+
+    def counted(*args: Any) -> dict[str, dict[str, Any]]:
+        afresh.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(search_split, "split_by_language", counted)
     counts = split_search_index(site, ["en", "pl"], kept)
     written = indexes(site)
     assert counts == {lang: len(json.loads(text)["docs"]) for lang, text in written.items()}
@@ -271,7 +272,9 @@ def test_a_changed_index_or_page_list_is_split_afresh(
     assert b"Hub A" in again["pl"]
 
 
-@pytest.mark.parametrize("damage", ["file edited", "file cut short", "note for other input"])
+@pytest.mark.parametrize(
+    "damage", ["file edited", "file cut short", "files' sizes moved", "note for other input"]
+)
 def test_a_damaged_or_foreign_kept_split_is_never_published(
     damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -279,18 +282,24 @@ def test_a_damaged_or_foreign_kept_split_is_never_published(
     fresh = merged_site(tmp_path / "fresh", DOCS)
     split_search_index(fresh, ["en", "pl"], BuildCache(tmp_path / "nothing-kept"))
     kept = BuildCache(tmp_path / "kept")
-    slot = folder_slot(site)
 
     def spoil() -> None:
-        folder = tmp_path / "kept"
+        file = tmp_path / "kept" / folder_slot(site)
+        header, body = file.read_bytes().split(b"\n", 1)
         if damage == "file edited":
-            text = (folder / f"{slot}-pl").read_bytes()
-            (folder / f"{slot}-pl").write_bytes(text.replace("główna".encode(), b"PLANTED"))
+            file.write_bytes(
+                header + b"\n" + body.replace("główna".encode(), b"PLANTED!")
+            )  # same size
         elif damage == "file cut short":
-            (folder / f"{slot}-en").write_bytes((folder / f"{slot}-en").read_bytes()[:20])
+            file.write_bytes(header + b"\n" + body[:20])
+        elif damage == "files' sizes moved":  # each language's start off by a byte
+            note = json.loads(header)
+            note["files"]["en"][0] += 1
+            note["files"]["pl"][0] -= 1
+            file.write_bytes(json.dumps(note).encode() + b"\n" + body)
         else:
-            note = json.loads((folder / slot).read_bytes())
-            (folder / slot).write_text(json.dumps({**note, "key": "0" * 64}))
+            note = json.loads(header)
+            file.write_bytes(json.dumps({**note, "key": "0" * 64}).encode() + b"\n" + body)
 
     again, afresh = split_twice(site, kept, monkeypatch, spoil)
     assert afresh == 1
