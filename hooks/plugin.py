@@ -56,6 +56,7 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs = with_engine_theme(config.theme.dirs, config.theme.custom_dir)
         with_unicode_heading_ids(config)
+        config = prepare_delivery.on_config(config)
         return generate_pages.on_config(config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -63,6 +64,7 @@ class LmoPlugin(BasePlugin):  # type: ignore[type-arg]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Any) -> Environment:
         env = theme_languages.on_env(env, config, files)
+        env = prepare_delivery.on_env(env, config, files)
         return link_fonts.on_env(env, config, files)
 
     def on_page_context(

@@ -1,7 +1,8 @@
-"""MkDocs hooks (on_startup, on_pre_build, on_post_build): a search index per language, the widgets'
-runtime, the check that no page carries script the build did not write, the offline service
-worker, headers for each static host (and each page's policy as a meta tag), and
-pre-compressed files.
+"""MkDocs hooks (on_startup, on_config, on_env, on_pre_build, on_post_build): the engine's
+stylesheet and the worker's registration script under their content-hashed names, a search
+index per language, the widgets' runtime, the check that no page carries script the build
+did not write, the offline service worker, headers for each static host (and each page's
+policy as a meta tag), and pre-compressed files.
 
 All logic lives in ``lmo.delivery.search_split``, ``lmo.delivery.script_policy``,
 ``lmo.delivery.offline``,
@@ -13,18 +14,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 from lmo.delivery.compress import compress_site, rescue_copies
 from lmo.delivery.headers import write_header_files, write_policy_meta
-from lmo.delivery.offline import write_service_worker
+from lmo.delivery.offline import REGISTER_SCRIPT, write_service_worker
 from lmo.delivery.script_policy import scan_site
 from lmo.delivery.search_split import split_search_index
 from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
 from lmo.session import SESSION
+from lmo.site.engine_assets import linked_stylesheets
 from lmo.site.page_head import NOT_FOUND_PAGE
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
@@ -34,6 +38,20 @@ def on_startup(command: str, dirty: bool) -> None:
     # `mkdocs serve` adds its live-reload script to every page it serves, inline; a meta
     # policy in the files would refuse it. Headers and the check of pages are the same.
     SESSION.start(command)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Sites list the engine's stylesheet as assets/app.css; it is published (and linked)
+    # under a name that carries its content's hash (lmo.site.engine_assets).
+    config.extra_css = linked_stylesheets(list(config.extra_css))
+    return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # The theme (theme/lmo.html) links the script that registers the offline worker by the
+    # name offline.py writes it under, which carries its content's hash.
+    env.globals["lmo_register_script"] = REGISTER_SCRIPT
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

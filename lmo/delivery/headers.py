@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lmo.delivery.offline import REGISTER_SCRIPT_PREFIX
 from lmo.site.engine_assets import hashed_name_prefixes
 from lmo.site.page_head import with_policy_meta
 
@@ -97,6 +98,7 @@ IMMUTABLE = (
     "assets/javascripts/",
     "assets/stylesheets/",
     *(f"assets/{prefix}" for prefix in hashed_name_prefixes()),
+    REGISTER_SCRIPT_PREFIX,
 )
 LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"

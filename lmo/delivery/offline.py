@@ -21,12 +21,13 @@ It never stores anything from another site (the map tiles), and holds nothing sh
 
 How it stays truthful:
 - Network first for pages and for every file whose name stays the same between builds (the
-  widgets' definition JSON, maps' data and scripts, the site's stylesheet, the search
-  index): with signal she always gets this build's page and this build's files together, so
-  a page saying "Suspended" can never sit beside an older map or widget saying "Available".
-  Only the theme's content-hashed files and the widgets' worker script (a change is a new
-  name: lmo.site.engine_assets.CONTENT_HASHED) and the Pyodide runtime (named by its
-  version) are served from the store first. We chose this over hashing the
+  widgets' definition JSON, maps' data and scripts, the search index): with signal she
+  always gets this build's page and this build's files together, so a page saying
+  "Suspended" can never sit beside an older map or widget saying "Available". Only the
+  theme's content-hashed files, the engine's stylesheet, the widgets' worker script (a
+  change is a new name: lmo.site.engine_assets.CONTENT_HASHED), the script that registers
+  this worker (REGISTER_SCRIPT) and the Pyodide runtime (named by its version) are served
+  from the store first; none of them carries a service's status. We chose this over hashing the
   widget and map file names because it covers every such file, present and future, with one
   rule in one place, where hashed names would need each feature, and each script that
   fetches a file, to learn the new name; the cost is one revalidation per file per visit,
@@ -60,12 +61,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from lmo.site.engine_assets import HASHED_FOLDER, hashed_name
 from lmo.site.render import OFFLINE_URL
 
 SERVICE_WORKER = "sw.js"
-REGISTER_SCRIPT = "assets/register-sw.js"
-
 SOURCES = Path(__file__).resolve().parent / "assets"
+# Every page loads the script that registers the worker: under a name that carries a hash of
+# its content it is kept for a year, where its plain name was revalidated on every page she
+# opened. The worker itself keeps its plain name: browsers look for a new one at that address.
+REGISTER_SOURCE = SOURCES / "register-sw.js"
+REGISTER_SCRIPT = "assets/" + hashed_name(
+    HASHED_FOLDER, REGISTER_SOURCE.name, REGISTER_SOURCE.read_bytes()
+)
+# The start of its name whatever the hash, for the hosts' long cache rules (headers.py).
+REGISTER_SCRIPT_PREFIX = f"assets/{HASHED_FOLDER}{REGISTER_SOURCE.stem}."
 # The one line of sw.js the build replaces; everything else is copied as it is.
 CONFIG_LINE = (
     'const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": null};\n'
@@ -89,7 +98,13 @@ def _theme_files(site_dir: Path) -> list[str]:
     """The styles and scripts every page loads (the search worker and language packs are
     fetched only when used, and then stored as they are fetched)."""
     wanted = []
-    for pattern in ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js", "assets/*.css"):
+    patterns = (
+        "assets/stylesheets/*.css",
+        "assets/javascripts/bundle.*.js",
+        "assets/*.css",
+        f"assets/{HASHED_FOLDER}*.css",
+    )
+    for pattern in patterns:
         wanted += sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
     return wanted
 
@@ -133,7 +148,6 @@ def write_service_worker(
         },
     }
     (site_dir / SERVICE_WORKER).write_text(worker_text(config), encoding="utf-8")
-    (site_dir / REGISTER_SCRIPT).write_text(
-        (SOURCES / "register-sw.js").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    (site_dir / REGISTER_SCRIPT).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / REGISTER_SCRIPT).write_bytes(REGISTER_SOURCE.read_bytes())
     return version

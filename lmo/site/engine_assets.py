@@ -16,10 +16,17 @@ SITE_ASSETS = Path(__file__).parent / "assets"
 # Files published under a name that carries a hash of their content (python-worker.js ->
 # python-worker.0123456789.js): a change is a new name, so the browser and the service
 # worker keep them without asking the server again. Only files that name no other file and
-# carry no service's status belong here: the widgets' worker script, which a widget's first
-# use would otherwise wait a round trip for on every visit.
+# carry no service's status belong here, each with the folder it is published in:
+# - the widgets' worker script, which a widget's first use would otherwise wait a round
+#   trip for on every visit;
+# - the engine's stylesheet, which every page links: revalidating it held her first paint on
+#   every page she opened for a round trip, and the service worker, which fetches files
+#   with a plain name network-first, did the same. It is published in lmo/, a folder only
+#   the engine writes, so the year-long cache rule names no file of the site's own.
 WORKER_SCRIPT = "widgets/python-worker.js"
-CONTENT_HASHED = frozenset({WORKER_SCRIPT})
+STYLESHEET = "app.css"
+HASHED_FOLDER = "lmo/"
+CONTENT_HASHED = {WORKER_SCRIPT: "widgets/", STYLESHEET: HASHED_FOLDER}
 # Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).
 LISTING = ".lmo-engine-assets"
 
@@ -30,18 +37,38 @@ class AssetReport:
     removed: list[Path] = field(default_factory=list)
 
 
+def hashed_name(folder: str, file_name: str, data: bytes) -> str:
+    """``file_name`` in ``folder`` with the first ten hex digits of its content's sha256
+    before its extension: register-sw.js -> lmo/register-sw.0123456789.js."""
+    stem, _, extension = file_name.rpartition(".")
+    return f"{folder}{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{extension}"
+
+
 def published_name(relative: str, source: Path) -> str:
     """The path under assets/ that ``source`` (at ``relative`` in its folder) is copied to."""
-    if relative not in CONTENT_HASHED:
+    folder = CONTENT_HASHED.get(relative)
+    if folder is None:
         return relative
-    stem, _, extension = relative.rpartition(".")
-    return f"{stem}.{hashlib.sha256(source.read_bytes()).hexdigest()[:10]}.{extension}"
+    return hashed_name(folder, relative.rpartition("/")[2], source.read_bytes())
 
 
 def hashed_name_prefixes() -> tuple[str, ...]:
     """The start of each CONTENT_HASHED file's published name under assets/, whatever its
     hash ("widgets/python-worker."): the hosts' long cache rules match on it."""
-    return tuple(sorted(name.rpartition(".")[0] + "." for name in CONTENT_HASHED))
+    return tuple(
+        sorted(
+            folder + relative.rpartition("/")[2].rpartition(".")[0] + "."
+            for relative, folder in CONTENT_HASHED.items()
+        )
+    )
+
+
+def linked_stylesheets(extra_css: list[str]) -> list[str]:
+    """A site's extra_css (mkdocs.yml) with the engine's stylesheet under the name it is
+    published with: sites list it as assets/app.css, and keep doing so across engine
+    versions."""
+    published = "assets/" + published_name(STYLESHEET, SITE_ASSETS / STYLESHEET)
+    return [published if path == "assets/" + STYLESHEET else path for path in extra_css]
 
 
 def engine_files(folders: Iterable[Path]) -> dict[str, Path]:

@@ -249,16 +249,16 @@ def test_tools_first_used_before_the_service_worker_took_over_work_offline_later
     # (on a phone they usually start before it has installed), so the runtime's files pass
     # it by: here its registration is held back until the tools are ready. The page then
     # asks the worker to keep them, and a later visit with no signal starts the tools.
-    page.route("**/register-sw.js", lambda route: route.abort())
+    page.route("**/register-sw.*.js", lambda route: route.abort())
     page.goto(example_url + plan)
     tab_to(page, "#plan-q-what-matters")
     wait_for_status(page, "ready")
     assert page.evaluate("navigator.serviceWorker.controller") is None
-    page.unroute("**/register-sw.js")
+    page.unroute("**/register-sw.*.js")
     # What register-sw.js does (its data-worker is the site's sw.js).
     page.evaluate(
         """() => navigator.serviceWorker.register(
-            document.querySelector('script[src$="register-sw.js"]').dataset.worker)"""
+            document.querySelector('script[src*="/register-sw."]').dataset.worker)"""
     )
     wait_for_service_worker(page)
     store = page.evaluate(RUNTIME_STORE, example_url)

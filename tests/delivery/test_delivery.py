@@ -125,8 +125,20 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
     assert [r.split("\n")[0] for r in long] == [
         "assets/javascripts/*",
         "assets/stylesheets/*",
+        "assets/lmo/app.*",
         "assets/widgets/python-worker.*",
+        "assets/lmo/register-sw.*",
     ]
+    # The engine's stylesheet and the worker's registration script, which every page loads,
+    # are published only under their hashed names, and every page links those.
+    assert not (out / "assets" / "app.css").exists()
+    assert not (out / "assets" / "register-sw.js").exists()
+    [stylesheet] = (out / "assets" / "lmo").glob("app.*.css")
+    assert re.fullmatch(r"app\.[0-9a-f]{10}\.css", stylesheet.name)
+    for html in (out / "hubs" / "town-hub" / "index.html", out / "pl" / "index.html"):
+        text = html.read_text(encoding="utf-8")
+        assert f'assets/lmo/{stylesheet.name}"' in text, html
+        assert "assets/app.css" not in text and "assets/register-sw.js" not in text, html
     # The one widget file under the long rule is the worker, under its hashed name, and the
     # widget page names that file.
     workers = [p.name for p in (out / "assets" / "widgets").glob("python-worker.*.js")]
@@ -136,8 +148,8 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
     nginx = (out / "nginx-headers.conf").read_text(encoding="utf-8")
     assert 'set $lmo_cache "public, max-age=0, must-revalidate";' in nginx
     assert (
-        'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/'
-        '|/assets/widgets/python\\-worker\\.)") '
+        'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/|/assets/lmo/app\\.'
+        '|/assets/widgets/python\\-worker\\.|/assets/lmo/register\\-sw\\.)") '
         '{ set $lmo_cache "public, max-age=31536000, immutable"; }'
     ) in nginx
     assert "error_page 404 /404.html;" in nginx
@@ -182,15 +194,16 @@ def test_service_worker_precaches_the_homes_offline_pages_and_theme_files(built:
     ]
     for path in precache[4:]:
         assert (out / path).is_file(), path
-    assert any(p.endswith("app.css") for p in precache)
+    assert any(re.fullmatch(r"\./assets/lmo/app\.[0-9a-f]{10}\.css", p) for p in precache)
     # Everything else is the source file as it is, so what runs is what was reviewed.
     source = (REPO / "lmo" / "delivery" / "assets" / "sw.js").read_text(encoding="utf-8")
     assert worker.replace(worker_config_line(worker), "") == source.replace(
         worker_config_line(source), ""
     )
-    assert (out / "assets" / "register-sw.js").is_file()
+    registers = [p.name for p in (out / "assets" / "lmo").glob("register-sw.*.js")]
+    assert len(registers) == 1 and re.fullmatch(r"register-sw\.[0-9a-f]{10}\.js", registers[0])
     page = (out / "hubs" / "town-hub" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../../assets/register-sw.js" data-worker="../../sw.js"' in page
+    assert f'src="../../assets/lmo/{registers[0]}" data-worker="../../sw.js"' in page
 
 
 def worker_config_line(worker: str) -> str:

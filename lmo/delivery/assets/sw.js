@@ -22,8 +22,9 @@ const NOTICE_TIME = '<time class="app-saved-copy__time" datetime=""></time>';
 // The offline page's empty list of saved pages (lmo/site/templates/offline.md.j2).
 const SAVED_LIST = '<ul class="app-offline__saved" data-app-saved-pages>';
 // The theme's files carry a hash of their content in their names (bundle.f55a23d4.min.js),
-// as does the widgets' worker (python-worker.0123456789.js): a changed file has a new name,
-// so a stored copy can never be out of date.
+// as do the widgets' worker (python-worker.0123456789.js), the engine's stylesheet
+// (app.0123456789.css) and the script that registers this worker: a changed file has a new
+// name, so a stored copy can never be out of date.
 const CONTENT_HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
 
 function absolute(path) {
