@@ -136,6 +136,26 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
     assert "'wasm-unsafe-eval'" not in page["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "assets/lmo/app.0000000000.css",
+        "assets/lmo/register-sw.0000000000.js",
+        "assets/widgets/python-worker.0000000000.js",
+        "assets/javascripts/bundle.00000000.min.js",
+    ],
+)
+def test_a_hashed_name_not_yet_uploaded_is_never_kept_for_long(
+    example_url: str, missing: str
+) -> None:
+    """An upload that puts a page before the stylesheet it names (a copy to a department's
+    server, file by file) must not leave phones holding the "not found" for a year: the 404
+    is served as the site's 404 page, under the revalidating rule, not the long one."""
+    status, headers, _ = fetch(example_url + missing)
+    assert status == 404
+    assert headers["Cache-Control"] == "public, max-age=0, must-revalidate"
+
+
 def test_a_missing_page_gets_the_sites_404_page(example_url: str) -> None:
     status, headers, body = fetch(example_url + "hubs/no-such-hub/")
     assert status == 404
