@@ -7,6 +7,7 @@ change (live reload stays quiet), and files a feature no longer needs are remove
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,10 +66,16 @@ def hashed_name_prefixes() -> tuple[str, ...]:
 
 def linked_stylesheets(extra_css: list[str]) -> list[str]:
     """A site's extra_css (mkdocs.yml) with the engine's stylesheet under the name it is
-    published with: sites list it as assets/app.css, and keep doing so across engine
-    versions."""
+    published with: sites list it as assets/app.css (or ./assets/app.css, /assets/app.css),
+    and keep doing so across engine versions. The plain name is no longer published, so
+    every spelling of it must be mapped, or the site would lose the engine's styles."""
     published = "assets/" + published_name(STYLESHEET, SITE_ASSETS / STYLESHEET)
-    return [published if path == "assets/" + STYLESHEET else path for path in extra_css]
+    linked = []
+    for path in extra_css:
+        root = "/" if path.startswith("/") else ""
+        plain = posixpath.normpath(path.lstrip("/")) == "assets/" + STYLESHEET
+        linked.append(root + published if plain else path)
+    return linked
 
 
 def engine_files(folders: Iterable[Path]) -> dict[str, Path]:
