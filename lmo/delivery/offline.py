@@ -61,7 +61,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from lmo.site.engine_assets import HASHED_FOLDER, hashed_name
+from lmo.site.engine_assets import HASHED_FOLDER, hashed_name, hashed_prefix
 from lmo.site.render import OFFLINE_URL
 
 SERVICE_WORKER = "sw.js"
@@ -74,7 +74,7 @@ REGISTER_SCRIPT = "assets/" + hashed_name(
     HASHED_FOLDER, REGISTER_SOURCE.name, REGISTER_SOURCE.read_bytes()
 )
 # The start of its name whatever the hash, for the hosts' long cache rules (headers.py).
-REGISTER_SCRIPT_PREFIX = f"assets/{HASHED_FOLDER}{REGISTER_SOURCE.stem}."
+REGISTER_SCRIPT_PREFIX = "assets/" + hashed_prefix(HASHED_FOLDER, REGISTER_SOURCE.name)
 # The one line of sw.js the build replaces; everything else is copied as it is.
 CONFIG_LINE = (
     'const CONFIG = {"version": "source", "precache": [], "homes": [], "runtime": null};\n'

@@ -45,6 +45,12 @@ def hashed_name(folder: str, file_name: str, data: bytes) -> str:
     return f"{folder}{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{extension}"
 
 
+def hashed_prefix(folder: str, file_name: str) -> str:
+    """The start of ``file_name``'s hashed name in ``folder``, whatever its hash
+    ("lmo/register-sw."): what the hosts' long cache rules match on."""
+    return f"{folder}{file_name.rpartition('.')[0]}."
+
+
 def published_name(relative: str, source: Path) -> str:
     """The path under assets/ that ``source`` (at ``relative`` in its folder) is copied to."""
     folder = CONTENT_HASHED.get(relative)
@@ -54,11 +60,10 @@ def published_name(relative: str, source: Path) -> str:
 
 
 def hashed_name_prefixes() -> tuple[str, ...]:
-    """The start of each CONTENT_HASHED file's published name under assets/, whatever its
-    hash ("widgets/python-worker."): the hosts' long cache rules match on it."""
+    """hashed_prefix of each CONTENT_HASHED file, under assets/."""
     return tuple(
         sorted(
-            folder + relative.rpartition("/")[2].rpartition(".")[0] + "."
+            hashed_prefix(folder, relative.rpartition("/")[2])
             for relative, folder in CONTENT_HASHED.items()
         )
     )
