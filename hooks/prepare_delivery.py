@@ -44,7 +44,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Sites list the engine's stylesheet as assets/app.css; it is published (and linked)
     # under a name that carries its content's hash (lmo.site.engine_assets).
     config.extra_css = linked_stylesheets(list(config.extra_css))
+    keep_every_search_entry(config)
     return config
+
+
+def _keep_all(search_index_entries: list[dict[str, str]]) -> None:
+    """Drops no entry: split_search_index gives each language its own entries."""
+
+
+def keep_every_search_entry(config: MkDocsConfig) -> None:
+    """mkdocs-static-i18n removes from its merged search index each entry of another
+    language that reads the same as a default-language entry. Here every language gets its
+    own index (lmo.delivery.search_split), so that removal only lost entries the split could
+    not put back: the Polish entry of a page whose title reads the same in English (a hub's
+    name, a page not yet translated) while some of its sections differ, so Polish search
+    did not find the page by its title. The removal also compared every default-language
+    entry with every other language's: 52 million comparisons and 7.7 s of a 33-40 s build
+    for the ten-times data set. Its other search work (the lunr languages, the merged
+    index) is kept."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and callable(getattr(i18n, "reconfigure_search_duplicates", None)):
+        # On this plugin instance only; its class, and any other site built in the same
+        # process without the engine, keep the removal.
+        i18n.reconfigure_search_duplicates = _keep_all  # type: ignore[attr-defined]
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

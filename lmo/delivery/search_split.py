@@ -11,9 +11,12 @@ to that home page. ``lmo.site.page_head`` points each page's theme configuration
 language's home, so the theme fetches only that index and builds result links from there.
 
 A page that has no translation yet is published in each language's part of the site in the
-default language's words; mkdocs-static-i18n keeps only one entry for it (the default
-language's), so here it is added to each language's index at that language's address, where
-she will find it in her own language's site.
+default language's words, and each language's build indexes it there. mkdocs-static-i18n
+would remove those entries from the merged index as duplicates of the default language's;
+the engine turns that removal off (hooks/prepare_delivery.keep_every_search_entry), because
+it also removed the title entry of a page whose sections were translated and whose title
+was not, which nothing here could put back. A page that has no entry at all in a language
+it is published in gets the default language's entries at that language's address.
 
 Every index keeps the merged index's search settings, with what counts as a word in every
 script and the words typed without diacritics (``lmo.delivery.search_words``).

@@ -304,3 +304,29 @@ def test_a_damaged_or_foreign_kept_split_is_never_published(
     again, afresh = split_twice(site, kept, monkeypatch, spoil)
     assert afresh == 1
     assert again == indexes(fresh)
+
+
+def page_entries(index: dict[str, Any]) -> set[str]:
+    """The pages an index has an entry for (a page's own entry, not only its sections)."""
+    return {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+
+
+def test_every_language_finds_every_page_it_publishes_by_its_title(tiny_site: Path) -> None:
+    # A page published in Polish (translated or not) is found in the Polish search by its
+    # title. mkdocs-static-i18n's merged index dropped the Polish title entry of a page
+    # whose title reads the same in both languages (a hub's name) while its sections
+    # differ, and the split then had nothing to put back: Polish search lost those pages.
+    site = tiny_site / "site"
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    polish = json.loads((site / "pl" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    published_in_polish = {
+        page.parent.relative_to(site / "pl").as_posix().removeprefix(".")
+        for page in (site / "pl").rglob("index.html")
+    }
+    wanted = {
+        location
+        for location in page_entries(english)
+        if location.rstrip("/") in published_in_polish
+    }
+    assert wanted, "the English index names no page that the Polish part publishes"
+    assert sorted(wanted - page_entries(polish)) == []
