@@ -9,10 +9,13 @@ ratio to plain MkDocs is the median of the ratios within each back-to-back pair)
 - plain-*: the same pages as each scenario (the Markdown the lmo plugin wrote, in every
   language), built by MkDocs, Material, mkdocs-static-i18n and search without the lmo plugin
   and the site's theme additions, so the ratio shows what our pipeline (checking, rendering,
-  page chrome, delivery) adds. Our builds after the first take the first one's check and
-  pages when nothing changed (lmo/remembered_check.py), as a rebuild does; each scenario is
-  also built twice more with LMO_CHECK_AFRESH=1, as a fresh clone in CI builds, and that
-  ratio is printed beside the goal's;
+  page chrome, delivery) adds. The engine skips mkdocs-static-i18n's removal of duplicate
+  search entries (hooks/prepare_delivery.keep_every_search_entry); the plain builds keep it
+  and time it (scripts/bench_plain_timing.py), and the ratio to a plain build less that
+  removal is printed too: what the engine's own work adds. Our builds after the first take
+  the first one's check and pages when nothing changed (lmo/remembered_check.py), as a
+  rebuild does; each scenario is also built twice more with LMO_CHECK_AFRESH=1, as a fresh
+  clone in CI builds, and that ratio is printed beside the goal's;
 - feedback: 'make feedback' over a synthetic export of 100,000 responses (60,000 in a Google
   Forms CSV, 40,000 in a Microsoft Forms workbook), from reading to written summaries
   (goal: under 10 s). Each run is a whole `python -m lmo feedback` process, so the time
@@ -53,10 +56,19 @@ class Figure:
     goal: str = ""
 
 
+DUPLICATE_REMOVAL_LOG = "duplicate-removal.log"
+
+
 def timed_build(site: Path, **extra_env: str) -> tuple[float, float, float]:
     """Wall seconds, processor seconds and peak resident memory (MiB) of one `mkdocs build`
     in its own process. Processor seconds vary far less than wall time on a busy machine."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        # Read by a plain build's timing hook (plain_copy); ours has no such hook.
+        "BENCH_DUPLICATE_REMOVAL_LOG": str(site / DUPLICATE_REMOVAL_LOG),
+        **extra_env,
+    }
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--quiet"],
@@ -138,7 +150,9 @@ def plain_copy(built: Path, target: Path) -> Path:
     it stay as they are, so both builds render the same menu on every page."""
     shutil.copytree(built / "content", target / "content")
     config = read_mkdocs_yml(built / "mkdocs.yml")
-    config.pop("hooks", None)
+    # Only a hook that times mkdocs-static-i18n's removal of duplicate search entries, which
+    # the engine skips (see duplicate_removal_seconds).
+    config["hooks"] = [str(REPO / "scripts" / "bench_plain_timing.py")]
     config["plugins"] = [p for p in config["plugins"] if plugin_name(p) != "lmo"]
     config["theme"].pop("custom_dir", None)
     config.get("extra", {}).pop("lmo", None)
@@ -188,10 +202,24 @@ class Timing:
 @dataclass(frozen=True)
 class PairRatios:
     """Our build's time over the plain one's, each pair built back to back: the median over
-    the pairs, in wall and processor time."""
+    the pairs, in wall and processor time; and the same over the plain build less its
+    removal of duplicate search entries, which ours skips (what the engine's own work adds)."""
 
     seconds: float
     processor: float
+    seconds_less_removal: float
+    processor_less_removal: float
+
+
+def duplicate_removal_seconds(plain: Path) -> tuple[float, float]:
+    """Processor and wall seconds the plain build just made spent in mkdocs-static-i18n's
+    removal of duplicate search entries (scripts/bench_plain_timing.py); the log is emptied."""
+    log = plain / DUPLICATE_REMOVAL_LOG
+    if not log.exists():
+        return 0.0, 0.0
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines() if line]
+    log.unlink()
+    return sum(float(p) for p, _ in lines), sum(float(w) for _, w in lines)
 
 
 def measure_pair(
@@ -202,10 +230,16 @@ def measure_pair(
     each warms caches first. ``extra_env``: for our builds only."""
     timed_build(site, **extra_env)
     timed_build(plain)
-    ours, theirs = [], []
+    duplicate_removal_seconds(plain)
+    ours, theirs, removals = [], [], []
     for _ in range(pairs):
         ours.append(timed_build(site, **extra_env))
         theirs.append(timed_build(plain))
+        removals.append(duplicate_removal_seconds(plain))
+    print(
+        "  plain builds' removal of duplicate search entries (skipped in ours), processor s: "
+        + ", ".join(f"{processor:.2f}" for processor, _ in removals)
+    )
 
     def summary(results: list[tuple[float, float, float]]) -> Timing:
         return Timing(
@@ -214,9 +248,12 @@ def measure_pair(
             max(r[2] for r in results),
         )
 
+    measured = list(zip(ours, theirs, removals, strict=True))
     ratios = PairRatios(
-        statistics.median(o[0] / t[0] for o, t in zip(ours, theirs, strict=True)),
-        statistics.median(o[1] / t[1] for o, t in zip(ours, theirs, strict=True)),
+        statistics.median(o[0] / t[0] for o, t, _ in measured),
+        statistics.median(o[1] / t[1] for o, t, _ in measured),
+        statistics.median(o[0] / (t[0] - r[1]) for o, t, r in measured),
+        statistics.median(o[1] / (t[1] - r[0]) for o, t, r in measured),
     )
     return summary(ours), summary(theirs), ratios
 
@@ -411,8 +448,19 @@ def build_bench(root: Path) -> tuple[list[Figure], Path]:
             f" ({100 * (afresh.processor - 1):.0f}% in processor time), the median of"
             f" {AFRESH_PAIRS} pairs"
         )
+        engine_only = ratios[name].seconds_less_removal
+        print(
+            f"{name}: against plain builds less their removal of duplicate search entries"
+            f" (which ours skips): adds {100 * (engine_only - 1):.0f}%"
+            f" ({100 * (ratios[name].processor_less_removal - 1):.0f}% in processor time)"
+        )
         figures += [
             Figure(f"build {name}: added to plain MkDocs", 100 * (ratio - 1), "%", "<= 30"),
+            Figure(
+                f"build {name}: added to plain MkDocs less its duplicate search-entry removal",
+                100 * (engine_only - 1),
+                "%",
+            ),
             Figure(
                 f"build {name}: added to plain MkDocs, processor time",
                 100 * (cpu_ratio - 1),
