@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from lmo.delivery.offline import REGISTER_SCRIPT_PREFIX
 from lmo.site.engine_assets import hashed_name_prefixes
+from lmo.site.fonts import FONTS_FOLDER
 from lmo.site.page_head import with_policy_meta
 
 HEADER_FILES = ("_headers", "staticwebapp.config.json", "nginx-headers.conf")
@@ -90,15 +91,17 @@ class Policy:
         }
 
 
-# Theme files and the engine's content-hashed files (lmo.site.engine_assets.CONTENT_HASHED)
-# carry a hash of their content in their names, so they can be cached for a year; pages and
-# everything else are revalidated on every visit, so an urgent change shows at once (which
-# is also what Netlify and Cloudflare Pages send when no rule says otherwise).
+# Theme files, the engine's content-hashed files (lmo.site.engine_assets.CONTENT_HASHED) and
+# the fonts (every file in their folder, lmo.site.fonts.PublishedFont) carry a hash of their
+# content in their names, so they can be cached for a year; pages and everything else are
+# revalidated on every visit, so an urgent change shows at once (which is also what Netlify
+# and Cloudflare Pages send when no rule says otherwise).
 IMMUTABLE = (
     "assets/javascripts/",
     "assets/stylesheets/",
     *(f"assets/{prefix}" for prefix in hashed_name_prefixes()),
     REGISTER_SCRIPT_PREFIX,
+    f"assets/{FONTS_FOLDER}/",
 )
 LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"

@@ -8,13 +8,12 @@ the subsets and weights their pages use, their licence, and each language's styl
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from lmo.core.problems import Problem
-from lmo.site.fonts import FONTS_FOLDER, font_files, font_for, stylesheet, unicode_ranges
+from lmo.site.fonts import FONTS_FOLDER, font_for, package_files, published_font
 
 # package -> files to copy (relative to the package folder) -> target name
 VENDORED: dict[str, dict[str, str]] = {
@@ -53,24 +52,20 @@ def write_if_changed(target: Path, data: bytes) -> None:
 def copy_fonts(node_modules: Path, content_dir: Path, languages: Iterable[str]) -> list[Problem]:
     """Each built language's font and stylesheet; files of languages no longer built go."""
     problems: list[Problem] = []
-    folder = content_dir / "assets" / FONTS_FOLDER
+    assets = content_dir / "assets"
+    folder = assets / FONTS_FOLDER
     wanted: dict[Path, bytes] = {}
     for code in languages:
         font = font_for(code)
         if font is None:
             continue
         package_dir = node_modules / font.package
-        names = [*font_files(font), "LICENSE", "unicode.json", "package.json"]
-        absent = [name for name in names if not (package_dir / name).is_file()]
-        if absent:
+        absent = [name for name in package_files(font) if not (package_dir / name).is_file()]
+        published = published_font(code, node_modules)
+        if absent or published is None:
             problems += [missing(font.package, name) for name in absent]
             continue
-        for name in font_files(font):
-            wanted[folder / font.folder / Path(name).name] = (package_dir / name).read_bytes()
-        wanted[folder / font.folder / "LICENSE.txt"] = (package_dir / "LICENSE").read_bytes()
-        version = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))
-        css = stylesheet(font, unicode_ranges(package_dir), str(version.get("version", "")))
-        wanted[folder / f"{code.replace('_', '-')}.css"] = css.encode("utf-8")
+        wanted.update({assets / name: data for name, data in published.files.items()})
     for target, data in wanted.items():
         write_if_changed(target, data)
     if folder.exists():

@@ -2,8 +2,9 @@
 
 A language in this table gets its font, self-hosted from the pinned ``@fontsource``
 package: only the woff2 files of the subsets its script needs, with the font's licence
-beside them, and a stylesheet (``assets/vendor/fonts/<code>.css``) that the theme links
-from that language's pages only. Every other language uses the phone's own fonts and
+beside them, and a stylesheet (``assets/vendor/fonts/<code>.<hash>.css``; every file there
+carries a hash of its content in its name, see PublishedFont) that the theme links from that
+language's pages only. Every other language uses the phone's own fonts and
 loads no font file at all. ``unicode-range`` keeps even a linked font from being fetched
 for Latin text (an English passage, a phone number). No page waits long for a font file:
 
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from lmo.site.engine_assets import hashed_name
+
 # Where the fonts and their stylesheets go, under the site's assets.
 FONTS_FOLDER = "vendor/fonts"
 
@@ -55,11 +58,6 @@ class Font:
 
     def file_name(self, subset: str, weight: int) -> str:
         return f"{self.folder}-{subset}-{weight}-normal.woff2"
-
-    def site_file(self, subset: str, weight: int) -> str:
-        """Where the site carries a face's file, under the fonts folder (beside the
-        stylesheets, which name it from there)."""
-        return f"{self.folder}/{self.file_name(subset, weight)}"
 
 
 NASTALIQ = Font(
@@ -131,33 +129,76 @@ def font_for(code: str) -> Font | None:
     return font
 
 
-def stylesheet_path(code: str) -> str | None:
-    """The page-relative path, under the site's root, of the stylesheet a page in ``code``
-    links, or None when the language uses the phone's fonts."""
-    if font_for(code) is None:
-        return None
-    return f"assets/{FONTS_FOLDER}/{code.replace('_', '-')}.css"
-
-
-def preload_paths(code: str) -> list[str]:
-    """The font files, under the site's root, that a page in ``code`` asks for at once, before
-    its stylesheet names them: those of a font that waits for nothing (``optional``). Chrome
-    holds a page's first layout briefly for a font asked for this way, so the font draws the
-    page when it is already in the cache (her next page) or comes quickly (a fast line); else
-    the page is laid out in the phone's font and stays so."""
-    font = font_for(code)
-    if font is None or font.display != "optional":
-        return []
-    return [
-        f"assets/{FONTS_FOLDER}/{font.site_file(subset, weight)}"
-        for subset in font.subsets
-        for weight in font.weights
-    ]
-
-
 def font_files(font: Font) -> list[str]:
     """The woff2 files of ``font`` that the site carries, relative to the package folder."""
     return [f"files/{font.file_name(s, w)}" for s in font.subsets for w in font.weights]
+
+
+def package_files(font: Font) -> list[str]:
+    """Every file of ``font``'s package that the site's copy is made from."""
+    return [*font_files(font), "LICENSE", "unicode.json", "package.json"]
+
+
+@dataclass(frozen=True)
+class PublishedFont:
+    """What a language's pages take from its font's package. Every file is published under a
+    name that carries a hash of its content (ur.css -> ur.0123456789.css), so hosts and the
+    offline worker keep it for a year without asking again (lmo.delivery.headers): the
+    stylesheet held each Urdu page's first paint for a round trip while it was revalidated.
+    A new version of the font is a new name, and the stylesheet's hash covers the names of
+    the files it points at."""
+
+    # Under the site's root: what the language's pages link.
+    stylesheet: str
+    # Under the site's root: the font files its pages ask for at once, before the stylesheet
+    # names them: those of a font that waits for nothing (``optional``). Chrome holds a
+    # page's first layout briefly for a font asked for this way, so the font draws the page
+    # when it is already in the cache (her next page) or comes quickly (a fast line); else
+    # the page is laid out in the phone's font and stays so.
+    preloads: tuple[str, ...]
+    # Path under the site's assets/ -> content, for the copy step (lmo.delivery.vendor).
+    files: dict[str, bytes]
+
+
+def published_font(code: str, node_modules: Path) -> PublishedFont | None:
+    """The files a site in ``code`` carries from its font's package, and their names; None
+    when the language uses the phone's fonts or the package lacks a file it needs (the copy
+    step reports which)."""
+    font = font_for(code)
+    if font is None:
+        return None
+    package_dir = node_modules / font.package
+    if any(not (package_dir / name).is_file() for name in package_files(font)):
+        return None
+    files: dict[str, bytes] = {}
+
+    def publish(folder: str, file_name: str, data: bytes) -> str:
+        """``file_name``'s hashed name, relative to the fonts folder."""
+        name = hashed_name(f"{FONTS_FOLDER}/{folder}", file_name, data)
+        files[name] = data
+        return name.removeprefix(f"{FONTS_FOLDER}/")
+
+    faces = {
+        (subset, weight): publish(
+            f"{font.folder}/",
+            font.file_name(subset, weight),
+            (package_dir / "files" / font.file_name(subset, weight)).read_bytes(),
+        )
+        for subset in font.subsets
+        for weight in font.weights
+    }
+    licence = publish(f"{font.folder}/", "LICENSE.txt", (package_dir / "LICENSE").read_bytes())
+    version = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))
+    css = stylesheet(
+        font, unicode_ranges(package_dir), str(version.get("version", "")), faces, licence
+    )
+    own = publish("", f"{code.replace('_', '-')}.css", css.encode("utf-8"))
+    preloads = tuple(f"assets/{FONTS_FOLDER}/{faces[face]}" for face in faces)
+    return PublishedFont(
+        stylesheet=f"assets/{FONTS_FOLDER}/{own}",
+        preloads=preloads if font.display == "optional" else (),
+        files=files,
+    )
 
 
 def unicode_ranges(package_dir: Path) -> dict[str, str]:
@@ -166,12 +207,19 @@ def unicode_ranges(package_dir: Path) -> dict[str, str]:
     return {str(name): str(value) for name, value in ranges.items()}
 
 
-def stylesheet(font: Font, ranges: dict[str, str], version: str) -> str:
+def stylesheet(
+    font: Font,
+    ranges: dict[str, str],
+    version: str,
+    faces: dict[tuple[str, int], str],
+    licence: str,
+) -> str:
     """The stylesheet of a language that has ``font``: its faces, then the theme's text
-    font. The font files sit in a folder named after the package, beside the stylesheet."""
+    font. ``faces``: each (subset, weight)'s file, and ``licence``: the licence's, relative
+    to the stylesheet (in a folder named after the package, beside it)."""
     lines = [
         f"/* {font.family}, from {font.package} {version}, under the SIL Open Font",
-        f"   Licence 1.1 ({font.folder}/LICENSE.txt). Why: {font.why}. */",
+        f"   Licence 1.1 ({licence}). Why: {font.why}. */",
     ]
     for subset in font.subsets:
         for weight in font.weights:
@@ -181,7 +229,7 @@ def stylesheet(font: Font, ranges: dict[str, str], version: str) -> str:
                 "  font-style: normal;",
                 f"  font-weight: {weight};",
                 f"  font-display: {font.display};",
-                f'  src: url("{font.site_file(subset, weight)}") format("woff2");',
+                f'  src: url("{faces[(subset, weight)]}") format("woff2");',
                 f"  unicode-range: {ranges[subset]};",
                 "}",
             ]

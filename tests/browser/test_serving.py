@@ -120,7 +120,13 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
     assert "immutable" in worker_headers["Cache-Control"], "the worker's name carries its hash"
     # What every page loads besides the theme: the engine's stylesheet and the script that
     # registers the offline worker, each under its hashed name.
-    for every_page in ("assets/lmo/app.*.css", "assets/lmo/register-sw.*.js"):
+    # And what every Urdu page loads: its font's stylesheet and the Nastaliq file.
+    for every_page in (
+        "assets/lmo/app.*.css",
+        "assets/lmo/register-sw.*.js",
+        "assets/vendor/fonts/ur.*.css",
+        "assets/vendor/fonts/noto-nastaliq-urdu/*.woff2",
+    ):
         [file] = example_site.glob(every_page)
         _, file_headers, _ = fetch(example_url + file.relative_to(example_site).as_posix())
         assert "immutable" in file_headers["Cache-Control"], every_page
@@ -143,6 +149,7 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
         "assets/lmo/register-sw.0000000000.js",
         "assets/widgets/python-worker.0000000000.js",
         "assets/javascripts/bundle.00000000.min.js",
+        "assets/vendor/fonts/ur.0000000000.css",
     ],
 )
 def test_a_hashed_name_not_yet_uploaded_is_never_kept_for_long(

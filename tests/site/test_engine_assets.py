@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sitebuild import REPO
 
 from lmo.delivery.offline import REGISTER_SCRIPT, SOURCES
 from lmo.site.engine_assets import (
@@ -17,6 +18,7 @@ from lmo.site.engine_assets import (
     linked_stylesheets,
     published_name,
 )
+from lmo.site.fonts import published_font
 
 pytestmark = pytest.mark.unit
 
@@ -71,10 +73,22 @@ def test_the_service_worker_serves_every_hashed_name_from_its_store() -> None:
         REGISTER_SCRIPT,
         "assets/" + published_name(WORKER_SCRIPT, SITE_ASSETS / WORKER_SCRIPT),
     ]
+    # The fonts and their stylesheets: every file a page fetches from the fonts folder.
+    for code in ("ur", "bn"):
+        font = published_font(code, REPO / "node_modules")
+        assert font is not None
+        hashed += [font.stylesheet, *font.preloads]
+        hashed += [f"assets/{name}" for name in font.files if name.endswith(".woff2")]
     for name in hashed:
         assert pattern.search(name), name
     # ...and nothing with a plain name, which must come from the network when there is one.
-    for plain in ("assets/app.css", "assets/map.js", "assets/widgets/care-plan.js"):
+    for plain in (
+        "assets/app.css",
+        "assets/map.js",
+        "assets/widgets/care-plan.js",
+        "assets/vendor/fonts/ur.css",
+        "assets/vendor/leaflet/leaflet.css",
+    ):
         assert not pattern.search(plain), plain
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,17 @@ from bs4 import BeautifulSoup
 from sitebuild import REPO, build, make_site
 
 from lmo.delivery.vendor import copy_fonts
-from lmo.site.fonts import FONTS, font_files, font_for, stylesheet, stylesheet_path, unicode_ranges
+from lmo.site.engine_assets import hashed_name
+from lmo.site.fonts import (
+    FONTS,
+    FONTS_FOLDER,
+    Font,
+    font_files,
+    font_for,
+    published_font,
+    stylesheet,
+    unicode_ranges,
+)
 
 NODE_MODULES = REPO / "node_modules"
 
@@ -38,7 +49,7 @@ NODE_MODULES = REPO / "node_modules"
 def test_each_language_has_its_scripts_font_or_none(code: str, family: str | None) -> None:
     font = font_for(code)
     assert (font.family if font else None) == family
-    assert (stylesheet_path(code) is None) == (family is None)
+    assert (published_font(code, NODE_MODULES) is None) == (family is None)
 
 
 def test_every_font_package_is_pinned_and_its_files_are_installed() -> None:
@@ -61,13 +72,20 @@ def test_a_font_for_letters_a_phone_may_lack_swaps_in_and_a_font_of_style_waits_
     for code, font in FONTS.items():
         expected = "optional" if font.family == "Noto Nastaliq Urdu" else "swap"
         assert font.display == expected, code
-        css = stylesheet(font, unicode_ranges(NODE_MODULES / font.package), "5.3.0")
+        css = plain_stylesheet(font)
         assert css.count(f"font-display: {expected};") == css.count("@font-face") > 0
+
+
+def plain_stylesheet(font: Font) -> str:
+    faces = {(s, w): font.file_name(s, w) for s in font.subsets for w in font.weights}
+    return stylesheet(
+        font, unicode_ranges(NODE_MODULES / font.package), "5.3.0", faces, "LICENSE.txt"
+    )
 
 
 def test_the_stylesheet_swaps_and_limits_each_face_to_its_script() -> None:
     font = FONTS["bn"]
-    css = stylesheet(font, unicode_ranges(NODE_MODULES / font.package), "5.3.0")
+    css = plain_stylesheet(font)
     faces = re.findall(r"@font-face \{(.*?)\}", css, re.S)
     assert len(faces) == len(font.weights)
     for face in faces:
@@ -82,16 +100,57 @@ def test_fonts_of_languages_no_longer_built_are_removed(tmp_path: Path) -> None:
     content = tmp_path / "content"
     assert copy_fonts(NODE_MODULES, content, ["en", "ur", "bn"]) == []
     fonts = content / "assets" / "vendor" / "fonts"
-    assert {p.name for p in fonts.iterdir()} == {
+    names = {p.name for p in fonts.iterdir()}
+    assert {re.sub(r"\.[0-9a-f]{10}\.", ".", name) for name in names} == {
         "ur.css",
         "bn.css",
         "noto-nastaliq-urdu",
         "noto-sans-bengali",
     }
     assert copy_fonts(NODE_MODULES, content, ["en", "bn"]) == []
-    assert {p.name for p in fonts.iterdir()} == {"bn.css", "noto-sans-bengali"}
+    assert {p.name for p in fonts.iterdir()} == {
+        n for n in names if n.startswith("bn.") or n == "noto-sans-bengali"
+    }
     assert copy_fonts(NODE_MODULES, content, ["en"]) == []
     assert list(fonts.iterdir()) == []
+
+
+def test_every_font_file_is_published_under_a_hash_of_its_content(tmp_path: Path) -> None:
+    """The hosts cache the whole fonts folder for a year (lmo.delivery.headers.IMMUTABLE), so
+    no file there may keep its name when its content changes: a new font version, a changed
+    face list or a changed stylesheet is a new name, and the pages link the new one."""
+    content = tmp_path / "content"
+    assert copy_fonts(NODE_MODULES, content, ["ur", "bn", "pa", "ps"]) == []
+    assets = content / "assets"
+    files = [p for p in (assets / FONTS_FOLDER).rglob("*") if p.is_file()]
+    assert len(files) > 10
+    for file in files:
+        relative = file.relative_to(assets).as_posix()
+        plain = re.sub(r"\.[0-9a-f]{10}(\.[a-z0-9]+)$", r"\1", relative)
+        assert plain != relative, relative
+        folder, _, name = plain.rpartition("/")
+        assert hashed_name(folder + "/", name, file.read_bytes()) == relative
+    # What the pages link is what was copied.
+    for code in ("ur", "bn", "pa", "ps"):
+        published = published_font(code, NODE_MODULES)
+        assert published is not None
+        assert (content / published.stylesheet).is_file(), code
+        assert all((content / path).is_file() for path in published.preloads), code
+
+
+def test_a_changed_font_file_gets_a_new_name_and_so_does_its_stylesheet(tmp_path: Path) -> None:
+    modules = tmp_path / "node_modules"
+    package = FONTS["bn"].package
+    shutil.copytree(NODE_MODULES / package, modules / package)
+    before = published_font("bn", modules)
+    face = modules / package / font_files(FONTS["bn"])[0]
+    face.write_bytes(face.read_bytes() + b"\0")
+    after = published_font("bn", modules)
+    assert before is not None and after is not None
+    assert before.stylesheet != after.stylesheet
+    changed = set(after.files) - set(before.files)
+    assert len(changed) == 2  # the face and the stylesheet that names it
+    assert published_font("bn", modules) == after  # the same bytes, the same names
 
 
 def test_a_font_missing_from_node_modules_says_to_run_npm_ci(tmp_path: Path) -> None:
@@ -109,6 +168,14 @@ def fonts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(site)
     assert result.returncode == 0, result.stderr
     return site / "site"
+
+
+def own_stylesheet(code: str) -> str:
+    """The stylesheet a language's pages link, under the site's root (its name carries a hash
+    of its content)."""
+    published = published_font(code, NODE_MODULES)
+    assert published is not None, code
+    return published.stylesheet
 
 
 def font_links(page: Path) -> list[str]:
@@ -133,9 +200,7 @@ def test_only_a_languages_own_pages_link_its_font(fonts_site: Path) -> None:
         for page in own:
             links = font_links(page)
             assert len(links) == 1, page
-            assert (
-                page.parent / links[0]
-            ).resolve() == fonts_site / f"assets/vendor/fonts/{lang}.css"
+            assert (page.parent / links[0]).resolve() == fonts_site / own_stylesheet(lang)
 
 
 @pytest.mark.build
@@ -144,17 +209,19 @@ def test_each_stylesheet_points_at_font_files_in_the_site_with_their_licence(
 ) -> None:
     folder = fonts_site / "assets" / "vendor" / "fonts"
     for lang, family in (("ur", "Noto Nastaliq Urdu"), ("bn", "Noto Sans Bengali")):
-        css = (folder / f"{lang}.css").read_text(encoding="utf-8")
+        css = (fonts_site / own_stylesheet(lang)).read_text(encoding="utf-8")
         assert css.count(f"font-display: {FONTS[lang].display};") == css.count("@font-face")
         sources = re.findall(r'url\("([^"]+)"\)', css)
         assert sources and all(s.endswith(".woff2") for s in sources)
         for source in sources:
             file = folder / source
             assert file.is_file() and file.read_bytes()[:4] == b"wOF2", source
-            assert "SIL Open Font License" in (file.parent / "LICENSE.txt").read_text()
+            [licence] = file.parent.glob("LICENSE.*.txt")
+            assert "SIL Open Font License" in licence.read_text()
+            assert f"({licence.parent.name}/{licence.name})" in css
         assert f'font-family: "{family}"' in css
     # Only the subsets and weights the table names: nothing for Latin, no woff, no 500/600.
-    shipped = sorted(p.name for p in folder.rglob("*.woff*"))
+    shipped = sorted(re.sub(r"\.[0-9a-f]{10}\.", ".", p.name) for p in folder.rglob("*.woff*"))
     assert shipped == [
         "noto-nastaliq-urdu-arabic-400-normal.woff2",
         "noto-sans-bengali-bengali-400-normal.woff2",
@@ -186,7 +253,9 @@ def test_urdu_pages_ask_at_once_for_the_nastaliq_file_their_stylesheet_names(
     folder = fonts_site / "assets" / "vendor" / "fonts"
     named = {
         (folder / source).resolve()
-        for source in re.findall(r'url\("([^"]+)"\)', (folder / "ur.css").read_text())
+        for source in re.findall(
+            r'url\("([^"]+)"\)', (fonts_site / own_stylesheet("ur")).read_text()
+        )
     }
     pages = sorted(fonts_site.rglob("index.html"))
     urdu = [p for p in pages if p.relative_to(fonts_site).parts[0] == "ur"]

@@ -23,9 +23,10 @@ const NOTICE_TIME = '<time class="app-saved-copy__time" datetime=""></time>';
 const SAVED_LIST = '<ul class="app-offline__saved" data-app-saved-pages>';
 // The theme's files carry a hash of their content in their names (bundle.f55a23d4.min.js),
 // as do the widgets' worker (python-worker.0123456789.js), the engine's stylesheet
-// (app.0123456789.css) and the script that registers this worker: a changed file has a new
-// name, so a stored copy can never be out of date.
-const CONTENT_HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css)$/;
+// (app.0123456789.css), the script that registers this worker, and the fonts and their
+// stylesheets (ur.0123456789.css): a changed file has a new name, so a stored copy can
+// never be out of date.
+const CONTENT_HASHED = /\.[0-9a-f]{8,}(\.min)?\.(js|css|woff2)$/;
 
 function absolute(path) {
   return new URL(path, self.registration.scope).href;
