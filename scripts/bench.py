@@ -362,7 +362,7 @@ def font_weights(site_dir: Path) -> list[Figure]:
     first-visit weight of its home page; languages without one load no font."""
     figures = []
     for sheet in sorted((site_dir / "assets" / "vendor" / "fonts").glob("*.css")):
-        lang = sheet.stem
+        lang = sheet.name.split(".")[0]  # ur.0123456789.css
         total, fonts = page_weight(site_dir, site_dir / lang / "index.html")
         print(
             f"{lang}/ first visit: {total / 1024:.0f} KB as sent, of which its font"
