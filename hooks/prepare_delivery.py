@@ -25,10 +25,11 @@ from lmo.delivery.headers import write_header_files, write_policy_meta
 from lmo.delivery.offline import REGISTER_SCRIPT, write_service_worker
 from lmo.delivery.script_policy import scan_site
 from lmo.delivery.search_split import split_search_index
+from lmo.delivery.vendor import vendored_name
 from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
 from lmo.session import SESSION
-from lmo.site.engine_assets import linked_stylesheets
+from lmo.site.engine_assets import SITE_ASSETS, linked_stylesheets, published_names
 from lmo.site.page_head import NOT_FOUND_PAGE
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
@@ -71,8 +72,14 @@ def keep_every_search_entry(config: MkDocsConfig) -> None:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     # The theme (theme/lmo.html) links the script that registers the offline worker by the
-    # name offline.py writes it under, which carries its content's hash.
+    # name offline.py writes it under, which carries its content's hash; the map pages'
+    # scripts and Leaflet's files likewise, by the names the copy steps publish them under.
     env.globals["lmo_register_script"] = REGISTER_SCRIPT
+    folders = [SITE_ASSETS, *(f.site.assets for f in discover() if f.site and f.site.assets)]
+    engine_names = published_names(folders)
+    node_modules = SESSION.project(config).node_modules
+    env.globals["lmo_engine_asset"] = lambda relative: "assets/" + engine_names[relative]
+    env.globals["lmo_vendored"] = lambda package, name: vendored_name(node_modules, package, name)
     return env
 
 

@@ -272,25 +272,24 @@ def map_weights(site_dir: Path) -> list[Figure]:
     page's content with or without a map). Goal: at most 60 KB."""
     from bs4 import BeautifulSoup
 
-    leaflet = site_dir / "assets" / "vendor" / "leaflet"
-    library = gz((leaflet / "leaflet.js").read_bytes()) + gz((leaflet / "leaflet.css").read_bytes())
-    library += gz((site_dir / "assets" / "map-groups.js").read_bytes())
-    print(f"leaflet.js + leaflet.css + map-groups.js, gzip: {library / 1024:.1f} KB")
-    # Each map's drawing script is a file of its own (maps/...js), loaded by the page.
+    # Leaflet's script and stylesheet and the engine's two map scripts, under their hashed
+    # names; what each map shows is in its page.
+    library_files = [
+        *(site_dir / "assets" / "vendor" / "leaflet").glob("leaflet.*.*"),
+        *(site_dir / "assets" / "lmo").glob("map*.js"),
+    ]
+    library = sum(gz(file.read_bytes()) for file in library_files)
+    print(f"{', '.join(sorted(f.name for f in library_files))}, gzip: {library / 1024:.1f} KB")
     pages = [p for p in site_dir.rglob("index.html") if b"app-map__canvas" in p.read_bytes()]
     added = []
     for path in pages:
         html = path.read_bytes()
         soup = BeautifulSoup(html, "html.parser")
-        drawing = 0
-        for script in soup.select("script[src*='maps/']"):
-            drawing += gz((path.parent / str(script["src"])).resolve().read_bytes())
         for element in soup.select(
-            ".app-map, script[src*=leaflet], link[href*=leaflet], script[src*='maps/'],"
-            " script[src*=map-groups]"
+            ".app-map, script[src*=leaflet], link[href*=leaflet], script[src*='lmo/map']"
         ):
             element.decompose()
-        added.append((gz(html) - gz(str(soup).encode()) + library + drawing, path))
+        added.append((gz(html) - gz(str(soup).encode()) + library, path))
     added.sort(key=lambda a: a[0])
     heaviest, where = added[-1]
     median = statistics.median(a for a, _ in added)

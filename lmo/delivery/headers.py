@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from lmo.delivery.offline import REGISTER_SCRIPT_PREFIX
+from lmo.delivery.vendor import HASHED_VENDORED_PREFIXES
 from lmo.site.engine_assets import hashed_name_prefixes
 from lmo.site.fonts import FONTS_FOLDER
 from lmo.site.page_head import with_policy_meta
@@ -91,8 +92,9 @@ class Policy:
         }
 
 
-# Theme files, the engine's content-hashed files (lmo.site.engine_assets.CONTENT_HASHED) and
-# the fonts (every file in their folder, lmo.site.fonts.PublishedFont) carry a hash of their
+# Theme files, the engine's content-hashed files (lmo.site.engine_assets.CONTENT_HASHED),
+# the fonts (every file in their folder, lmo.site.fonts.PublishedFont) and Leaflet's script
+# and stylesheet (lmo.delivery.vendor.HASHED_VENDORED) carry a hash of their
 # content in their names, so they can be cached for a year; pages and everything else are
 # revalidated on every visit, so an urgent change shows at once (which is also what Netlify
 # and Cloudflare Pages send when no rule says otherwise).
@@ -102,6 +104,7 @@ IMMUTABLE = (
     *(f"assets/{prefix}" for prefix in hashed_name_prefixes()),
     REGISTER_SCRIPT_PREFIX,
     f"assets/{FONTS_FOLDER}/",
+    *(f"assets/{prefix}" for prefix in HASHED_VENDORED_PREFIXES),
 )
 LONG_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"

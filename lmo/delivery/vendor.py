@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lmo.core.problems import Problem
+from lmo.site.engine_assets import hashed_name, hashed_prefix
 from lmo.site.fonts import FONTS_FOLDER, font_for, package_files, published_font
 
 # package -> files to copy (relative to the package folder) -> target name
@@ -27,8 +29,46 @@ VENDORED: dict[str, dict[str, str]] = {
 }
 
 
+# Published under a name that carries a hash of their content (leaflet.css ->
+# leaflet.0123456789.css), so hosts and the offline worker keep them for a year: every map
+# page loads them, and under plain names a phone revalidated both on each map page she
+# opened (the stylesheet held the page's first paint). (package, target name)
+HASHED_VENDORED = (("leaflet", "leaflet.css"), ("leaflet", "leaflet.js"))
+# What the hosts' long cache rules match, under assets/ ("vendor/leaflet/leaflet.").
+HASHED_VENDORED_PREFIXES = tuple(
+    sorted({hashed_prefix(f"vendor/{package}/", name) for package, name in HASHED_VENDORED})
+)
+
+
 def vendor_dir(content_dir: Path) -> Path:
     return content_dir / "assets" / "vendor"
+
+
+@dataclass(frozen=True)
+class VendoredFile:
+    source_name: str  # in its package's folder
+    source: Path  # in node_modules
+    target: str  # under assets/vendor/: its hashed name for HASHED_VENDORED
+
+
+def vendored_files(node_modules: Path) -> dict[tuple[str, str], VendoredFile]:
+    """Every file of VENDORED, keyed by (package, target name). A source that is missing
+    keeps its plain name (the copy step reports it)."""
+    found = {}
+    for package, files in VENDORED.items():
+        for source_name, target_name in files.items():
+            source = node_modules / package / source_name
+            target = f"{package}/{target_name}"
+            if (package, target_name) in HASHED_VENDORED and source.is_file():
+                target = hashed_name(f"{package}/", target_name, source.read_bytes())
+            found[(package, target_name)] = VendoredFile(source_name, source, target)
+    return found
+
+
+def vendored_name(node_modules: Path, package: str, target_name: str) -> str:
+    """Where a page finds a vendored file, under the site's root
+    ("assets/vendor/leaflet/leaflet.0123456789.css")."""
+    return "assets/vendor/" + vendored_files(node_modules)[(package, target_name)].target
 
 
 def missing(package: str, source_name: str) -> Problem:
@@ -81,15 +121,22 @@ def copy_vendored(
     node_modules: Path, content_dir: Path, languages: Iterable[str] = ()
 ) -> list[Problem]:
     problems = copy_fonts(node_modules, content_dir, languages)
-    for package, files in VENDORED.items():
-        for source_name, target_name in files.items():
-            source = node_modules / package / source_name
-            target = vendor_dir(content_dir) / package / target_name
-            if not source.exists():
-                problems.append(missing(package, source_name))
-                continue
-            if target.exists() and target.read_bytes() == source.read_bytes():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+    files = vendored_files(node_modules)
+    for (package, _), file in files.items():
+        target = vendor_dir(content_dir) / file.target
+        if not file.source.exists():
+            problems.append(missing(package, file.source_name))
+            continue
+        if target.exists() and target.read_bytes() == file.source.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file.source, target)
+    # A file an earlier build copied under another name (a plain or older hashed name) goes:
+    # the long cache rule matches by name, and nothing links it.
+    wanted = {vendor_dir(content_dir) / file.target for file in files.values()}
+    for package in VENDORED:
+        folder = vendor_dir(content_dir) / package
+        for old in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if old.is_file() and old not in wanted:
+                old.unlink()
     return problems

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,11 +23,18 @@ SITE_ASSETS = Path(__file__).parent / "assets"
 # - the engine's stylesheet, which every page links: revalidating it held her first paint on
 #   every page she opened for a round trip, and the service worker, which fetches files
 #   with a plain name network-first, did the same. It is published in lmo/, a folder only
-#   the engine writes, so the year-long cache rule names no file of the site's own.
+#   the engine writes, so the year-long cache rule names no file of the site's own;
+# - the two scripts that draw the maps, which every map page loads (each hub's, place's and
+#   birth setting's): what a map shows is in its page, never in them.
 WORKER_SCRIPT = "widgets/python-worker.js"
 STYLESHEET = "app.css"
+MAP_SCRIPTS = ("map-groups.js", "map.js")
 HASHED_FOLDER = "lmo/"
-CONTENT_HASHED = {WORKER_SCRIPT: "widgets/", STYLESHEET: HASHED_FOLDER}
+CONTENT_HASHED = {
+    WORKER_SCRIPT: "widgets/",
+    STYLESHEET: HASHED_FOLDER,
+    **{script: HASHED_FOLDER for script in MAP_SCRIPTS},
+}
 # Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).
 LISTING = ".lmo-engine-assets"
 
@@ -83,15 +90,23 @@ def linked_stylesheets(extra_css: list[str]) -> list[str]:
     return linked
 
 
-def engine_files(folders: Iterable[Path]) -> dict[str, Path]:
-    """Target path under assets/ -> source, from each folder in turn."""
-    found: dict[str, Path] = {}
+def _sources(folders: Iterable[Path]) -> Iterator[tuple[str, Path]]:
+    """Each engine file's path in its folder, and the file, from each folder in turn."""
     for folder in folders:
         for source in sorted(folder.rglob("*")):
             if source.is_file() and not source.name.startswith("."):
-                relative = source.relative_to(folder).as_posix()
-                found[published_name(relative, source)] = source
-    return found
+                yield source.relative_to(folder).as_posix(), source
+
+
+def published_names(folders: Iterable[Path]) -> dict[str, str]:
+    """Each engine file's path in its folder -> the path under assets/ it is published at
+    (the same path, or its hashed name), for the templates that link them."""
+    return {relative: published_name(relative, source) for relative, source in _sources(folders)}
+
+
+def engine_files(folders: Iterable[Path]) -> dict[str, Path]:
+    """Target path under assets/ -> source, from each folder in turn."""
+    return {published_name(relative, source): source for relative, source in _sources(folders)}
 
 
 def copy_engine_assets(content_dir: Path, folders: Iterable[Path]) -> AssetReport:

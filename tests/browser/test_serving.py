@@ -126,6 +126,11 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
         "assets/lmo/register-sw.*.js",
         "assets/vendor/fonts/ur.*.css",
         "assets/vendor/fonts/noto-nastaliq-urdu/*.woff2",
+        # And what every map page loads.
+        "assets/vendor/leaflet/leaflet.*.css",
+        "assets/vendor/leaflet/leaflet.*.js",
+        "assets/lmo/map.*.js",
+        "assets/lmo/map-groups.*.js",
     ):
         [file] = example_site.glob(every_page)
         _, file_headers, _ = fetch(example_url + file.relative_to(example_site).as_posix())
@@ -150,6 +155,8 @@ def test_security_and_cache_headers_are_the_ones_the_build_wrote(
         "assets/widgets/python-worker.0000000000.js",
         "assets/javascripts/bundle.00000000.min.js",
         "assets/vendor/fonts/ur.0000000000.css",
+        "assets/vendor/leaflet/leaflet.0000000000.css",
+        "assets/lmo/map.0000000000.js",
     ],
 )
 def test_a_hashed_name_not_yet_uploaded_is_never_kept_for_long(

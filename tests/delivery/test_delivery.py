@@ -126,9 +126,12 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
         "assets/javascripts/*",
         "assets/stylesheets/*",
         "assets/lmo/app.*",
+        "assets/lmo/map-groups.*",
+        "assets/lmo/map.*",
         "assets/widgets/python-worker.*",
         "assets/lmo/register-sw.*",
         "assets/vendor/fonts/*",
+        "assets/vendor/leaflet/leaflet.*",
     ]
     # The engine's stylesheet and the worker's registration script, which every page loads,
     # are published only under their hashed names, and every page links those.
@@ -150,7 +153,9 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
     assert 'set $lmo_cache "public, max-age=0, must-revalidate";' in nginx
     assert (
         'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/|/assets/lmo/app\\.'
-        '|/assets/widgets/python\\-worker\\.|/assets/lmo/register\\-sw\\.|/assets/vendor/fonts/)") '
+        "|/assets/lmo/map\\-groups\\.|/assets/lmo/map\\."
+        "|/assets/widgets/python\\-worker\\.|/assets/lmo/register\\-sw\\.|/assets/vendor/fonts/"
+        '|/assets/vendor/leaflet/leaflet\\.)") '
         '{ set $lmo_cache "public, max-age=31536000, immutable"; }'
     ) in nginx
     assert "error_page 404 /404.html;" in nginx

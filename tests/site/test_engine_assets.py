@@ -10,6 +10,8 @@ import pytest
 from sitebuild import REPO
 
 from lmo.delivery.offline import REGISTER_SCRIPT, SOURCES
+from lmo.delivery.vendor import HASHED_VENDORED, HASHED_VENDORED_PREFIXES, vendored_name
+from lmo.features import maps
 from lmo.site.engine_assets import (
     SITE_ASSETS,
     STYLESHEET,
@@ -17,8 +19,12 @@ from lmo.site.engine_assets import (
     hashed_name_prefixes,
     linked_stylesheets,
     published_name,
+    published_names,
 )
 from lmo.site.fonts import published_font
+
+MAPS_ASSETS = Path(maps.__file__).parent / "assets"
+LEAFLET_HASHED = [name for package, name in HASHED_VENDORED if package == "leaflet"]
 
 pytestmark = pytest.mark.unit
 
@@ -63,7 +69,8 @@ def test_a_changed_file_gets_a_new_name_and_the_same_file_the_same(tmp_path: Pat
     names = [published_name(STYLESHEET, file) for file in (one, two, again)]
     assert names[0] == names[2] != names[1]
     assert all(re.fullmatch(r"lmo/app\.[0-9a-f]{10}\.css", name) for name in names)
-    assert published_name("map.js", one) == "map.js"  # a file with a plain name keeps it
+    # A file with a plain name keeps it.
+    assert published_name("widgets/care-plan.js", one) == "widgets/care-plan.js"
 
 
 def test_the_service_worker_serves_every_hashed_name_from_its_store() -> None:
@@ -72,6 +79,8 @@ def test_the_service_worker_serves_every_hashed_name_from_its_store() -> None:
         PUBLISHED,
         REGISTER_SCRIPT,
         "assets/" + published_name(WORKER_SCRIPT, SITE_ASSETS / WORKER_SCRIPT),
+        *(f"assets/{name}" for name in published_names([MAPS_ASSETS]).values()),
+        *(vendored_name(REPO / "node_modules", "leaflet", name) for name in LEAFLET_HASHED),
     ]
     # The fonts and their stylesheets: every file a page fetches from the fonts folder.
     for code in ("ur", "bn"):
@@ -88,6 +97,7 @@ def test_the_service_worker_serves_every_hashed_name_from_its_store() -> None:
         "assets/widgets/care-plan.js",
         "assets/vendor/fonts/ur.css",
         "assets/vendor/leaflet/leaflet.css",
+        "assets/vendor/leaflet/images/layers.png",
     ):
         assert not pattern.search(plain), plain
 
@@ -97,3 +107,17 @@ def test_the_long_cache_prefixes_cover_the_hashed_names_and_no_plain_one() -> No
     assert any(PUBLISHED.startswith(prefix) for prefix in prefixes)
     assert not any("assets/app.css".startswith(prefix) for prefix in prefixes)
     assert not any("assets/lmo/other.css".startswith(prefix) for prefix in prefixes)
+    maps_names = published_names([MAPS_ASSETS])
+    assert sorted(maps_names) == ["map-groups.js", "map.js"]
+    for plain, name in maps_names.items():
+        assert re.fullmatch(r"lmo/map(-groups)?\.[0-9a-f]{10}\.js", name), name
+        assert sum(f"assets/{name}".startswith(prefix) for prefix in prefixes) == 1, name
+        assert not any(f"assets/{plain}".startswith(prefix) for prefix in prefixes), plain
+    # Leaflet's: its script and stylesheet under the long rule, its images and licence not.
+    vendored = [f"assets/{prefix}" for prefix in HASHED_VENDORED_PREFIXES]
+    for name in LEAFLET_HASHED:
+        assert any(
+            vendored_name(REPO / "node_modules", "leaflet", name).startswith(p) for p in vendored
+        )
+    for plain in ("images/layers.png", "LICENSE.txt"):
+        assert not any(f"assets/vendor/leaflet/{plain}".startswith(p) for p in vendored), plain

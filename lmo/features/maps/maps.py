@@ -1,8 +1,9 @@
 """Maps as data: each map's places are JSON in the page, drawn by one static script.
 
 A map is a container element whose ``data-map`` attribute holds what the map shows
-(centre, tile server, the places with their labels and links). ``assets/map.js``, a file
-reviewed like any other code and the same on every site, reads it with ``JSON.parse`` and
+(centre, tile server, the places with their labels and links). ``assets/map.js`` (published
+as ``assets/lmo/map.<hash>.js``), a file reviewed like any other code and the same on every
+site, reads it with ``JSON.parse`` and
 builds every marker, tooltip and popup with DOM text nodes, never ``innerHTML``.
 
 Why not Folium, which drew the maps before: Folium (through branca) compiles each map's
@@ -26,9 +27,6 @@ from typing import Any
 from markupsafe import escape
 
 from lmo.config.settings import MapSettings
-
-# The one script that draws every map (lmo/features/maps/assets/map.js), loaded after Leaflet.
-MAP_SCRIPT = "assets/map.js"
 
 
 @dataclass(frozen=True)

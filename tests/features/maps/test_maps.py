@@ -73,7 +73,10 @@ def test_no_asset_is_loaded_from_outside_the_site(site: Path) -> None:
 
 def test_leaflet_is_self_hosted_with_its_licence(site: Path) -> None:
     leaflet = site / "assets" / "vendor" / "leaflet"
-    assert (leaflet / "leaflet.js").stat().st_size > 100_000
+    [script] = leaflet.glob("leaflet.*.js")  # under its content-hashed name only
+    assert re.fullmatch(r"leaflet\.[0-9a-f]{10}\.js", script.name)
+    assert script.stat().st_size > 100_000
+    assert not (leaflet / "leaflet.js").exists() and not (leaflet / "leaflet.css").exists()
     assert "BSD" in (leaflet / "LICENSE.txt").read_text(encoding="utf-8")
 
 
@@ -110,8 +113,17 @@ def test_each_map_lists_every_place_it_shows(site: Path, url: str) -> None:
         assert li.select_one("a[href]") is not None  # its page
         assert li.select_one(".app-status") is not None  # its status, in words
         assert "Google Maps" in li.get_text()  # directions in her own map app
-    assert page.select_one("script[src$='leaflet.js']") is not None
-    assert page.select_one("link[href$='leaflet.css']") is not None
+    # Leaflet and the map scripts, each under its content-hashed name, present in the site.
+    linked = [str(e["src"]) for e in page.select("script[src]")]
+    linked += [str(e["href"]) for e in page.select("link[rel=stylesheet]")]
+    for pattern in (
+        r"vendor/leaflet/leaflet\.[0-9a-f]{10}\.js",
+        r"vendor/leaflet/leaflet\.[0-9a-f]{10}\.css",
+        r"lmo/map-groups\.[0-9a-f]{10}\.js",
+        r"lmo/map\.[0-9a-f]{10}\.js",
+    ):
+        [found] = [href for href in linked if re.search(pattern + "$", href)]
+        assert (site / url / found).resolve().is_file(), found
 
 
 def test_overview_map_has_every_hub_and_birth_setting_with_status(site: Path) -> None:
@@ -126,7 +138,7 @@ def test_pages_without_maps_load_no_map_code(site: Path) -> None:
     for url in ("services", "services/booking", "hubs", "glossary", "pl/services"):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         assert "vendor/leaflet" not in html and "data-map=" not in html, url
-        assert "assets/map.js" not in html, url
+        assert "assets/lmo/map" not in html, url
 
 
 def test_tile_server_is_configurable() -> None:
