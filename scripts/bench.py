@@ -274,9 +274,12 @@ def map_weights(site_dir: Path) -> list[Figure]:
 
     # Leaflet's script and stylesheet and the engine's two map scripts, under their hashed
     # names; what each map shows is in its page.
+    leaflet, engine = site_dir / "assets" / "vendor" / "leaflet", site_dir / "assets" / "lmo"
     library_files = [
-        *(site_dir / "assets" / "vendor" / "leaflet").glob("leaflet.*.*"),
-        *(site_dir / "assets" / "lmo").glob("map*.js"),
+        *leaflet.glob("leaflet.*.js"),
+        *leaflet.glob("leaflet.*.css"),
+        *engine.glob("map.*.js"),
+        *engine.glob("map-groups.*.js"),
     ]
     library = sum(gz(file.read_bytes()) for file in library_files)
     print(f"{', '.join(sorted(f.name for f in library_files))}, gzip: {library / 1024:.1f} KB")
