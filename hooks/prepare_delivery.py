@@ -25,7 +25,7 @@ from lmo.delivery.headers import write_header_files, write_policy_meta
 from lmo.delivery.offline import REGISTER_SCRIPT, write_service_worker
 from lmo.delivery.script_policy import scan_site
 from lmo.delivery.search_split import split_search_index
-from lmo.delivery.vendor import HASHED_VENDORED, vendored_name
+from lmo.delivery.vendor import hashed_vendored_names
 from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
 from lmo.session import SESSION
@@ -77,13 +77,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.globals["lmo_register_script"] = REGISTER_SCRIPT
     folders = [SITE_ASSETS, *(f.site.assets for f in discover() if f.site and f.site.assets)]
     engine_names = published_names(folders)
-    node_modules = SESSION.project(config).node_modules
     # Worked out once per build of a language, not on each map page (Leaflet's script is
     # 150 KB to hash).
-    vendored = {
-        (package, name): vendored_name(node_modules, package, name)
-        for package, name in HASHED_VENDORED
-    }
+    vendored = hashed_vendored_names(SESSION.project(config).node_modules)
     env.globals["lmo_engine_asset"] = lambda relative: "assets/" + engine_names[relative]
     env.globals["lmo_vendored"] = lambda package, name: vendored[(package, name)]
     return env

@@ -8,7 +8,6 @@ the subsets and weights their pages use, their licence, and each language's styl
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,10 +64,11 @@ def vendored_files(node_modules: Path) -> dict[tuple[str, str], VendoredFile]:
     return found
 
 
-def vendored_name(node_modules: Path, package: str, target_name: str) -> str:
-    """Where a page finds a vendored file, under the site's root
-    ("assets/vendor/leaflet/leaflet.0123456789.css")."""
-    return "assets/vendor/" + vendored_files(node_modules)[(package, target_name)].target
+def hashed_vendored_names(node_modules: Path) -> dict[tuple[str, str], str]:
+    """Where pages find each HASHED_VENDORED file, under the site's root
+    ("assets/vendor/leaflet/leaflet.0123456789.css"), keyed by (package, target name)."""
+    files = vendored_files(node_modules)
+    return {key: "assets/vendor/" + files[key].target for key in HASHED_VENDORED}
 
 
 def missing(package: str, source_name: str) -> Problem:
@@ -89,6 +89,20 @@ def write_if_changed(target: Path, data: bytes) -> None:
     target.write_bytes(data)
 
 
+def keep_only(folder: Path, wanted: Iterable[Path]) -> None:
+    """Remove every file under ``folder`` that is not ``wanted``, and the folders left empty:
+    a file an earlier build copied under another name (a plain or an older hashed name)
+    goes, since the hosts' long cache rules match by name and nothing links it."""
+    keep = set(wanted)
+    if not folder.is_dir():
+        return
+    for old in sorted(folder.rglob("*"), reverse=True):
+        if old.is_file() and old not in keep:
+            old.unlink()
+        elif old.is_dir() and not any(old.iterdir()):
+            old.rmdir()
+
+
 def copy_fonts(node_modules: Path, content_dir: Path, languages: Iterable[str]) -> list[Problem]:
     """Each built language's font and stylesheet; files of languages no longer built go."""
     problems: list[Problem] = []
@@ -101,19 +115,13 @@ def copy_fonts(node_modules: Path, content_dir: Path, languages: Iterable[str]) 
             continue
         package_dir = node_modules / font.package
         absent = [name for name in package_files(font) if not (package_dir / name).is_file()]
-        published = published_font(code, node_modules)
-        if absent or published is None:
-            problems += [missing(font.package, name) for name in absent]
-            continue
-        wanted.update({assets / name: data for name, data in published.files.items()})
+        problems += [missing(font.package, name) for name in absent]
+        published = None if absent else published_font(code, node_modules)
+        if published is not None:
+            wanted.update({assets / name: data for name, data in published.files.items()})
     for target, data in wanted.items():
         write_if_changed(target, data)
-    if folder.exists():
-        for old in sorted(folder.rglob("*"), reverse=True):
-            if old.is_file() and old not in wanted:
-                old.unlink()
-            elif old.is_dir() and not any(old.iterdir()):
-                old.rmdir()
+    keep_only(folder, wanted)
     return problems
 
 
@@ -123,20 +131,13 @@ def copy_vendored(
     problems = copy_fonts(node_modules, content_dir, languages)
     files = vendored_files(node_modules)
     for (package, _), file in files.items():
-        target = vendor_dir(content_dir) / file.target
-        if not file.source.exists():
+        if file.source.is_file():
+            write_if_changed(vendor_dir(content_dir) / file.target, file.source.read_bytes())
+        else:
             problems.append(missing(package, file.source_name))
-            continue
-        if target.exists() and target.read_bytes() == file.source.read_bytes():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file.source, target)
-    # A file an earlier build copied under another name (a plain or older hashed name) goes:
-    # the long cache rule matches by name, and nothing links it.
-    wanted = {vendor_dir(content_dir) / file.target for file in files.values()}
     for package in VENDORED:
-        folder = vendor_dir(content_dir) / package
-        for old in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if old.is_file() and old not in wanted:
-                old.unlink()
+        keep_only(
+            vendor_dir(content_dir) / package,
+            (vendor_dir(content_dir) / file.target for file in files.values()),
+        )
     return problems

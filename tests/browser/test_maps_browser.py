@@ -174,3 +174,23 @@ def test_the_maps_space_does_not_wait_for_the_theme_script(example_url: str, pag
     page.goto(example_url + "places/")
     assert page.evaluate("document.documentElement.classList.contains('no-js')")
     assert page.locator(".app-map").is_visible()
+
+
+def test_on_a_360_px_phone_a_tapped_marker_opens_its_popup(browser: Any, example_url: str) -> None:
+    # Leaflet and the map scripts load by their hashed names (the page names them), and a
+    # finger on a small screen reaches a marker and gets the place's name and link.
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        open_blocking_tiles(page, example_url + "hubs/kidderminster-hub/")
+        marker = page.locator(PLACE_MARKERS).first
+        marker.scroll_into_view_if_needed()
+        marker.tap()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert "Kidderminster" in popup.inner_text()
+        assert popup.locator("a[href]").count() >= 1
+    finally:
+        context.close()

@@ -10,7 +10,7 @@ import pytest
 from sitebuild import REPO
 
 from lmo.delivery.offline import REGISTER_SCRIPT, SOURCES
-from lmo.delivery.vendor import HASHED_VENDORED, HASHED_VENDORED_PREFIXES, vendored_name
+from lmo.delivery.vendor import HASHED_VENDORED_PREFIXES, hashed_vendored_names
 from lmo.features import maps
 from lmo.site.engine_assets import (
     SITE_ASSETS,
@@ -24,7 +24,7 @@ from lmo.site.engine_assets import (
 from lmo.site.fonts import published_font
 
 MAPS_ASSETS = Path(maps.__file__).parent / "assets"
-LEAFLET_HASHED = [name for package, name in HASHED_VENDORED if package == "leaflet"]
+LEAFLET_NAMES = hashed_vendored_names(REPO / "node_modules")
 
 pytestmark = pytest.mark.unit
 
@@ -80,7 +80,7 @@ def test_the_service_worker_serves_every_hashed_name_from_its_store() -> None:
         REGISTER_SCRIPT,
         "assets/" + published_name(WORKER_SCRIPT, SITE_ASSETS / WORKER_SCRIPT),
         *(f"assets/{name}" for name in published_names([MAPS_ASSETS]).values()),
-        *(vendored_name(REPO / "node_modules", "leaflet", name) for name in LEAFLET_HASHED),
+        *LEAFLET_NAMES.values(),
     ]
     # The fonts and their stylesheets: every file a page fetches from the fonts folder.
     for code in ("ur", "bn"):
@@ -115,9 +115,8 @@ def test_the_long_cache_prefixes_cover_the_hashed_names_and_no_plain_one() -> No
         assert not any(f"assets/{plain}".startswith(prefix) for prefix in prefixes), plain
     # Leaflet's: its script and stylesheet under the long rule, its images and licence not.
     vendored = [f"assets/{prefix}" for prefix in HASHED_VENDORED_PREFIXES]
-    for name in LEAFLET_HASHED:
-        assert any(
-            vendored_name(REPO / "node_modules", "leaflet", name).startswith(p) for p in vendored
-        )
+    assert sorted(LEAFLET_NAMES) == [("leaflet", "leaflet.css"), ("leaflet", "leaflet.js")]
+    for name in LEAFLET_NAMES.values():
+        assert any(name.startswith(p) for p in vendored), name
     for plain in ("images/layers.png", "LICENSE.txt"):
         assert not any(f"assets/vendor/leaflet/{plain}".startswith(p) for p in vendored), plain
