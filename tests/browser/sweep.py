@@ -46,6 +46,13 @@ SWEEP_CHROMIUM_ARGS = [
     "--disable-threaded-compositing",
     "--disable-threaded-animation",
     "--disable-checker-imaging",
+    # JavaScript runs in V8's interpreter and baseline compiler only. Each page is a new
+    # context, so V8 recompiled axe's busiest functions with its optimising compilers for
+    # every page, in threads of the page's process, and threw the result away a quarter of a
+    # second later. What a script does cannot change with the compiler. Over 60 pages at both
+    # widths, six alternated pairs: the page processes' time fell from a median of 37 to 28
+    # processor-seconds, and every pair fell.
+    "--js-flags=--no-opt --no-maglev",
 ]
 # Also off in the sweep's browser: a new frame host for each document the tab opens
 # (RenderDocument; browsers before it kept one). The page and its layout are the same;
