@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -89,17 +90,42 @@ def test_how_to_book_and_where_to_give_birth_are_on_the_first_screen(
     example_url: str, phone: Any, lang: str, example: DataSet
 ) -> None:
     open_home(phone, example_url + lang)
+    assert first_answers_below_first_screen(phone, example) == []
+
+
+def first_answers_below_first_screen(phone: Any, example: DataSet) -> list[str]:
+    """How to book (the page and the phone number) and where to give birth, each that is
+    not wholly on the first screen."""
     spa = example.services[example.lmns.single_point_of_access]
     booking = f".app-home-first a[href$='{page_url('services', spa.id)}']"
     assert spa.access.phone
     booking_phone = f".app-home-first a[href='tel:{spa.access.phone.replace(' ', '')}']"
     birth = ".app-home-first a[href$='birth-settings/']"
-    late = [
+    return [
         *boxes_below_first_screen(phone, booking),
         *boxes_below_first_screen(phone, booking_phone),
         *boxes_below_first_screen(phone, birth),
     ]
-    assert late == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="KNOWN GAP, found 2026-12-07: on her first Urdu page over a slow line the"
+    " Nastaliq file misses the first layout (font-display: optional), the page is drawn in"
+    " the phone's Naskh under Nastaliq's line spacing, and 'where to give birth' ends at"
+    " 655.7 px of a 640 px screen. Take this mark off when the layout fits.",
+)
+def test_on_her_first_urdu_page_over_a_slow_line_the_first_answers_are_on_the_first_screen(
+    example_url: str, phone: Any, example: DataSet
+) -> None:
+    def font_arriving_late(route: Any) -> None:
+        time.sleep(1.5)  # Chrome holds the first layout for an optional font 0.1 s at most
+        route.continue_()
+
+    phone.route(re.compile(r"/assets/vendor/fonts/.+\.woff2$"), font_arriving_late)
+    phone.goto(example_url + "ur/")
+    phone.evaluate("window.scrollTo(0, 0)")
+    assert first_answers_below_first_screen(phone, example) == []
 
 
 def now_or_recent(status: Any, today: dt.date) -> bool:
