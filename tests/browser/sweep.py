@@ -81,6 +81,8 @@ class SweepResult:
     stylesheet_checked: list[str] = field(default_factory=list)
     # The phone numbers of each right-to-left page, as number_order.MEASURE read them.
     number_order: dict[str, Findings] = field(default_factory=dict)
+    # Pages that asked for the search index while she had not gone to search, as "page: url".
+    search_index_fetched: list[str] = field(default_factory=list)
 
 
 # Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
@@ -91,15 +93,11 @@ EXPECTED_MISSING: dict[str, str] = {
 }
 
 
-# The theme's search index is not fetched: the theme builds the search engine from it on
-# every page load, which took a fifth of the sweep's processor time, and nothing axe checks
-# depends on it (the search dialog is closed). The search tests (test_search*.py) use it.
-NOT_FETCHED = "search/search_index.json"
-# For Chrome's own block list (DevTools Network.setBlockedURLs), which needs the Network domain
-# enabled in the session that sets it. Not a Playwright route: any route makes Playwright
-# pause every request of the context and let it go on from the driver, which cost the sweep
-# a twentieth of its processor time.
-NOT_FETCHED_BLOCK = {"urls": [f"*/{NOT_FETCHED}"]}
+# The theme's search index, which a page fetches only when she goes to search
+# (search-on-demand.js): a page that asks for it on loading costs her phone the index and the
+# building of the search engine on every page view. The sweep never opens the search, so
+# every request for it is reported.
+SEARCH_INDEX = "search/search_index.json"
 
 
 def every_page(site: Path) -> list[str]:
@@ -237,9 +235,14 @@ async def _sweep(
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
             page = await context.new_page()
-            devtools = await context.new_cdp_session(page)
-            await devtools.send("Network.enable")
-            await devtools.send("Network.setBlockedURLs", NOT_FETCHED_BLOCK)
+            page.on(
+                "request",
+                lambda request: (
+                    result.search_index_fetched.append(f"{page.url}: {request.url}")
+                    if request.url.split("?", 1)[0].endswith(SEARCH_INDEX)
+                    else None
+                ),
+            )
             page.on(
                 "console",
                 lambda message: (
@@ -269,7 +272,7 @@ async def _sweep(
                 "requestfailed",
                 lambda request: (
                     None
-                    if "ERR_ABORTED" in str(request.failure) or request.url.endswith(NOT_FETCHED)
+                    if "ERR_ABORTED" in str(request.failure)
                     else note_failure(request.url, str(request.failure))
                 ),
             )

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sweep import NOT_FETCHED_BLOCK
 
 WIDTHS = (320, 360, 390)
 
@@ -73,15 +72,12 @@ def read_tables(browser: Any, base_url: str, pages: list[str]) -> Reading:
     page loads. (The sweep reloads at each of its widths: the theme's script lays out the
     sidebars as the page loads.)"""
     reading = Reading(pages=pages)
-    # As in the sweep (sweep.py): no service worker and no search index, which cost each
-    # load more than the tables' layout and change nothing a table's cells are laid out by.
+    # As in the sweep (sweep.py): no service worker, which costs each load more than the
+    # tables' layout and changes nothing a table's cells are laid out by.
     context = browser.new_context(
         viewport={"width": WIDTHS[0], "height": 800}, service_workers="block"
     )
     tab = context.new_page()
-    devtools = context.new_cdp_session(tab)
-    devtools.send("Network.enable")
-    devtools.send("Network.setBlockedURLs", NOT_FETCHED_BLOCK)
     for path in pages:
         tab.goto(base_url + path)
         for width in WIDTHS:

@@ -1,0 +1,119 @@
+"""The search index is fetched when she goes to search, not on every page view
+(lmo/site/assets/search-on-demand.js), and search works as before from every way in: a
+click in the desktop header's box, a tap on the phone's search button, the keyboard, a
+shared search address (?q=) and a followed result's highlighted words (?h=).
+
+The sweep (test_accessibility.py) checks that no page of the example asks for the index as
+it loads, at both widths; these tests check that asking for it later still gives results."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from harness import add_axe_if_marked, csp_watched_tab, tab_to, wait_until
+
+INDEX = "search/search_index.json"
+PHONE_SEARCH_BUTTON = ".md-header__button[for=__search]"
+SEARCH_BOX = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item a"
+CONTEXTS: dict[str, dict[str, Any]] = {
+    "click": {"viewport": {"width": 1280, "height": 800}},
+    "tap": {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True},
+    "keyboard": {"viewport": {"width": 1280, "height": 800}},
+    "keyboard-shortcut": {"viewport": {"width": 390, "height": 844}},
+}
+
+
+@pytest.fixture(params=list(CONTEXTS))
+def way(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def tab(browser: Any, way: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(**CONTEXTS[way])
+    add_axe_if_marked(context, request)
+    with csp_watched_tab(context) as page:
+        yield page
+
+
+def index_requests(page: Any) -> list[str]:
+    """The addresses of the search index the page asks for from now on."""
+    asked: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            asked.append(request.url) if request.url.split("?", 1)[0].endswith(INDEX) else None
+        ),
+    )
+    return asked
+
+
+def results_for(page: Any, query: str) -> list[str]:
+    """The result links once the theme has answered ``query`` itself, not a part of it typed
+    earlier: each result's link carries the words it was found by (?h=)."""
+    wait_until(
+        page,
+        f"""Array.from(document.querySelectorAll({RESULT_LINKS!r}))
+             .some(a => new URL(a.href).searchParams.get("h") === {json.dumps(query)})""",
+        timeout_ms=15000,
+    )
+    return list(page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)"))
+
+
+def open_search(page: Any, way: str) -> None:
+    """Go to the search as she would, and leave the focus in its box."""
+    if way == "click":
+        page.click(SEARCH_BOX)
+    elif way == "tap":
+        page.locator(PHONE_SEARCH_BUTTON).tap()
+    elif way == "keyboard":
+        tab_to(page, SEARCH_BOX)
+    else:
+        # The theme's shortcut, on a phone-width page where the box is hidden until then.
+        page.keyboard.press("/")
+    wait_until(page, f"document.activeElement === document.querySelector({SEARCH_BOX!r})")
+
+
+@pytest.mark.parametrize("lang,query", [("", "midwi"), ("pl/", "położn")])
+def test_the_index_is_fetched_when_she_goes_to_search_and_her_first_words_are_searched(
+    example_url: str, tab: Any, way: str, lang: str, query: str
+) -> None:
+    asked = index_requests(tab)
+    tab.goto(example_url + lang)
+    # The theme's script has run: it asks for the index as it starts, if it is let.
+    wait_until(tab, "document.documentElement.classList.contains('js')")
+    assert asked == [], "the page asked for the search index before she went to search"
+    open_search(tab, way)
+    # Typed at once, with a key event for each letter, while the index may still be on its
+    # way: the theme searches what is in the box once the index is built.
+    tab.keyboard.type(query)
+    links = results_for(tab, query)
+    assert all(link.startswith(example_url + lang) for link in links), links[:3]
+    # Her language's index, once.
+    assert asked == [example_url + lang + INDEX]
+
+
+def test_a_shared_search_address_shows_its_results(example_url: str, page: Any) -> None:
+    asked = index_requests(page)
+    page.goto(example_url + "?q=midwi")
+    assert results_for(page, "midwi")
+    assert asked == [example_url + INDEX]
+
+
+def test_a_followed_result_highlights_her_words(example_url: str, page: Any) -> None:
+    # A result's link carries her words (?h=); the page marks them, which needs the index's
+    # settings (what separates words), so the index is fetched at once on such a page.
+    asked = index_requests(page)
+    page.goto(example_url + "pl/?h=położn")
+    marked = wait_until(
+        page,
+        "Array.from(document.querySelectorAll('mark[data-md-highlight]'), m => m.textContent)"
+        ".filter(t => t.length > 0).length",
+        timeout_ms=15000,
+    )
+    assert marked > 0
+    assert asked == [example_url + "pl/" + INDEX]
