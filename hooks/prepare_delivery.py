@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,6 +31,7 @@ from lmo.delivery.widgets import install_widgets
 from lmo.features import discover
 from lmo.session import SESSION
 from lmo.site.engine_assets import SITE_ASSETS, linked_stylesheets, published_names
+from lmo.site.inline_scripts import SEARCH_ON_DEMAND
 from lmo.site.page_head import NOT_FOUND_PAGE
 
 log = logging.getLogger("mkdocs.plugins.lmo.prepare_delivery")
@@ -75,6 +77,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # name offline.py writes it under, which carries its content's hash; the map pages'
     # scripts and Leaflet's files likewise, by the names the copy steps publish them under.
     env.globals["lmo_register_script"] = REGISTER_SCRIPT
+    # Written into every page as it is (listed by its exact text in the script policy).
+    env.globals["lmo_search_on_demand"] = Markup(SEARCH_ON_DEMAND)
     folders = [SITE_ASSETS, *(f.site.assets for f in discover() if f.site and f.site.assets)]
     engine_names = published_names(folders)
     # Worked out once per build of a language, not on each map page (Leaflet's script is

@@ -61,7 +61,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from lmo.site.engine_assets import HASHED_FOLDER, SEARCH_ON_DEMAND, hashed_name, hashed_prefix
+from lmo.site.engine_assets import HASHED_FOLDER, hashed_name, hashed_prefix
 from lmo.site.render import OFFLINE_URL
 
 SERVICE_WORKER = "sw.js"
@@ -103,7 +103,6 @@ def _theme_files(site_dir: Path) -> list[str]:
         "assets/javascripts/bundle.*.js",
         "assets/*.css",
         f"assets/{HASHED_FOLDER}*.css",
-        f"assets/{hashed_prefix(HASHED_FOLDER, SEARCH_ON_DEMAND)}*.js",
     )
     for pattern in patterns:
         wanted += sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))

@@ -42,6 +42,7 @@ from lmo.core.html_safety import (
     unsafe_attributes,
 )
 from lmo.delivery.build_cache import BuildCache, folder_slot
+from lmo.site.inline_scripts import SEARCH_ON_DEMAND
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,15 @@ ALLOWED_INLINE_SCRIPTS: tuple[AllowedScript, ...] = (
         "material/templates/partials/javascripts/content.html",
         "var target=document.getElementById(location.hash.slice(1));target&&target.name&&(tar"
         'get.checked=target.name.startsWith("__tabbed_"))',
+    ),
+)
+
+# The engine's own (lmo.site.inline_scripts), which every page runs before the theme's.
+ALLOWED_INLINE_SCRIPTS += (
+    AllowedScript(
+        "engine: the search index fetched when she goes to search",
+        "lmo/site/inline/search-on-demand.js",
+        SEARCH_ON_DEMAND,
     ),
 )
 

@@ -25,18 +25,14 @@ SITE_ASSETS = Path(__file__).parent / "assets"
 #   with a plain name network-first, did the same. It is published in lmo/, a folder only
 #   the engine writes, so the year-long cache rule names no file of the site's own;
 # - the two scripts that draw the maps, which every map page loads (each hub's, place's and
-#   birth setting's): what a map shows is in its page, never in them;
-# - the script that holds the search index back until she searches, which every page runs
-#   before the theme's script, so a round trip to revalidate it would hold the theme too.
+#   birth setting's): what a map shows is in its page, never in them.
 WORKER_SCRIPT = "widgets/python-worker.js"
 STYLESHEET = "app.css"
 MAP_SCRIPTS = ("map-groups.js", "map.js")
-SEARCH_ON_DEMAND = "search-on-demand.js"
 HASHED_FOLDER = "lmo/"
 CONTENT_HASHED = {
     WORKER_SCRIPT: "widgets/",
     STYLESHEET: HASHED_FOLDER,
-    SEARCH_ON_DEMAND: HASHED_FOLDER,
     **{script: HASHED_FOLDER for script in MAP_SCRIPTS},
 }
 # Which files under content/assets/ the engine wrote last time (MkDocs leaves dot files out).

@@ -128,7 +128,6 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
         "assets/lmo/app.*",
         "assets/lmo/map-groups.*",
         "assets/lmo/map.*",
-        "assets/lmo/search-on-demand.*",
         "assets/widgets/python-worker.*",
         "assets/lmo/register-sw.*",
         "assets/vendor/fonts/*",
@@ -154,7 +153,7 @@ def test_only_files_with_a_content_hash_in_their_names_are_cached_for_long(built
     assert 'set $lmo_cache "public, max-age=0, must-revalidate";' in nginx
     assert (
         'if ($uri ~ "^(/assets/javascripts/|/assets/stylesheets/|/assets/lmo/app\\.'
-        "|/assets/lmo/map\\-groups\\.|/assets/lmo/map\\.|/assets/lmo/search\\-on\\-demand\\."
+        "|/assets/lmo/map\\-groups\\.|/assets/lmo/map\\."
         "|/assets/widgets/python\\-worker\\.|/assets/lmo/register\\-sw\\.|/assets/vendor/fonts/"
         '|/assets/vendor/leaflet/leaflet\\.)") '
         '{ set $lmo_cache "public, max-age=31536000, immutable"; }'
@@ -202,12 +201,6 @@ def test_service_worker_precaches_the_homes_offline_pages_and_theme_files(built:
     for path in precache[4:]:
         assert (out / path).is_file(), path
     assert any(re.fullmatch(r"\./assets/lmo/app\.[0-9a-f]{10}\.css", p) for p in precache)
-    # Every page runs it before the theme's script: a page opened offline needs it too.
-    assert any(
-        re.fullmatch(r"\./assets/lmo/search-on-demand\.[0-9a-f]{10}\.js", p) for p in precache
-    )
-    # Only on map pages: not every page's.
-    assert not [p for p in precache if "/map" in p]
     # Everything else is the source file as it is, so what runs is what was reviewed.
     source = (REPO / "lmo" / "delivery" / "assets" / "sw.js").read_text(encoding="utf-8")
     assert worker.replace(worker_config_line(worker), "") == source.replace(
