@@ -102,11 +102,31 @@ http {{
 """
 
 
+# A request that carries this header is written to the server's request log with the
+# header's value (sweep.py: each sweep names its own requests, and reads what the server
+# answered from the log instead of being sent every response of every page).
+LOGGED_REQUEST_HEADER = "X-LMO-Sweep"
+REQUEST_LOG = "logged-requests.log"
+# Each production-like server's request log, by its base URL.
+_REQUEST_LOGS: dict[str, Path] = {}
+
+
+def request_log(base_url: str) -> Path:
+    """The log of the requests carrying LOGGED_REQUEST_HEADER that the production-like
+    server at ``base_url`` answered: one line each, ``name status "uri" "referer"``."""
+    return _REQUEST_LOGS[base_url]
+
+
 def nginx_config(site: Path, port: int, prefix: Path) -> str:
     """Production-like serving: a sub-path, the build's own header snippet (CSP, HSTS...),
-    pre-compressed files served as they are, the site's 404 page."""
-    server = f"""server {{
+    pre-compressed files served as they are, the site's 404 page; and a log of the requests
+    that carry LOGGED_REQUEST_HEADER."""
+    header = LOGGED_REQUEST_HEADER.lower().replace("-", "_")
+    server = f"""map $http_{header} $lmo_logged {{ "" 0; default 1; }}
+  log_format lmo_logged '$http_{header} $status "$request_uri" "$http_referer"';
+  server {{
     listen 127.0.0.1:{port};
+    access_log {prefix / REQUEST_LOG} lmo_logged if=$lmo_logged;
     location {SUB_PATH} {{
       alias {site}/;
       include {site}/nginx-headers.conf;
@@ -153,8 +173,19 @@ def running_nginx(port: int, config_for: Callable[[Path], str]) -> Iterator[None
 def serve_like_production(site: Path) -> Iterator[str]:
     """Serve a built site with Debian's nginx under SUB_PATH; yields its base URL."""
     port = free_port()
-    with running_nginx(port, lambda prefix: nginx_config(site, port, prefix)):
-        yield f"http://127.0.0.1:{port}{SUB_PATH}"
+    base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    prefixes: list[Path] = []
+
+    def config(prefix: Path) -> str:
+        prefixes.append(prefix)
+        return nginx_config(site, port, prefix)
+
+    with running_nginx(port, config):
+        _REQUEST_LOGS[base_url] = prefixes[0] / REQUEST_LOG
+        try:
+            yield base_url
+        finally:
+            del _REQUEST_LOGS[base_url]
 
 
 @contextmanager

@@ -19,6 +19,10 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import uuid
 from collections.abc import Coroutine
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -32,9 +36,11 @@ from harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DISABLED_AXE_RULES,
+    LOGGED_REQUEST_HEADER,
     WCAG_TAGS,
     describe,
     is_csp_violation,
+    request_log,
 )
 from number_order import MEASURE, RTL_LANGUAGES, Findings
 
@@ -98,6 +104,52 @@ EXPECTED_MISSING: dict[str, str] = {
 # building of the search engine on every page view. The sweep never opens the search, so
 # every request for it is reported.
 SEARCH_INDEX = "search/search_index.json"
+
+
+# The server's log line for a request the sweep made (harness.nginx_config).
+_LOGGED = re.compile(r'^(?P<name>\S+) (?P<status>\d{3}) "(?P<uri>[^"]*)" "(?P<referer>[^"]*)"$')
+# nginx's status for a request the browser gave up before it was answered: the browser
+# cancelling what the last page still wanted when the sweep moves on, not a failure.
+CLIENT_CLOSED = 499
+
+
+def _server_answers(base_url: str, name: str) -> list[re.Match[str]]:
+    """Every request the sweep ``name`` made of the server at ``base_url``, as its log line,
+    once the server has logged them all: a last request of the sweep's own, made after the
+    browser has closed, is logged after every request before it."""
+    finished = f"{base_url}lmo-sweep-finished-{name}"
+    request = urllib.request.Request(finished, headers={LOGGED_REQUEST_HEADER: name})
+    try:
+        urllib.request.urlopen(request).close()
+    except urllib.error.HTTPError as answer:
+        answer.close()  # 404: there is no such page
+    finished_path = urllib.parse.urlsplit(finished).path
+    log = request_log(base_url)
+    deadline = time.monotonic() + 30  # reached only if the server never logs it
+    while True:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        found = [m for m in map(_LOGGED.match, lines) if m and m["name"] == name]
+        if any(m["uri"] == finished_path for m in found):
+            return [m for m in found if m["uri"] != finished_path]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the server at {base_url} did not log the sweep's requests")
+        time.sleep(0.05)
+
+
+def _read_answers(base_url: str, name: str, result: SweepResult) -> None:
+    """The failed requests and the requests for the search index, from the server's log."""
+    where = urllib.parse.urlsplit(base_url)
+    origin = f"{where.scheme}://{where.netloc}"
+    for answer in _server_answers(base_url, name):
+        status, uri, asked_from = int(answer["status"]), answer["uri"], answer["referer"] or "-"
+        path = uri.split("?", 1)[0]
+        if not path.startswith(where.path):  # not the site's (a browser's own /favicon.ico)
+            continue
+        if path.endswith(SEARCH_INDEX):
+            result.search_index_fetched.append(f"{asked_from}: {origin}{uri}")
+        missing = status >= 400 and status != CLIENT_CLOSED
+        if missing and not any(path.endswith(expected) for expected in EXPECTED_MISSING):
+            result.failed_requests.append(f"{asked_from}: {origin}{uri} {status}")
 
 
 def every_page(site: Path) -> list[str]:
@@ -215,6 +267,9 @@ async def _sweep(
     queue: asyncio.Queue[str] = asyncio.Queue()
     for path in result.pages:
         queue.put_nowait(path)
+    # Names this sweep's requests in the server's log (the server may be serving other
+    # tests, and other sweeps, at the same time).
+    name = uuid.uuid4().hex
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=CHROMIUM, args=await _sweep_browser_args(playwright)
@@ -231,18 +286,14 @@ async def _sweep(
             # No service worker: it answers every request of every page from its own script,
             # which costs the sweep processor time and changes nothing axe checks (the offline
             # tests, test_offline*.py, cover it).
-            context = await browser.new_context(viewport=PHONE, service_workers="block")
+            context = await browser.new_context(
+                viewport=PHONE,
+                service_workers="block",
+                extra_http_headers={LOGGED_REQUEST_HEADER: name},
+            )
             # axe as an init script: a script tag would be refused by the site's CSP.
             await context.add_init_script(path=str(AXE_SCRIPT))
             page = await context.new_page()
-            page.on(
-                "request",
-                lambda request: (
-                    result.search_index_fetched.append(f"{page.url}: {request.url}")
-                    if request.url.split("?", 1)[0].endswith(SEARCH_INDEX)
-                    else None
-                ),
-            )
             page.on(
                 "console",
                 lambda message: (
@@ -251,29 +302,19 @@ async def _sweep(
                     else None
                 ),
             )
-
-            def note_failure(url: str, status: str) -> None:
-                if url.startswith(base_url) and not any(
-                    url.endswith(path) for path in EXPECTED_MISSING
-                ):
-                    result.failed_requests.append(f"{page.url}: {url} {status}")
-
-            page.on(
-                "response",
-                lambda response: (
-                    note_failure(response.url, str(response.status))
-                    if response.status >= 400
-                    else None
-                ),
-            )
-            # ERR_ABORTED is the browser cancelling what the last page still wanted when the
-            # sweep moves on: not a failure of the site.
+            # What the server answered is read from its log afterwards (_read_answers): being
+            # sent every response of every page cost the sweep's Python and Playwright's
+            # driver about 1.5 processor-seconds every 120 page loads. A request that never
+            # reached the server is reported here; ERR_ABORTED is the browser cancelling what
+            # the last page still wanted when the sweep moves on: not a failure of the site.
             page.on(
                 "requestfailed",
                 lambda request: (
                     None
-                    if "ERR_ABORTED" in str(request.failure)
-                    else note_failure(request.url, str(request.failure))
+                    if "ERR_ABORTED" in str(request.failure) or not request.url.startswith(base_url)
+                    else result.failed_requests.append(
+                        f"{page.url}: {request.url} {request.failure}"
+                    )
                 ),
             )
             while not queue.empty():
@@ -283,6 +324,7 @@ async def _sweep(
 
         await asyncio.gather(worker(), worker(wait_for=second_worker))
         await browser.close()
+    _read_answers(base_url, name, result)
     return result
 
 
