@@ -136,9 +136,9 @@ def nginx_config(site: Path, port: int, prefix: Path) -> str:
 
 
 @contextmanager
-def running_nginx(port: int, config_for: Callable[[Path], str]) -> Iterator[None]:
+def running_nginx(port: int, config_for: Callable[[Path], str]) -> Iterator[Path]:
     """Debian's nginx, with the configuration ``config_for(prefix)`` gives, listening on
-    ``port`` until the block ends."""
+    ``port`` until the block ends; yields ``prefix``, the folder of its logs."""
     with tempfile.TemporaryDirectory(prefix="lmo-nginx-") as tmp:
         prefix = Path(tmp)
         config = prefix / "nginx.conf"
@@ -163,7 +163,7 @@ def running_nginx(port: int, config_for: Callable[[Path], str]) -> Iterator[None
                             f" {log.read_text() if log.exists() else ''}"
                         ) from None
                     time.sleep(0.05)
-            yield
+            yield prefix
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -174,14 +174,8 @@ def serve_like_production(site: Path) -> Iterator[str]:
     """Serve a built site with Debian's nginx under SUB_PATH; yields its base URL."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    prefixes: list[Path] = []
-
-    def config(prefix: Path) -> str:
-        prefixes.append(prefix)
-        return nginx_config(site, port, prefix)
-
-    with running_nginx(port, config):
-        _REQUEST_LOGS[base_url] = prefixes[0] / REQUEST_LOG
+    with running_nginx(port, lambda prefix: nginx_config(site, port, prefix)) as prefix:
+        _REQUEST_LOGS[base_url] = prefix / REQUEST_LOG
         try:
             yield base_url
         finally:

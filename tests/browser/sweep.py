@@ -44,6 +44,8 @@ from harness import (
 )
 from number_order import MEASURE, RTL_LANGUAGES, Findings
 
+from lmo.delivery.search_split import INDEX
+
 # Which thread composites the frames changes nothing axe or the overflow check reads (styles,
 # layout, the accessibility tree); compositing on the page's own thread saved a sixth of the
 # sweep's processor time (74 -> 62 core-seconds over 60 pages at both widths).
@@ -99,13 +101,6 @@ EXPECTED_MISSING: dict[str, str] = {
 }
 
 
-# The theme's search index, which a page fetches only when she goes to search
-# (search-on-demand.js): a page that asks for it on loading costs her phone the index and the
-# building of the search engine on every page view. The sweep never opens the search, so
-# every request for it is reported.
-SEARCH_INDEX = "search/search_index.json"
-
-
 # The server's log line for a request the sweep made (harness.nginx_config).
 _LOGGED = re.compile(r'^(?P<name>\S+) (?P<status>\d{3}) "(?P<uri>[^"]*)" "(?P<referer>[^"]*)"$')
 # nginx's status for a request the browser gave up before it was answered: the browser
@@ -145,7 +140,10 @@ def _read_answers(base_url: str, name: str, result: SweepResult) -> None:
         path = uri.split("?", 1)[0]
         if not path.startswith(where.path):  # not the site's (a browser's own /favicon.ico)
             continue
-        if path.endswith(SEARCH_INDEX):
+        # The theme's search index, which a page fetches only when she goes to search
+        # (search-on-demand.js): asked for on loading, it costs her phone the index and the
+        # building of the search engine on every page view. The sweep never opens the search.
+        if path.endswith(INDEX):
             result.search_index_fetched.append(f"{asked_from}: {origin}{uri}")
         missing = status >= 400 and status != CLIENT_CLOSED
         if missing and not any(path.endswith(expected) for expected in EXPECTED_MISSING):

@@ -1,5 +1,5 @@
 """The search index is fetched when she goes to search, not on every page view
-(lmo/site/assets/search-on-demand.js), and search works as before from every way in: a
+(lmo/site/inline/search-on-demand.js), and search works as before from every way in: a
 click in the desktop header's box, a tap on the phone's search button, the keyboard, a
 shared search address (?q=) and a followed result's highlighted words (?h=).
 
@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harness import add_axe_if_marked, csp_watched_tab, tab_to, wait_until
+from harness import add_axe_if_marked, csp_watched_tab, record_requests, tab_to, wait_until
 
-INDEX = "search/search_index.json"
+from lmo.delivery.search_split import INDEX
+
 PHONE_SEARCH_BUTTON = ".md-header__button[for=__search]"
 SEARCH_BOX = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__item a"
@@ -46,16 +47,9 @@ def tab(browser: Any, way: str, request: pytest.FixtureRequest) -> Iterator[Any]
         yield page
 
 
-def index_requests(page: Any) -> list[str]:
-    """The addresses of the search index the page asks for from now on."""
-    asked: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
-            asked.append(request.url) if request.url.split("?", 1)[0].endswith(INDEX) else None
-        ),
-    )
-    return asked
+def index_requests(requests: list[dict[str, Any]]) -> list[str]:
+    """The addresses of the search index among ``requests`` (harness.record_requests)."""
+    return [r["url"] for r in requests if r["url"].split("?", 1)[0].endswith(INDEX)]
 
 
 def results_for(page: Any, query: str) -> list[str]:
@@ -89,11 +83,11 @@ def test_the_index_is_fetched_when_she_goes_to_search_and_her_first_words_are_se
     example_url: str, tab: Any, way: str, lang: str
 ) -> None:
     query = QUERIES[lang]
-    asked = index_requests(tab)
+    requests = record_requests(tab)
     tab.goto(example_url + lang)
     # The theme's script has run: it asks for the index as it starts, if it is let.
     wait_until(tab, "document.documentElement.classList.contains('js')")
-    assert asked == [], "the page asked for the search index before she went to search"
+    assert index_requests(requests) == [], "the page asked for the index before she searched"
     open_search(tab, way)
     # Typed at once, with a key event for each letter, while the index may still be on its
     # way: the theme searches what is in the box once the index is built.
@@ -101,20 +95,20 @@ def test_the_index_is_fetched_when_she_goes_to_search_and_her_first_words_are_se
     links = results_for(tab, query)
     assert all(link.startswith(example_url + lang) for link in links), links[:3]
     # Her language's index, once.
-    assert asked == [example_url + lang + INDEX]
+    assert index_requests(requests) == [example_url + lang + INDEX]
 
 
 def test_a_shared_search_address_shows_its_results(example_url: str, page: Any) -> None:
-    asked = index_requests(page)
+    requests = record_requests(page)
     page.goto(example_url + "?q=midwi")
     assert results_for(page, "midwi")
-    assert asked == [example_url + INDEX]
+    assert index_requests(requests) == [example_url + INDEX]
 
 
 def test_a_followed_result_highlights_her_words(example_url: str, page: Any) -> None:
     # A result's link carries her words (?h=); the page marks them, which needs the index's
     # settings (what separates words), so the index is fetched at once on such a page.
-    asked = index_requests(page)
+    requests = record_requests(page)
     page.goto(example_url + "pl/?h=położn")
     marked = wait_until(
         page,
@@ -123,4 +117,4 @@ def test_a_followed_result_highlights_her_words(example_url: str, page: Any) -> 
         timeout_ms=15000,
     )
     assert marked > 0
-    assert asked == [example_url + "pl/" + INDEX]
+    assert index_requests(requests) == [example_url + "pl/" + INDEX]
