@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -42,6 +43,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Every axe rule we disable, once, with its reason. Keep this empty unless a rule is
 # wrong for this site; an accessibility problem is fixed, not disabled.
 DISABLED_AXE_RULES: dict[str, str] = {}
+
+# The theme's search worker script (assets/javascripts/workers/search.<hash>.min.js), which,
+# like the search index, a page asks for only when she goes to search (search-on-demand.js).
+SEARCH_WORKER = re.compile(r"/workers/search\.[^/]*\.js$")
 
 NGINX = Path("/usr/sbin/nginx")
 BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")

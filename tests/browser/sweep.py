@@ -37,6 +37,7 @@ from harness import (
     CHROMIUM_ARGS,
     DISABLED_AXE_RULES,
     LOGGED_REQUEST_HEADER,
+    SEARCH_WORKER,
     WCAG_TAGS,
     describe,
     is_csp_violation,
@@ -89,8 +90,9 @@ class SweepResult:
     stylesheet_checked: list[str] = field(default_factory=list)
     # The phone numbers of each right-to-left page, as number_order.MEASURE read them.
     number_order: dict[str, Findings] = field(default_factory=dict)
-    # Pages that asked for the search index while she had not gone to search, as "page: url".
-    search_index_fetched: list[str] = field(default_factory=list)
+    # Pages that asked for the search index or the theme's search worker while she had not
+    # gone to search, as "page: url".
+    search_fetched_early: list[str] = field(default_factory=list)
 
 
 # Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
@@ -132,7 +134,7 @@ def _server_answers(base_url: str, name: str) -> list[re.Match[str]]:
 
 
 def _read_answers(base_url: str, name: str, result: SweepResult) -> None:
-    """The failed requests and the requests for the search index, from the server's log."""
+    """The failed requests and the early requests for search, from the server's log."""
     where = urllib.parse.urlsplit(base_url)
     origin = f"{where.scheme}://{where.netloc}"
     for answer in _server_answers(base_url, name):
@@ -140,11 +142,13 @@ def _read_answers(base_url: str, name: str, result: SweepResult) -> None:
         path = uri.split("?", 1)[0]
         if not path.startswith(where.path):  # not the site's (a browser's own /favicon.ico)
             continue
-        # The theme's search index, which a page fetches only when she goes to search
-        # (search-on-demand.js): asked for on loading, it costs her phone the index and the
-        # building of the search engine on every page view. The sweep never opens the search.
-        if path.endswith(INDEX):
-            result.search_index_fetched.append(f"{asked_from}: {origin}{uri}")
+        # The theme's search index and search worker, which a page fetches only when she goes
+        # to search (search-on-demand.js): asked for on loading, they cost her phone the
+        # index, a worker thread and the building of the search engine on every page view.
+        # The sweep never opens the search. (The worker's script is cached after its first
+        # request in a sweep, so a page that starts it on loading is seen at least once.)
+        if path.endswith(INDEX) or SEARCH_WORKER.search(path):
+            result.search_fetched_early.append(f"{asked_from}: {origin}{uri}")
         missing = status >= 400 and status != CLIENT_CLOSED
         if missing and not any(path.endswith(expected) for expected in EXPECTED_MISSING):
             result.failed_requests.append(f"{asked_from}: {origin}{uri} {status}")

@@ -60,10 +60,13 @@ def test_no_page_asks_the_site_for_something_it_does_not_have(swept: SweepResult
     assert swept.failed_requests == []
 
 
-def test_no_page_fetches_the_search_index_before_she_searches(swept: SweepResult) -> None:
-    # The sweep never opens the search: a page that asked for the index anyway made her phone
-    # fetch it and build the search engine on every page view (search-on-demand.js).
-    assert swept.search_index_fetched == [], swept.search_index_fetched[:5]
+def test_no_page_fetches_the_search_index_or_worker_before_she_searches(
+    swept: SweepResult,
+) -> None:
+    # The sweep never opens the search: a page that asked for the index or started the
+    # theme's search worker anyway made her phone fetch them, start a worker thread and build
+    # the search engine on every page view (search-on-demand.js).
+    assert swept.search_fetched_early == [], swept.search_fetched_early[:5]
 
 
 def test_disabled_rules_and_expected_failures_are_each_explained() -> None:
@@ -78,16 +81,19 @@ def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
 ) -> None:
     """A sweep that found nothing would pass every test above: one page with a picture that
     has no text, an inline script the policy does not list, a missing file and a request
-    for the search index on loading must be reported at both widths, with the same browser
-    settings the sweep uses on every page."""
+    for the search index on loading must be reported at both widths, and a request for the
+    search worker's script at least once, with the same browser settings the sweep uses on
+    every page."""
     planted = tmp_path / "site"
     (planted / "about").mkdir(parents=True)
     for shared in ("assets", "search", "nginx-headers.conf"):
         (planted / shared).symlink_to(example_site / shared)
     page = (example_site / "about" / "index.html").read_text(encoding="utf-8")
+    (worker,) = (example_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     fault = (
         '<img src="no-such-picture.png"><script>document.title = "ran"</script>'
         '<link rel="preload" href="../search/search_index.json" as="fetch" crossorigin>'
+        f'<link rel="preload" href="../assets/javascripts/workers/{worker.name}" as="script">'
     )
     assert "</article>" in page
     (planted / "about" / "index.html").write_text(
@@ -99,8 +105,12 @@ def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
     assert all(v.startswith("image-alt") for v in found.violations.values()), found.violations
     assert any("no-such-picture.png 404" in f for f in found.failed_requests)
     assert found.csp_violations, "the unlisted inline script was not reported"
-    assert [f for f in found.search_index_fetched if f.endswith("/search/search_index.json")]
-    assert len(found.search_index_fetched) == 2, "the index asked for at each width"
+    early = found.search_fetched_early
+    assert len([f for f in early if f.endswith("/search/search_index.json")]) == 2, (
+        "the index asked for at each width"
+    )
+    # The worker's script is cached after the first width's request.
+    assert [f for f in early if f.endswith("/" + worker.name)], "the search worker's script"
 
 
 @pytest.mark.parametrize("waited_for", [False, True], ids=["not-waited-for", "waited-for"])

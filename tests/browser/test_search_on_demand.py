@@ -1,10 +1,11 @@
-"""The search index is fetched when she goes to search, not on every page view
-(lmo/site/inline/search-on-demand.js), and search works as before from every way in: a
-click in the desktop header's box, a tap on the phone's search button, the keyboard, a
-shared search address (?q=) and a followed result's highlighted words (?h=).
+"""The search index is fetched, and the theme's search worker started, when she goes to
+search, not on every page view (lmo/site/inline/search-on-demand.js), and search works as
+before from every way in: a click in the desktop header's box, a tap on the phone's search
+button, the keyboard, a shared search address (?q=) and a followed result's highlighted
+words (?h=).
 
-The sweep (test_accessibility.py) checks that no page of the example asks for the index as
-it loads, at both widths; these tests check that asking for it later still gives results."""
+The sweep (test_accessibility.py) checks that no page of the example asks for the index or
+the worker as it loads; these tests check that asking for them later still gives results."""
 
 from __future__ import annotations
 
@@ -13,7 +14,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harness import add_axe_if_marked, csp_watched_tab, record_requests, tab_to, wait_until
+from harness import (
+    SEARCH_WORKER,
+    add_axe_if_marked,
+    csp_watched_tab,
+    record_requests,
+    tab_to,
+    wait_for_service_worker,
+    wait_until,
+)
 
 from lmo.delivery.search_split import INDEX
 
@@ -52,6 +61,11 @@ def index_requests(requests: list[dict[str, Any]]) -> list[str]:
     return [r["url"] for r in requests if r["url"].split("?", 1)[0].endswith(INDEX)]
 
 
+def worker_requests(requests: list[dict[str, Any]]) -> list[str]:
+    """The addresses of the theme's search worker script among ``requests``."""
+    return [r["url"] for r in requests if SEARCH_WORKER.search(r["url"].split("?", 1)[0])]
+
+
 def results_for(page: Any, query: str) -> list[str]:
     """The result links once the theme has answered ``query`` itself, not a part of it typed
     earlier: each result's link carries the words it was found by (?h=)."""
@@ -88,14 +102,16 @@ def test_the_index_is_fetched_when_she_goes_to_search_and_her_first_words_are_se
     # The theme's script has run: it asks for the index as it starts, if it is let.
     wait_until(tab, "document.documentElement.classList.contains('js')")
     assert index_requests(requests) == [], "the page asked for the index before she searched"
+    assert worker_requests(requests) == [], "the page started the search worker before she searched"
     open_search(tab, way)
     # Typed at once, with a key event for each letter, while the index may still be on its
     # way: the theme searches what is in the box once the index is built.
     tab.keyboard.type(query)
     links = results_for(tab, query)
     assert all(link.startswith(example_url + lang) for link in links), links[:3]
-    # Her language's index, once.
+    # Her language's index, once, and the one search worker.
     assert index_requests(requests) == [example_url + lang + INDEX]
+    assert len(worker_requests(requests)) == 1, worker_requests(requests)
 
 
 def test_a_shared_search_address_shows_its_results(example_url: str, page: Any) -> None:
@@ -118,3 +134,25 @@ def test_a_followed_result_highlights_her_words(example_url: str, page: Any) -> 
     )
     assert marked > 0
     assert index_requests(requests) == [example_url + "pl/" + INDEX]
+
+
+def test_a_search_made_with_signal_works_again_offline(example_url: str, page: Any) -> None:
+    # The index and the search worker's script are fetched only when she searches; the
+    # service worker keeps both as they pass, so her next search on that page needs no signal.
+    home = example_url + "pl/"
+    page.goto(home)
+    wait_for_service_worker(page)
+    page.goto(home)  # now through the service worker
+    open_search(page, "keyboard-shortcut")
+    page.keyboard.type(QUERIES["pl/"])
+    assert results_for(page, QUERIES["pl/"])
+    page.context.set_offline(True)
+    try:
+        page.goto(home)
+        assert page.locator(".app-saved-copy").is_visible()  # the page is the saved copy
+        open_search(page, "keyboard-shortcut")
+        page.keyboard.type(QUERIES["pl/"])
+        links = results_for(page, QUERIES["pl/"])
+        assert all(link.startswith(home) for link in links), links[:3]
+    finally:
+        page.context.set_offline(False)
