@@ -109,7 +109,11 @@
   function release() {
     if (released) { return; }
     released = true;
-    waitingWorkers.splice(0).forEach(function (start) { start(); });
+    // A worker that cannot start (a policy that refuses it) is reported in the console, as
+    // the theme's own start would have been; the held requests still go.
+    waitingWorkers.splice(0).forEach(function (start) {
+      try { start(); } catch (error) { console.error(error); }
+    });
     held.splice(0).forEach(function (item) { send.apply(item.request, item.args); });
     ["pointerdown", "focusin", "change"].forEach(function (type) {
       document.removeEventListener(type, onIntent, true);
