@@ -25,11 +25,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-chromium:  ## install Debian's Chromium when it is missing (tests drive it; never downloaded)
-	@test -x /usr/bin/chromium || { \
-	  echo "installing Debian's chromium"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
-	  || { echo "could not install chromium: run 'sudo apt-get install -y chromium'"; exit 1; }; }
+chromium:  ## install Debian's Chromium and its headless shell (the sweep's) when missing or of two versions (never downloaded)
+	@{ test -x /usr/bin/chromium && test -x /usr/bin/chromium-headless-shell && \
+	  test "$$(/usr/bin/chromium --version 2>/dev/null | cut -d' ' -f2)" = \
+	       "$$(/usr/bin/chromium-headless-shell --version 2>/dev/null | cut -d' ' -f2)"; } || { \
+	  echo "installing Debian's chromium and chromium-headless-shell"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell) \
+	  || { echo "could not install chromium: run 'sudo apt-get install -y chromium chromium-headless-shell'"; exit 1; }; }
 
 nginx:  ## install Debian's nginx with brotli_static when missing (the serving tests use it)
 	@{ test -x /usr/sbin/nginx && test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so; } || { \

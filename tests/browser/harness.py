@@ -17,6 +17,14 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+# The sweep's browser (sweep.py): Debian's chromium-headless-shell, built from the same source
+# package at the same version as CHROMIUM (test_the_sweeps_browser_is_the_same_chromium): the
+# same Blink and V8 without the desktop browser's own layer around each tab, and the headless
+# browser Playwright runs by default. axe and the sweep's measurements read the page's styles,
+# layout and accessibility tree, which Blink makes; test_the_full_browser_finds_what_the_sweep
+# found checks that on a page of each kind. Every test that she could tell apart by using the
+# page (keys, pointer, touch, Python, offline, print) runs in CHROMIUM.
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 # Flags that keep Chromium from reaching for Google's services on this closed network.

@@ -7,6 +7,12 @@ the rest of the suite it visits one at a time until the suite waits for it (Back
 Each page is loaded once per width: what fails at one width can pass at the other (side
 navigation appears only on a wide screen, and its links' targets are measured there).
 
+The pages are loaded in Debian's chromium-headless-shell (harness.HEADLESS_SHELL): the same
+Chromium as the other browser tests' without the desktop browser's layer around each tab, which
+took about half of every page load's processor time and none of what the sweep reads (60 pages
+at both widths, two alternated pairs: every process 54.5 / 51.0 processor-seconds in
+/usr/bin/chromium, 34.6 / 28.6 in the shell; the browser process 12 -> 3).
+
 axe's "preload" fetches and parses every stylesheet again for one rule only,
 css-orientation-lock (WCAG 1.3.4), and took half of each run. That rule reads the
 stylesheets, so it runs once for each different set of stylesheets a page links (with
@@ -33,9 +39,9 @@ from urllib.parse import urljoin
 
 from harness import (
     AXE_SCRIPT,
-    CHROMIUM,
     CHROMIUM_ARGS,
     DISABLED_AXE_RULES,
+    HEADLESS_SHELL,
     LOGGED_REQUEST_HEADER,
     SEARCH_WORKER,
     WCAG_TAGS,
@@ -67,6 +73,9 @@ SWEEP_CHROMIUM_ARGS = [
 # (RenderDocument; browsers before it kept one). The page and its layout are the same;
 # 62 -> 57-58 core-seconds over 60 pages at both widths.
 SWEEP_DISABLED_FEATURES = ("RenderDocument",)
+# Each of these measured again in the headless shell (60 pages at both widths, two rounds,
+# every process): 29.4 / 29.9 processor-seconds with all of them, 55.3 / 55.6 with none, 44.1 /
+# 43.8 with V8's flags alone, 33.8 / 32.1 with all but RenderDocument.
 T = TypeVar("T")
 PHONE = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
@@ -241,12 +250,12 @@ def _launch_switch(name: str, marker: str) -> str | None:
     return None
 
 
-async def _sweep_browser_args(playwright: Any) -> list[str]:
+async def _sweep_browser_args(playwright: Any, executable: str) -> list[str]:
     """SWEEP_CHROMIUM_ARGS, and SWEEP_DISABLED_FEATURES added to the features Playwright
     turns off. Chromium keeps only the last --disable-features it is given, so a second one
     would turn Playwright's own list back on; its list is read off a browser it launches."""
     marker = f"--lmo-sweep-probe={uuid.uuid4().hex}"
-    probe = await playwright.chromium.launch(executable_path=CHROMIUM, args=[marker])
+    probe = await playwright.chromium.launch(executable_path=executable, args=[marker])
     try:
         playwrights = _launch_switch("disable-features", marker)
     finally:
@@ -258,10 +267,16 @@ async def _sweep_browser_args(playwright: Any) -> list[str]:
 
 
 async def _sweep(
-    site: Path, base_url: str, pages: list[str] | None, second_worker: threading.Event | None
+    site: Path,
+    base_url: str,
+    pages: list[str] | None,
+    second_worker: threading.Event | None,
+    executable: str,
 ) -> SweepResult:
     from playwright.async_api import async_playwright
 
+    if not Path(executable).exists():
+        raise AssertionError(f"the sweep's browser {executable} is missing: run `make chromium`")
     result = SweepResult(pages=every_page(site) if pages is None else pages)
     for path in result.pages:
         result.stylesheet_sets.setdefault(stylesheets(site, path), path)
@@ -274,7 +289,7 @@ async def _sweep(
     name = uuid.uuid4().hex
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=await _sweep_browser_args(playwright)
+            executable_path=executable, args=await _sweep_browser_args(playwright, executable)
         )
 
         async def worker(wait_for: threading.Event | None = None) -> None:
@@ -336,10 +351,12 @@ def sweep(
     pages: list[str] | None = None,
     *,
     second_worker: threading.Event | None = None,
+    browser: str = HEADLESS_SHELL,
 ) -> SweepResult:
-    """Every page of ``site`` (or only ``pages``), served at ``base_url``, two at a time; with
-    ``second_worker``, one at a time until that event is set."""
-    return run_apart(_sweep(site, base_url, pages, second_worker))
+    """Every page of ``site`` (or only ``pages``), served at ``base_url``, two at a time, in
+    the Chromium at ``browser`` (harness.HEADLESS_SHELL unless a test asks for CHROMIUM);
+    with ``second_worker``, one at a time until that event is set."""
+    return run_apart(_sweep(site, base_url, pages, second_worker, browser))
 
 
 def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:

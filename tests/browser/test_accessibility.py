@@ -4,12 +4,21 @@ Debian's Chromium."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import CHROMIUM, DISABLED_AXE_RULES, SEARCH_WORKER, run_axe, serve_like_production
+from harness import (
+    CHROMIUM,
+    DISABLED_AXE_RULES,
+    HEADLESS_SHELL,
+    SEARCH_WORKER,
+    run_axe,
+    serve_like_production,
+)
 from sweep import EXPECTED_MISSING, BackgroundSweep, SweepResult, stylesheets, sweep
 
 
@@ -69,6 +78,52 @@ def test_no_page_fetches_the_search_index_or_worker_before_she_searches(
     assert swept.search_fetched_early == [], swept.search_fetched_early[:5]
 
 
+def _version(executable: str) -> str | None:
+    shown = subprocess.run([executable, "--version"], capture_output=True, text=True).stdout
+    found = re.search(r"\bChromium (\d+(?:\.\d+){3})\b", shown)
+    return found[1] if found else None
+
+
+def test_the_sweeps_browser_is_the_same_chromium() -> None:
+    # Debian builds both from one source package; apt upgrading one and not the other would
+    # check the pages in a different Blink from the one the other tests use.
+    versions = {executable: _version(executable) for executable in (CHROMIUM, HEADLESS_SHELL)}
+    assert None not in versions.values(), f"no Chromium version shown: {versions}"
+    assert len(set(versions.values())) == 1, f"run `make chromium`: {versions}"
+
+
+def test_the_full_browser_finds_what_the_sweep_found(
+    swept: SweepResult, example_site: Path, example_url: str
+) -> None:
+    """The sweep's browser is the headless shell; one page of each set of stylesheets (a plain
+    page, a map page, a page with a script's own font, in each language where they differ,
+    right to left among them) is swept again in the browser the other tests use, and every
+    finding about those pages must be the same: axe at both widths, sideways scrolling, the
+    order of the phone numbers, the policy, and what the pages asked of the server."""
+    sample = sorted(set(swept.stylesheet_sets.values()))
+    assert any(path.startswith("ur/") for path in sample)
+    again = sweep(example_site, example_url, pages=sample, browser=CHROMIUM)
+
+    def about_the_sample(result: SweepResult) -> dict[str, object]:
+        def of_a_page(entry: str) -> bool:  # "<page's address>: ..."
+            return entry.split(": ", 1)[0] in {example_url + path for path in sample}
+
+        return {
+            "violations": {
+                k: v for k, v in result.violations.items() if k.split(" at ")[0] in sample
+            },
+            "overflow": {k: v for k, v in result.overflow.items() if k in sample},
+            "number order": {k: v for k, v in result.number_order.items() if k in sample},
+            "policy": sorted(filter(of_a_page, result.csp_violations)),
+            "failed": sorted(filter(of_a_page, result.failed_requests)),
+            "search": sorted(filter(of_a_page, result.search_fetched_early)),
+        }
+
+    assert again.checked == {320: len(sample), 1280: len(sample)}
+    assert about_the_sample(again) == about_the_sample(swept)
+    assert again.number_order, "no right-to-left page's numbers were read"
+
+
 def test_disabled_rules_and_expected_failures_are_each_explained() -> None:
     for rule, reason in DISABLED_AXE_RULES.items():
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
@@ -76,14 +131,15 @@ def test_disabled_rules_and_expected_failures_are_each_explained() -> None:
         assert len(reason.split()) >= 5, f"say why a request for {path} may fail"
 
 
+@pytest.mark.parametrize("browser", [HEADLESS_SHELL, CHROMIUM], ids=["shell", "chromium"])
 def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
-    example_site: Path, tmp_path: Path
+    example_site: Path, tmp_path: Path, browser: str
 ) -> None:
     """A sweep that found nothing would pass every test above: one page with a picture that
     has no text, an inline script the policy does not list, a missing file and a request
     for the search index on loading must be reported at both widths, and a request for the
     search worker's script at least once, with the same browser settings the sweep uses on
-    every page."""
+    every page; in the sweep's browser and in the one the other tests use."""
     planted = tmp_path / "site"
     (planted / "about").mkdir(parents=True)
     for shared in ("assets", "search", "nginx-headers.conf"):
@@ -102,7 +158,7 @@ def test_the_sweep_reports_each_kind_of_fault_it_looks_for(
         page.replace("</article>", fault + "</article>", 1), encoding="utf-8"
     )
     with serve_like_production(planted) as url:
-        found = sweep(planted, url, pages=["about/"])
+        found = sweep(planted, url, pages=["about/"], browser=browser)
     assert set(found.violations) == {"about/ at 320 px", "about/ at 1280 px"}
     assert all(v.startswith("image-alt") for v in found.violations.values()), found.violations
     assert any("no-such-picture.png 404" in f for f in found.failed_requests)
@@ -142,10 +198,12 @@ def test_the_sweeps_browser_keeps_playwrights_disabled_features_and_adds_its_own
 
     async def launched_with(args: list[str] | None) -> tuple[list[str], str | None]:
         async with async_playwright() as playwright:
-            args = args if args is not None else await _sweep_browser_args(playwright)
+            args = (
+                args if args is not None else await _sweep_browser_args(playwright, HEADLESS_SHELL)
+            )
             marker = f"--lmo-test-probe={uuid.uuid4().hex}"
             browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM, args=[*args, marker]
+                executable_path=HEADLESS_SHELL, args=[*args, marker]
             )
             try:
                 return args, _launch_switch("disable-features", marker)
