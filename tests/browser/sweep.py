@@ -23,6 +23,7 @@ page at both widths.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import threading
 import time
@@ -102,6 +103,9 @@ class SweepResult:
     # Pages that asked for the search index or the theme's search worker while she had not
     # gone to search, as "page: url".
     search_fetched_early: list[str] = field(default_factory=list)
+    # The nice values its page processes ran at, read from the running processes (empty where
+    # there is no /proc to read them from): 19 for the sweep beside the suite (BackgroundSweep).
+    page_process_niceness: set[int] = field(default_factory=set)
 
 
 # Site requests that are allowed to fail, with why. Material's script fetches sitemap.xml
@@ -236,18 +240,61 @@ async def _check(
             result.violations[at_width(path, viewport)] = describe(violations)
 
 
-def _launch_switch(name: str, marker: str) -> str | None:
-    """The value Playwright gave ``--name`` when it launched the browser whose command line
-    carries ``marker``, read from the running process; None if it cannot be read here."""
+def _launched(marker: str) -> tuple[Path, list[str]] | None:
+    """The /proc folder and the command line of the browser launched with ``marker`` among
+    its arguments; None if it cannot be read here."""
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             args = cmdline.read_bytes().decode("utf-8", "replace").split("\0")
         except OSError:
             continue
         if marker in args:
-            values = [arg.split("=", 1)[1] for arg in args if arg.startswith(f"--{name}=")]
-            return values[-1] if values else ""
+            return cmdline.parent, args
     return None
+
+
+def _launch_switch(name: str, marker: str) -> str | None:
+    """The value Playwright gave ``--name`` when it launched the browser whose command line
+    carries ``marker``, read from the running process; None if it cannot be read here."""
+    launched = _launched(marker)
+    if launched is None:
+        return None
+    values = [arg.split("=", 1)[1] for arg in launched[1] if arg.startswith(f"--{name}=")]
+    return values[-1] if values else ""
+
+
+def _page_process_niceness(marker: str) -> set[int]:
+    """The nice values of the page processes (renderers) of the browser launched with
+    ``marker``, from /proc. (Chromium gives its own browser and GPU processes a higher
+    priority where it may; the pages are where the sweep's work is done.)"""
+    launched = _launched(marker)
+    if launched is None:
+        return set()
+    browser = int(launched[0].name)
+    parent, nice, renderers = {}, {}, []
+    for folder in Path("/proc").glob("[0-9]*"):
+        try:
+            # Fields from the third on, after the command name's closing parenthesis: the
+            # parent's id is the 4th field, the nice value the 19th.
+            fields = (folder / "stat").read_text().rsplit(")", 1)[-1].split()
+            # A page process forked by Chromium's zygote rewrites its command line as one
+            # string with spaces between the arguments.
+            args = (folder / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        pid = int(folder.name)
+        parent[pid], nice[pid] = int(fields[1]), int(fields[16])
+        if "--type=renderer" in args.replace("\0", " ").split():
+            renderers.append(pid)
+
+    def descends_from_browser(pid: int) -> bool:
+        while pid > 1:
+            pid = parent.get(pid, 0)
+            if pid == browser:
+                return True
+        return False
+
+    return {nice[pid] for pid in renderers if descends_from_browser(pid)}
 
 
 async def _sweep_browser_args(playwright: Any, executable: str) -> list[str]:
@@ -288,8 +335,10 @@ async def _sweep(
     # tests, and other sweeps, at the same time).
     name = uuid.uuid4().hex
     async with async_playwright() as playwright:
+        marker = f"--lmo-sweep={name}"
         browser = await playwright.chromium.launch(
-            executable_path=executable, args=await _sweep_browser_args(playwright, executable)
+            executable_path=executable,
+            args=[*await _sweep_browser_args(playwright, executable), marker],
         )
 
         async def worker(wait_for: threading.Event | None = None) -> None:
@@ -337,6 +386,7 @@ async def _sweep(
             while not queue.empty():
                 path = queue.get_nowait()
                 await _check(page, base_url, path, result, path in stylesheet_pages)
+            result.page_process_niceness |= _page_process_niceness(marker)
             await context.close()
 
         await asyncio.gather(worker(), worker(wait_for=second_worker))
@@ -367,12 +417,19 @@ def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coroutine).result()
 
 
+# The background sweep's thread, and what it starts (Playwright's driver, Chromium and every
+# page process, which inherit it), run at the lowest priority: the rest of the suite is one
+# test after another, so each moment it waits for the sweep to share a core adds to the run,
+# while the sweep's pages can be checked in any order whenever a core is idle. At the same
+# priority, the sweep (now in the headless shell) finished at 430 s of a 594 s run and the
+# other tests ran alone on one core for the last 150 s.
+SWEEP_NICENESS = 19
+
+
 class BackgroundSweep:
     """A sweep of every page in a thread of its own (with its own Chromium), beside the rest of
-    the suite: one page at a time while the other tests keep the second core busy, two from
-    the moment a test waits for the result (the readers run last). Two at a time from the
-    start kept more work runnable than the machine has cores, and the sweep then finished
-    before the other tests did, which ended the run on one busy core."""
+    the suite, at the lowest priority (SWEEP_NICENESS): one page at a time while the other
+    tests run, two from the moment a test waits for the result (the readers run last)."""
 
     def __init__(self, site: Path, base_url: str) -> None:
         self._full_speed = threading.Event()
@@ -384,6 +441,8 @@ class BackgroundSweep:
 
     def _run(self, site: Path, base_url: str) -> None:
         try:
+            # Per thread on Linux; threads and processes started from it inherit it.
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), SWEEP_NICENESS)
             self._outcome.set_result(sweep(site, base_url, second_worker=self._full_speed))
         except BaseException as error:  # handed to the tests that read the result
             self._outcome.set_exception(error)

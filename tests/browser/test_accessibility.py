@@ -4,6 +4,7 @@ Debian's Chromium."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import threading
@@ -19,7 +20,14 @@ from harness import (
     run_axe,
     serve_like_production,
 )
-from sweep import EXPECTED_MISSING, BackgroundSweep, SweepResult, stylesheets, sweep
+from sweep import (
+    EXPECTED_MISSING,
+    SWEEP_NICENESS,
+    BackgroundSweep,
+    SweepResult,
+    stylesheets,
+    sweep,
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +132,20 @@ def test_the_full_browser_finds_what_the_sweep_found(
     assert again.number_order, "no right-to-left page's numbers were read"
 
 
+def test_the_sweep_beside_the_suite_takes_only_the_processor_the_other_tests_leave(
+    swept: SweepResult,
+) -> None:
+    # The other tests run one after another, and each wait for a core adds to the whole run;
+    # the sweep's pages can be checked whenever a core is free (sweep.SWEEP_NICENESS).
+    assert swept.page_process_niceness, "no page process of the sweep's was found"
+    # Chromium may move a page process itself; each must stay below the tests' priority.
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert all(nice > own for nice in swept.page_process_niceness), (
+        f"page processes at {swept.page_process_niceness}, the tests at {own}"
+    )
+    assert SWEEP_NICENESS in swept.page_process_niceness
+
+
 def test_disabled_rules_and_expected_failures_are_each_explained() -> None:
     for rule, reason in DISABLED_AXE_RULES.items():
         assert len(reason.split()) >= 5, f"say why axe rule {rule} is disabled"
@@ -184,6 +206,8 @@ def test_a_sweep_with_a_second_worker_held_back_still_checks_every_page(
         second_worker.set()
     found = sweep(example_site, example_url, pages=pages, second_worker=second_worker)
     assert found.checked == {320: len(pages), 1280: len(pages)}
+    # A sweep a test waits for runs at the test's own priority.
+    assert found.page_process_niceness == {os.getpriority(os.PRIO_PROCESS, 0)}
     assert found.violations == {}
     assert list(found.number_order) == ["ur/services/"]
 
