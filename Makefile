@@ -92,8 +92,8 @@ lint: $(VENV)/.installed  ## ruff, mypy, the import contracts (.importlinter), a
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/zizmor --offline --min-severity high --no-progress .github/workflows
 
-test: deps chromium nginx lint  ## install what the tests need and run the whole suite
-	$(VENV)/bin/pytest -q
+test: deps chromium nginx lint  ## install what the tests need and run the whole suite (in two processes: the browser tests in one, the rest in the other)
+	$(VENV)/bin/pytest -q -n 2
 
 test-unit: $(VENV)/.installed  ## only the fast tier: plain Python, no builds, no browser (under a minute)
 	$(VENV)/bin/pytest -q -m unit

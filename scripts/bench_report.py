@@ -30,10 +30,11 @@ def load() -> str:
 
 
 def test_suite() -> list[Figure]:
-    """The whole suite as `make test` runs it (without the installs and lint before it)."""
+    """The whole suite as `make test` runs it, in two processes (without the installs and
+    lint before it)."""
     start = time.perf_counter()
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q", "-n", "2", "-p", "no:cacheprovider"],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if not any(item.get_closest_marker(tier) for tier in TIERS):
             item.add_marker(_tier(item))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`make test` runs the suite in two processes (pytest-xdist, -n 2): every browser test
+    in one of them, as they share one build of the example, one server, one browser and the
+    sweep (tests/browser/conftest.py), and the unit and build tiers in the other meanwhile.
+    The browser tests are one unit of work, sent first (it is the largest) and run in the
+    order collected (the sweep's readers last); every other test is a unit of its own."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
 
 
 @pytest.fixture(autouse=True)

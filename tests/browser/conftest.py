@@ -29,13 +29,15 @@ from harness import (
 from sweep import BackgroundSweep
 
 EXAMPLE = pytest.StashKey["ExampleStarted"]()
+SWEEP_WANTED = pytest.StashKey[bool]()
 
 
 class ExampleStarted:
     """The example built, served by nginx and (when a test reads it) swept, started in a
-    thread of its own as soon as the tests are collected. The build keeps one core busy for
-    about ten seconds; the unit tier, which needs none of it, runs first on the other core,
-    and the sweep starts the moment the site is served."""
+    thread of its own as soon as the tests are collected (in a run split between processes,
+    when the first test asks for it). The build keeps one core busy for about ten seconds;
+    the unit tier, which needs none of it, runs first on the other core (or in the other
+    process), and the sweep starts the moment the site is served."""
 
     def __init__(self, sweep_wanted: bool) -> None:
         self.site = Path(tempfile.mkdtemp(prefix="lmo-example-")) / "site"
@@ -89,15 +91,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     unit = [item for item in items if item.get_closest_marker("unit") and item not in readers]
     rest = [item for item in items if item not in readers and item not in unit]
     items[:] = [*unit, *rest, *readers]
-    if example and not config.option.collectonly:
-        example_started(config, sweep_wanted=bool(readers))
+    config.stash[SWEEP_WANTED] = bool(readers)
+    # In a run split between processes (make test), every process collects every test and
+    # only the one given the browser tests (one group: tests/conftest.py) starts the example,
+    # when its first test asks for it; the other process has the other tiers to run.
+    split_run = hasattr(config, "workerinput")
+    if example and not config.option.collectonly and not split_run:
+        example_started(config)
 
 
-def example_started(config: pytest.Config, sweep_wanted: bool = False) -> ExampleStarted:
-    """The run's example, started at collection (or now, for a run that did not expect to
-    need it)."""
+def example_started(config: pytest.Config) -> ExampleStarted:
+    """The run's example, started at collection (or now: in a split run, or for a run that
+    did not expect to need it), swept when a collected test reads the sweep."""
     if EXAMPLE not in config.stash:
-        config.stash[EXAMPLE] = ExampleStarted(sweep_wanted)
+        config.stash[EXAMPLE] = ExampleStarted(config.stash.get(SWEEP_WANTED, False))
         config.add_cleanup(config.stash[EXAMPLE].close)
     return config.stash[EXAMPLE]
 
