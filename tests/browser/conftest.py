@@ -93,7 +93,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = [*unit, *rest, *readers]
     config.stash[SWEEP_WANTED] = bool(readers)
     # In a run split between processes (make test), every process collects every test and
-    # only the one given the browser tests (one group: tests/conftest.py) starts the example,
+    # only the one given the browser tests (one unit of work: tests/conftest.py) starts the example,
     # when its first test asks for it; the other process has the other tiers to run.
     split_run = hasattr(config, "workerinput")
     if example and not config.option.collectonly and not split_run:
