@@ -19,6 +19,9 @@ import sitebuild
 # A test without a marker gets one here, from what it and its fixtures call; a test taken
 # for unit that builds a site anyway fails at once (sitebuild.run), so the tiers stay true.
 TIERS = ("unit", "build", "browser")
+# The browser tier, by where its tests live: the tier marks and the split run's scheduler
+# (pytest_xdist_make_scheduler) both read it from a test's node id.
+BROWSER_TESTS = "tests/browser/"
 _BUILDS = re.compile(
     r"\b(?:build|check|make_site|run|build_fuzzed|fuzz_site|build_example|"
     r"serve_like_production)\(|\bsubprocess\."
@@ -33,7 +36,7 @@ def _calls_a_build(function: object) -> bool:
 
 
 def _tier(item: pytest.Item) -> str:
-    if "browser" in Path(str(item.fspath)).parts:
+    if item.nodeid.startswith(BROWSER_TESTS):
         return "browser"
     if "tiny_site" in getattr(item, "fixturenames", ()):
         return "build"
@@ -67,7 +70,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
 
     class BrowserTestsTogether(LoadScopeScheduling):  # type: ignore[misc]
         def _split_scope(self, nodeid: str) -> str:
-            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
 
     return BrowserTestsTogether(config, log)
 
