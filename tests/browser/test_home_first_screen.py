@@ -47,8 +47,33 @@ def open_home(phone: Any, url: str) -> Any:
         phone.goto(url + "hubs/")
         wait_until(phone, FONTS_SETTLED)
     phone.goto(url)
+    if url.endswith("/ur/"):
+        # A busy machine can miss the first layout even with the font cached (a first visit
+        # without it is the strict xfail below): reloaded until Chromium says Nastaliq drew
+        # the first answers, which is what she has from her second page on.
+        where_to_give_birth = ".app-home-first a[href$='birth-settings/']"
+        for _ in range(5):
+            if "Nastaliq" in " ".join(fonts_that_drew(phone, where_to_give_birth)):
+                break
+            phone.reload()
+        else:
+            raise AssertionError("Nastaliq never drew the Urdu home page, even from the cache")
     phone.evaluate("window.scrollTo(0, 0)")
     return phone
+
+
+def fonts_that_drew(phone: Any, selector: str) -> list[str]:
+    """The font families Chromium drew the text of the first ``selector`` with (CDP)."""
+    cdp = phone.context.new_cdp_session(phone)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        return [font["familyName"] for font in used]
+    finally:
+        cdp.detach()
 
 
 def boxes_below_first_screen(phone: Any, selector: str) -> list[str]:
