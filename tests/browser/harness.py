@@ -229,6 +229,21 @@ def wait_until(page: Any, expression: str, timeout_ms: int = 60000, every_ms: in
     raise AssertionError(f"not true within {timeout_ms / 1000:g} s: {expression}")
 
 
+def fonts_drawing(page: Any, selector: str) -> list[str]:
+    """The fonts Chromium really drew the text of the first ``selector`` with (CDP), not what
+    the CSS asks for."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        return [font["familyName"] for font in fonts]
+    finally:
+        cdp.detach()
+
+
 def wait_for_service_worker(page: Any) -> None:
     """Until the site's service worker controls the page."""
     wait_until(page, "Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from harness import FONTS_SETTLED, wait_until
+from harness import FONTS_SETTLED, fonts_drawing, wait_until
 
 # The faces the page declared, once the fonts its text needs have loaded (or failed).
 FACES = """async () => {
@@ -77,18 +77,6 @@ TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimatio
 LATE_MS = 1000
 
 
-def fonts_drawing(context: Any, page: Any, selector: str) -> list[str]:
-    """The fonts Chromium really drew the element's text with (not what the CSS asks for)."""
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    cdp.detach()
-    return [font["familyName"] for font in fonts]
-
-
 def test_the_urdu_font_arriving_late_never_moves_the_page_and_draws_the_next(
     example_url: str, browser: Any
 ) -> None:
@@ -113,7 +101,7 @@ def test_the_urdu_font_arriving_late_never_moves_the_page_and_draws_the_next(
         page.evaluate(TWO_FRAMES)
         shift = sum(page.evaluate("window.__lmoShifts"))
         assert shift < 0.05, f"the late font moved the page: layout shift {shift:.3f}"
-        assert "Noto Nastaliq Urdu" not in fonts_drawing(context, page, "h1")
+        assert "Noto Nastaliq Urdu" not in fonts_drawing(page, "h1")
 
         # Her next page, in a tab of her own (a tab whose requests are held bypasses the
         # cache): the font her first Urdu page fetched is in the cache and draws the next.
@@ -122,6 +110,6 @@ def test_the_urdu_font_arriving_late_never_moves_the_page_and_draws_the_next(
         wait_until(reading, FONTS_SETTLED)
         reading.goto(example_url + "ur/hubs/")
         wait_until(reading, FONTS_SETTLED)
-        assert "Noto Nastaliq Urdu" in fonts_drawing(context, reading, "h1")
+        assert "Noto Nastaliq Urdu" in fonts_drawing(reading, "h1")
     finally:
         context.close()

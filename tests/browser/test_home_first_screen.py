@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harness import FONTS_SETTLED, REPO, csp_watched_tab, wait_until
+from harness import FONTS_SETTLED, REPO, csp_watched_tab, fonts_drawing, wait_until
 
 from lmo.config.project import today_from_environment
 from lmo.data.dataset import DataSet
 from lmo.pipeline import load_dataset
 from lmo.site.addresses import page_url
+from lmo.site.fonts import NASTALIQ
 from lmo.site.views import RECENT_DAYS
 
 PHONE = {"width": 360, "height": 640}
@@ -53,27 +54,13 @@ def open_home(phone: Any, url: str) -> Any:
         # the first answers, which is what she has from her second page on.
         where_to_give_birth = ".app-home-first a[href$='birth-settings/']"
         for _ in range(5):
-            if "Nastaliq" in " ".join(fonts_that_drew(phone, where_to_give_birth)):
+            if NASTALIQ.family in fonts_drawing(phone, where_to_give_birth):
                 break
             phone.reload()
         else:
             raise AssertionError("Nastaliq never drew the Urdu home page, even from the cache")
     phone.evaluate("window.scrollTo(0, 0)")
     return phone
-
-
-def fonts_that_drew(phone: Any, selector: str) -> list[str]:
-    """The font families Chromium drew the text of the first ``selector`` with (CDP)."""
-    cdp = phone.context.new_cdp_session(phone)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-        used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-        return [font["familyName"] for font in used]
-    finally:
-        cdp.detach()
 
 
 def boxes_below_first_screen(phone: Any, selector: str) -> list[str]:
