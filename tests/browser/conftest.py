@@ -109,6 +109,32 @@ def example_started(config: pytest.Config) -> ExampleStarted:
     return config.stash[EXAMPLE]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _browser_tests_in_one_process(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """In a run split between processes (make test), every browser test runs in one of them:
+    they share one build of the example, one server, one browser and the sweep. If the
+    scheduler (tests/conftest.py, on a private part of pytest-xdist) stopped grouping them, a
+    second process would build and sweep the example again, and the run would only be
+    slower; it fails here instead, at the second process's first browser test."""
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    if worker is None:
+        return
+    # pytest's folder for this run, shared by its processes (each has its own folder in it).
+    claimed = tmp_path_factory.getbasetemp().parent / "browser-tests-process"
+    try:
+        claimed.mkdir()
+    except FileExistsError:
+        others = sorted(path.name for path in claimed.iterdir())
+        pytest.fail(
+            f"browser tests ran in {worker} and in {', '.join(others)}: the split run's "
+            "scheduler (tests/conftest.py, pytest_xdist_make_scheduler) no longer keeps them "
+            "in one process"
+        )
+    (claimed / worker).touch()
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists() or not AXE_SCRIPT.exists():
